@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+// The package manifest. Dependencies and the reason for each:
+// - swift-crypto (CryptoExtras): AES-128-CTR, which libsodium 1.0.18 does not provide.
+// - swift-argument-parser: the command-line tools vectors-gen and loopix-sim.
+// - swift-collections (HeapModule): the Loopix simulator's event queue.
+// - swift-property-based: the property tests (generators, shrinking, fixed seeds).
+// libsodium and GMP come from the system (Debian: libsodium-dev, libgmp-dev).
+import PackageDescription
+
+let package = Package(
+    name: "sphinx-spec",
+    products: [
+        .library(name: "SphinxSpec", targets: ["SphinxSpec"]),
+        .library(name: "LoopixSpec", targets: ["LoopixSpec"]),
+        .executable(name: "vectors-gen", targets: ["vectors-gen"]),
+        .executable(name: "loopix-sim", targets: ["loopix-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        .target(
+            name: "SphinxSpec",
+            dependencies: [
+                "CSodium",
+                "CGMP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "LoopixSpec",
+            dependencies: [
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "vectors-gen",
+            dependencies: [
+                "SphinxSpec",
+                "LoopixSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "loopix-sim",
+            dependencies: [
+                "LoopixSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PrimitivesTests", dependencies: ["SphinxSpec"]),
+        .testTarget(name: "NymTests", dependencies: ["SphinxSpec"]),
+        .testTarget(name: "SphinxmixTests", dependencies: ["SphinxSpec"]),
+        .testTarget(name: "VectorTests", dependencies: ["SphinxSpec", "LoopixSpec", "vectors-gen"]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "SphinxSpec",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "LoopixTests", dependencies: ["LoopixSpec"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

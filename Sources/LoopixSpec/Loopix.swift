@@ -1,0 +1,2 @@
+/// The Loopix model. See SPEC.md, chapter Loopix.
+public enum Loopix {}

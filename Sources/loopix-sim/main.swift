@@ -1,0 +1,1 @@
+print("loopix-sim: not yet implemented")

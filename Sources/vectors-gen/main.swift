@@ -1,0 +1,1 @@
+print("vectors-gen: not yet implemented")

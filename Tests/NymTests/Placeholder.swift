@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderNymTests() { #expect(Bool(true)) }
