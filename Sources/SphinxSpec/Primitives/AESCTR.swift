@@ -25,6 +25,7 @@ public enum AES128CTR {
 
     /// The first `length` bytes of keystream: AES-CTR applied to `0^length`.
     public static func keystream(key: Bytes, iv: Bytes, length: Int) throws(PrimitiveError) -> Bytes {
-        try apply(key: key, iv: iv, to: Bytes.zeros(length))
+        guard length >= 0 else { throw .invalidOutputLength(what: "AES-CTR keystream", requested: length) }
+        return try apply(key: key, iv: iv, to: Bytes.zeros(length))
     }
 }

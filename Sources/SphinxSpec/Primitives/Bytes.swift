@@ -6,8 +6,8 @@ import CSodium
 public typealias Bytes = [UInt8]
 
 extension Array where Element == UInt8 {
-    /// `0^n`: n zero bytes.
-    public static func zeros(_ count: Int) -> Bytes { Bytes(repeating: 0, count: count) }
+    /// `0^n`: n zero bytes. A negative n gives the empty string rather than a trap.
+    public static func zeros(_ count: Int) -> Bytes { Bytes(repeating: 0, count: Swift.max(0, count)) }
 
     /// Lowercase hex, the encoding used in every vector file and by the oracle.
     public var hex: String {
@@ -21,12 +21,20 @@ extension Array where Element == UInt8 {
         return out
     }
 
-    /// Decodes hex (either case). Returns nil on an odd length or a non-hex character.
+    /// Decodes hex (either case). Returns nil on an odd length or a non-hex character; use
+    /// `init(validatingHex:)` where the caller needs to know why.
     public init?(hex: String) {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var out = Bytes()
-        out.reserveCapacity(utf8.count / 2)
+        guard let decoded = try? Bytes(validatingHex: hex) else { return nil }
+        self = decoded
+    }
+
+    /// Decodes hex (either case, no separators, no `0x` prefix). SPEC.md [CONV-HEX].
+    ///
+    /// - Throws: `PrimitiveError.invalidHex(offset:)` with the offset (in UTF-8 code units) of the
+    ///   first character that is not a hex digit, or, for an odd number of digits, the length of
+    ///   the string (where the missing digit would be).
+    public init(validatingHex hex: String) throws(PrimitiveError) {
+        let utf8 = Swift.Array(hex.utf8)
         func nibble(_ c: UInt8) -> UInt8? {
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
@@ -35,11 +43,19 @@ extension Array where Element == UInt8 {
             default: return nil
             }
         }
+        var out = Bytes()
+        out.reserveCapacity(utf8.count / 2)
         var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
+        while index + 1 < utf8.count {
+            guard let high = nibble(utf8[index]) else { throw .invalidHex(offset: index) }
+            guard let low = nibble(utf8[index + 1]) else { throw .invalidHex(offset: index + 1) }
             out.append(high << 4 | low)
             index += 2
+        }
+        if index < utf8.count {
+            // One digit left over: report a bad character first, else the odd length.
+            if nibble(utf8[index]) == nil { throw .invalidHex(offset: index) }
+            throw .invalidHex(offset: utf8.count)
         }
         self = out
     }
@@ -56,8 +72,8 @@ public enum ByteOps {
         return out
     }
 
-    /// Constant-time equality (libsodium `sodium_memcmp`). Different lengths compare unequal;
-    /// the length itself is not secret.
+    /// Constant-time equality (libsodium `sodium_memcmp`). SPEC.md [PRIM-CT-EQUAL]. Different
+    /// lengths compare unequal; the length itself is not secret.
     public static func constantTimeEqual(_ a: Bytes, _ b: Bytes) -> Bool {
         guard a.count == b.count else { return false }
         if a.isEmpty { return true }
@@ -77,7 +93,8 @@ public enum ByteOps {
     }
 
     /// Overwrites a secret with zeros (libsodium `sodium_memzero`, which the compiler may not
-    /// elide). Swift arrays may have been copied before this point; wiping is best effort.
+    /// elide). SPEC.md [PRIM-WIPE]. Swift arrays may have been copied before this point; wiping
+    /// is best effort (SPEC.md §10.1).
     public static func wipe(_ a: inout Bytes) {
         if a.isEmpty { return }
         Sodium.ensureInitialised()
@@ -85,8 +102,10 @@ public enum ByteOps {
     }
 
     /// Big-endian encoding of an unsigned integer in `width` bytes. SPEC.md [CONV-INT].
+    /// Only the low `8·width` bits are kept (callers choose a width the value fits); a width
+    /// above 8 pads with leading zeros; a width of 0 or less gives the empty string.
     public static func bigEndian(_ value: UInt64, width: Int) -> Bytes {
-        var out = Bytes(repeating: 0, count: width)
+        var out = Bytes(repeating: 0, count: Swift.max(0, width))
         var v = value
         var i = width - 1
         while i >= 0 {
@@ -97,7 +116,8 @@ public enum ByteOps {
         return out
     }
 
-    /// Reads a big-endian unsigned integer of up to 8 bytes.
+    /// Reads a big-endian unsigned integer of up to 8 bytes. Of a longer slice only the last 8
+    /// bytes count (the shifts discard the rest).
     public static func readBigEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var v: UInt64 = 0
         for byte in bytes { v = v << 8 | UInt64(byte) }

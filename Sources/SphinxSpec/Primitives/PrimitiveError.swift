@@ -14,6 +14,9 @@ public enum PrimitiveError: Error, Equatable, Sendable {
     case pointAtInfinity
     /// A scalar was out of range (zero, or not below the group order).
     case invalidScalar
+    /// A hex string had a non-hex character at `offset`, or an odd number of digits (then
+    /// `offset` is the string's length). SPEC.md CONV-HEX.
+    case invalidHex(offset: Int)
     /// The underlying library reported a failure.
     case libraryFailure(String)
 }

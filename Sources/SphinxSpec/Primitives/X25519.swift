@@ -11,7 +11,10 @@ public enum X25519 {
     /// The base point u = 9.
     public static let basePoint: Bytes = [9] + Bytes(repeating: 0, count: 31)
 
-    /// X25519(k, u).
+    /// X25519(k, u), refusing the all-zero result. SPEC.md [PRIM-X25519-ZERO].
+    ///
+    /// - Throws: `PrimitiveError.invalidLength` unless both inputs are 32 bytes;
+    ///   `PrimitiveError.x25519AllZeroSharedSecret` when u has small order.
     public static func scalarMult(scalar: Bytes, point: Bytes) throws(PrimitiveError) -> Bytes {
         try requireLength(scalar, scalarLength, "X25519 scalar")
         try requireLength(point, pointLength, "X25519 u-coordinate")
