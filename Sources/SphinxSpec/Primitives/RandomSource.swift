@@ -9,7 +9,7 @@ public protocol RandomSource {
 }
 
 /// The operating system's randomness, through libsodium `randombytes_buf`.
-public struct SystemRandom: RandomSource {
+public struct SystemRandom: RandomSource, Sendable {
     public init() {}
     public mutating func bytes(_ count: Int) -> Bytes {
         guard count > 0 else { return [] }
@@ -36,7 +36,7 @@ public struct SystemRandom: RandomSource {
 /// little-endian, `next_u64` to `bytes(8)`.
 ///
 /// Every byte handed out is also kept in `drawn`, so a vector can record it.
-public struct DeterministicRandom: RandomSource {
+public struct DeterministicRandom: RandomSource, Sendable {
     public let seed: Bytes
     /// Offset into the keystream S of the next unused word (always a multiple of 4); rand_chacha's
     /// `get_word_pos()` is `position / 4`.
@@ -78,7 +78,7 @@ public struct DeterministicRandom: RandomSource {
 
 /// A source that hands out fixed bytes, for replaying the random inputs recorded in a vector.
 /// Drawing more than was given is a programming error reported as `exhausted`.
-public struct FixedRandom: RandomSource {
+public struct FixedRandom: RandomSource, Sendable {
     private var remaining: ArraySlice<UInt8>
     public private(set) var exhausted = false
     public init(_ bytes: Bytes) { remaining = bytes[...] }
