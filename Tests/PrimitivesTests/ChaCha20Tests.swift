@@ -4,8 +4,8 @@ import SphinxSpec
 /// ChaCha20 known answers for both variants.
 ///
 /// Original variant (64-bit nonce, 64-bit counter): A. Langley, draft-agl-tls-chacha20poly1305-00
-/// §7 "Test vectors" (TC1–TC5, keystream for an all-zero plaintext); the same values appear in
-/// draft-strombergson-chacha-test-vectors-00 (20-round, 256-bit key cases).
+/// §7 "Test vectors" (TC1–TC5, keystream for an all-zero plaintext). TC1 (all-zero key and IV)
+/// is also TC1 of draft-strombergson-chacha-test-vectors-00 for a 256-bit key and 20 rounds.
 /// IETF variant (96-bit nonce, 32-bit counter): RFC 8439 (Nir, Langley, 2018) §2.4.2 and
 /// Appendix A.1 test vectors #1–#5 and A.2 test vector #1.
 @Suite("ChaCha20 (original and RFC 8439)")
