@@ -24,7 +24,7 @@ enum Fixture {
     }
 
     /// The crate's destination_fixture(): address [3; 32], identifier [4; 16].
-    static func destination() throws -> NymDestination {
+    static func destination() throws(SphinxError) -> NymDestination {
         try NymDestination(address: NymDestinationAddress(Bytes(repeating: 3, count: 32)), identifier: NymIdentifier(Bytes(repeating: 4, count: 16)))
     }
 
