@@ -45,7 +45,7 @@ struct SphinxmixInteropPrimitivesTests {
         let maxHops = try maximumPathLength(params, final: .destination)
         #expect(maxHops == 7)
         var random = try DeterministicRandom(seed: Bytes(repeating: 1, count: 32))
-        #expect(throws: SphinxmixError.routingTooLong) {
+        #expect(throws: SphinxError.routingInformationTooLong(available: 160, required: 173)) {
             try Sphinxmix.createForwardMessage(parameters: params, path: network.path(maxHops + 1), destination: [1],
                                                message: [], random: &random)
         }
@@ -62,13 +62,13 @@ struct SphinxmixInteropPrimitivesTests {
         let theirs = try peer.call([
             "op": "create_forward", "params": params.json, "path": network.pathJSON(2), "dest": Bytes("bob".utf8).hex,
             "message": message.hex,
-            "random": ["x": creation.headerCreation.x.bytes.hex, "pad": creation.headerCreation.padding.hex],
+            "random": ["x": creation.randomness.initialSecret.hex, "pad": creation.randomness.finalPadding.hex],
         ])
         #expect(try packet(from: theirs, parameters: params) == creation.packet)
         let tooLong = try peer.expectFailure([
             "op": "create_forward", "params": params.json, "path": network.pathJSON(2), "dest": Bytes("bob".utf8).hex,
             "message": (message + [0x6d]).hex,
-            "random": ["x": creation.headerCreation.x.bytes.hex, "pad": creation.headerCreation.padding.hex],
+            "random": ["x": creation.randomness.initialSecret.hex, "pad": creation.randomness.finalPadding.hex],
         ])
         #expect(tooLong.contains("Insufficient space for body"))
     }
@@ -84,9 +84,9 @@ struct SphinxmixInteropPrimitivesTests {
                                                    associatedData: ad, random: &random).packet
         var beta = p.header.beta
         beta[3] ^= 0x10
-        let tampered = SphinxmixPacket(header: SphinxmixHeader(alpha: p.header.alpha, beta: beta, gamma: p.header.gamma), delta: p.delta)
+        let tampered = SphinxmixPacket(header: SphinxHeader(alpha: p.header.alpha, beta: beta, gamma: p.header.gamma), delta: p.delta)
         let secret = network.keys[0].privateKey
-        #expect(throws: SphinxmixError.macMismatch) {
+        #expect(throws: SphinxError.headerMACMismatch) {
             try Sphinxmix.process(parameters: params, privateKey: secret, packet: tampered, associatedData: ad[0])
         }
         let e1 = try peer.expectFailure(["op": "process", "params": params.json, "secret": secret.bytes.hex, "assoc": ad[0].hex]

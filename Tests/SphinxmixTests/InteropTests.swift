@@ -57,7 +57,7 @@ struct SphinxmixInteropTests {
         let destination = Bytes("bob".utf8)
         let message = Bytes("forward from Swift over \(c)".utf8)
         var random = try DeterministicRandom(seed: seed("forward", c))
-        let creation = try Sphinxmix.createForwardMessage(
+        let forward = try Sphinxmix.createForwardMessage(
             parameters: params, path: network.path(c.pathLength), destination: destination,
             message: message, associatedData: ad, random: &random)
 
@@ -65,13 +65,12 @@ struct SphinxmixInteropTests {
         let theirs = try peer.call([
             "op": "create_forward", "params": params.json, "path": network.pathJSON(c.pathLength),
             "dest": destination.hex, "message": message.hex, "assoc": ad?.map(\.hex) ?? NSNull(),
-            "random": ["x": creation.headerCreation.x.bytes.hex, "pad": creation.headerCreation.padding.hex],
+            "random": ["x": forward.randomness.initialSecret.hex, "pad": forward.randomness.finalPadding.hex],
         ])
-        #expect(try packet(from: theirs, parameters: params) == creation.packet)
+        #expect(try packet(from: theirs, parameters: params) == forward.packet)
 
         // The package processes every hop of Swift's packet.
-        var current = creation.packet
-        var macKey = Bytes()
+        var current = forward.packet
         for hop in 0..<c.pathLength {
             let hopAD = ad?[hop] ?? []
             let r = try peer.call([
@@ -80,26 +79,27 @@ struct SphinxmixInteropTests {
             ].merging(current.json) { a, _ in a })
             let mine = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
                                              packet: current, associatedData: hopAD)
-            let next = try packet(from: r, parameters: params)
-            #expect(next == mine.next, "hop \(hop): next packet")
-            #expect(try hexField(r, "tag") == mine.tag, "hop \(hop): replay tag")
+            #expect(try hexField(r, "tag") == mine.replayTag, "hop \(hop): replay tag")
             #expect(try hexField(r, "mac_key") == mine.macKey, "hop \(hop): h_pi")
+            #expect(try hexField(r, "delta") == mine.payloadOut, "hop \(hop): delta'")
             let routing = try #require(r["routing"] as? [String: Any])
-            #expect(try hexField(routing, "raw") == mine.rawRouting)
+            let entryLength = mine.trace.routingEntryLength
+            #expect(try hexField(routing, "raw") == Array(mine.trace.decryptedBlock[1..<entryLength]), "hop \(hop): routing")
             if hop < c.pathLength - 1 {
                 #expect(routing["flag"] as? String == "relay")
                 #expect(routing["fields"] as? [String] == [network.ids[hop + 1].hex])
-                #expect(mine.routing == .relay(nodeID: network.ids[hop + 1]))
+                let next = try packet(from: r, parameters: params)
+                #expect(mine.result == .relay(nextNode: network.ids[hop + 1], nextPacket: next), "hop \(hop): next packet")
+                current = next
             } else {
                 #expect(routing["flag"] as? String == "dest")
-                #expect(mine.routing == .destination)
+                #expect(mine.result == .destination(body: mine.payloadOut))
+                let received = try peer.call(["op": "receive_forward", "params": params.json, "mac_key": mine.macKey.hex,
+                                              "delta": mine.payloadOut.hex])
+                #expect(try hexField(received, "dest") == destination)
+                #expect(try hexField(received, "message") == message)
             }
-            current = next
-            macKey = mine.macKey
         }
-        let received = try peer.call(["op": "receive_forward", "params": params.json, "mac_key": macKey.hex, "delta": current.delta.hex])
-        #expect(try hexField(received, "dest") == destination)
-        #expect(try hexField(received, "message") == message)
     }
 
     // The real package creates a forward message from its own (given) random inputs; Swift
@@ -119,21 +119,27 @@ struct SphinxmixInteropTests {
             "random": ["x": x.hex, "pad": pad.hex],
         ])
         var current = try packet(from: theirs, parameters: params)
-        var replayCache = SphinxmixReplayCache()
+        var replayCache = try ReplayCache(capacityPerEpoch: 1000, hashKey: Bytes(repeating: 0x33, count: 32))
+        var delivered = false
         for hop in 0..<c.pathLength {
             let r = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
                                           packet: current, associatedData: ad?[hop] ?? [], replayCache: &replayCache)
-            if hop < c.pathLength - 1 {
-                #expect(r.routing == .relay(nodeID: network.ids[hop + 1]))
-                current = r.next
-            } else {
-                #expect(r.routing == .destination)
-                let (d, m) = try Sphinxmix.receiveForward(parameters: params, macKey: r.macKey, delta: r.next.delta)
+            switch r.result {
+            case .relay(let next, let nextPacket):
+                #expect(hop < c.pathLength - 1)
+                #expect(next == network.ids[hop + 1])
+                current = nextPacket
+            case .destination(let body):
+                #expect(hop == c.pathLength - 1)
+                let (d, m) = try Sphinxmix.receiveForward(parameters: params, macKey: r.macKey, body: body)
                 #expect(d == destination)
                 #expect(m == message)
+                delivered = true
+            case .surbReply:
+                Issue.record("a forward message ended as a SURB reply")
             }
         }
-        #expect(replayCache.count == c.pathLength)
+        #expect(delivered)
     }
 
     // Swift creates a SURB (the package builds the same one from the same random inputs); the
@@ -146,16 +152,16 @@ struct SphinxmixInteropTests {
         var random = try DeterministicRandom(seed: seed("surb", c))
         let creation = try Sphinxmix.createSURB(parameters: params, path: network.path(c.pathLength),
                                                 destination: surbDestination, associatedData: ad, random: &random)
+        let rnd = creation.randomness
         let theirs = try peer.call([
             "op": "create_surb", "params": params.json, "path": network.pathJSON(c.pathLength),
             "dest": surbDestination.hex, "assoc": ad?.map(\.hex) ?? NSNull(),
-            "random": ["surb_id": creation.surbID.hex, "x": creation.headerCreation.x.bytes.hex,
-                       "pad": creation.headerCreation.padding.hex, "k_tilde": creation.surb.kTilde.hex],
+            "random": ["surb_id": rnd.surbID.hex, "x": rnd.initialSecret.hex, "pad": rnd.finalPadding.hex, "k_tilde": rnd.kTilde.hex],
         ])
-        #expect(try SphinxmixHeader(alpha: hexField(theirs, "alpha"), beta: hexField(theirs, "beta"),
-                                    gamma: hexField(theirs, "gamma"), parameters: params) == creation.surb.header)
+        #expect(try header(from: theirs) == creation.surb.header)
         #expect((theirs["keys"] as? [String]) == creation.keys.map(\.hex))
         #expect(try hexField(theirs, "first_node") == creation.surb.firstNode)
+        #expect(try hexField(theirs, "surb_id") == rnd.surbID)
 
         let reply = Bytes("reply via Swift's SURB, \(c)".utf8)
         let packaged = try peer.call([
@@ -173,13 +179,13 @@ struct SphinxmixInteropTests {
             let routing = try #require(r["routing"] as? [String: Any])
             if hop == c.pathLength - 1 {
                 #expect(routing["flag"] as? String == "surb")
-                #expect(routing["fields"] as? [String] == [surbDestination.hex, creation.surbID.hex])
+                #expect(routing["fields"] as? [String] == [surbDestination.hex, rnd.surbID.hex])
             } else {
                 #expect(routing["flag"] as? String == "relay")
             }
             current = try packet(from: r, parameters: params)
         }
-        #expect(try Sphinxmix.receiveSURB(parameters: params, keys: creation.keys, delta: current.delta) == reply)
+        #expect(try Sphinxmix.receiveSURB(parameters: params, keys: creation.keys, body: current.delta) == reply)
     }
 
     // The package creates a SURB; Swift packages a reply and processes every hop; the package
@@ -199,23 +205,29 @@ struct SphinxmixInteropTests {
             "dest": surbDestination.hex, "assoc": ad?.map(\.hex) ?? NSNull(),
             "random": ["surb_id": surbID.hex, "x": x.hex, "pad": pad.hex, "k_tilde": kTilde.hex],
         ])
-        let header = try SphinxmixHeader(alpha: hexField(theirs, "alpha"), beta: hexField(theirs, "beta"),
-                                         gamma: hexField(theirs, "gamma"), parameters: params)
-        let surb = SphinxmixSURB(firstNode: try hexField(theirs, "first_node"), header: header, kTilde: kTilde)
+        let surb = SphinxmixSURB(firstNode: try hexField(theirs, "first_node"), header: try header(from: theirs), kTilde: kTilde)
         let reply = Bytes("reply from Swift, \(c)".utf8)
         var current = try Sphinxmix.packageSURB(parameters: params, surb: surb, message: reply)
+        var body: Bytes?
         for hop in 0..<c.pathLength {
             let r = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
                                           packet: current, associatedData: ad?[hop] ?? [])
-            if hop == c.pathLength - 1 {
-                #expect(r.routing == finalCommand)
-            } else {
-                #expect(r.routing == .relay(nodeID: network.ids[hop + 1]))
+            switch r.result {
+            case .relay(let next, let nextPacket):
+                #expect(next == network.ids[hop + 1])
+                current = nextPacket
+            case .surbReply(let destination, let id, let b):
+                #expect(hop == c.pathLength - 1)
+                #expect(destination == surbDestination)
+                #expect(id == surbID)
+                body = b
+            case .destination:
+                Issue.record("a SURB reply ended as a forward message")
             }
-            current = r.next
         }
+        let finalBody = try #require(body)
         let opened = try peer.call(["op": "receive_surb", "params": params.json,
-                                    "keys": theirs["keys"] ?? [], "delta": current.delta.hex])
+                                    "keys": theirs["keys"] ?? [], "delta": finalBody.hex])
         #expect(try hexField(opened, "message") == reply)
     }
 }

@@ -46,11 +46,11 @@ import Testing
 @Test func paddingFollowsSphinxmix() throws {
     #expect(try SphinxmixPadding.pad([1, 2], to: 5) == [1, 2, 0x7f, 0xff, 0xff])
     #expect(try SphinxmixPadding.pad([1, 2], to: 3) == [1, 2, 0x7f])
-    #expect(throws: SphinxmixError.messageTooLong) { try SphinxmixPadding.pad([1, 2], to: 2) }
+    #expect(throws: SphinxError.messageTooLong(maximum: 1, actual: 2)) { try SphinxmixPadding.pad([1, 2], to: 2) }
     #expect(try SphinxmixPadding.unpad([1, 2, 0x7f, 0xff, 0xff]) == [1, 2])
     #expect(try SphinxmixPadding.unpad([0x7f]) == [])
-    #expect(throws: SphinxmixError.malformedPadding) { try SphinxmixPadding.unpad([1, 2, 0xff]) }
-    #expect(throws: SphinxmixError.malformedPadding) { try SphinxmixPadding.unpad([]) }
+    #expect(throws: SphinxError.payloadMarkerMissing) { try SphinxmixPadding.unpad([1, 2, 0xff]) }
+    #expect(throws: SphinxError.payloadMarkerMissing) { try SphinxmixPadding.unpad([]) }
 }
 
 @Test func hopKeysMatchSphinxmix() throws {

@@ -122,8 +122,8 @@ extension SphinxmixParameters {
     }
 }
 
-extension SphinxmixHeader {
-    var json: [String: Any] { ["alpha": alpha.encoded.hex, "beta": beta.hex, "gamma": gamma.hex] }
+extension SphinxHeader {
+    var json: [String: Any] { ["alpha": alpha.hex, "beta": beta.hex, "gamma": gamma.hex] }
 }
 
 extension SphinxmixPacket {
@@ -138,9 +138,12 @@ func hexField(_ object: [String: Any], _ key: String) throws -> Bytes {
 }
 
 func packet(from object: [String: Any], parameters: SphinxmixParameters) throws -> SphinxmixPacket {
-    let header = try SphinxmixHeader(alpha: hexField(object, "alpha"), beta: hexField(object, "beta"),
-                                     gamma: hexField(object, "gamma"), parameters: parameters)
-    return SphinxmixPacket(header: header, delta: try hexField(object, "delta"))
+    try SphinxmixPacket(alpha: hexField(object, "alpha"), beta: hexField(object, "beta"),
+                        gamma: hexField(object, "gamma"), delta: hexField(object, "delta"), parameters: parameters)
+}
+
+func header(from object: [String: Any]) throws -> SphinxHeader {
+    SphinxHeader(alpha: try hexField(object, "alpha"), beta: try hexField(object, "beta"), gamma: try hexField(object, "gamma"))
 }
 
 /// A test network of nodes with fixed private keys.
@@ -152,9 +155,9 @@ struct TestNetwork {
         var k: [SphinxmixNodeKey] = []
         var i: [Bytes] = []
         for n in 0..<size {
-            // A fixed 28-byte private key per node, below n because its first byte is < 0xff.
-            let secret = SHA256.hash([seed, UInt8(n)]).prefix(28).map { $0 } 
-            k.append(try SphinxmixNodeKey(privateKey: [0x01] + secret.dropFirst()))
+            // A fixed 28-byte private key per node, below n because its first byte is 0x01.
+            let secret = Bytes(SHA256.hash([seed, UInt8(n)]).prefix(27))
+            k.append(try SphinxmixNodeKey(privateKey: [0x01] + secret))
             i.append([UInt8(n)])
         }
         keys = k
@@ -173,8 +176,8 @@ struct TestNetwork {
 }
 
 /// How many hops fit in β for a final routing command (SMX-CREATE-HEADER, step 4).
-func maximumPathLength(_ parameters: SphinxmixParameters, final: SphinxmixRouting, nodeIDLength: Int = 1) throws -> Int {
-    let relay = try SphinxmixRouting.relay(nodeID: Bytes.zeros(nodeIDLength)).entry().count + parameters.k
+func maximumPathLength(_ parameters: SphinxmixParameters, final: SphinxmixRouting) throws -> Int {
+    let relay = try SphinxmixRouting.relay(nodeID: [0]).entry().count + parameters.k
     let finalEntry = try final.entry().count
     return (parameters.betaLength - finalEntry) / relay + 1
 }

@@ -27,13 +27,11 @@ public struct SphinxmixHopKeys: Equatable, Sendable {
     public let b: P224.Scalar
 
     /// Derives every key of a hop from the shared-secret point s.
-    public init(sharedSecret s: P224.Point) throws(SphinxmixError) {
+    public init(sharedSecret s: P224.Point) throws(SphinxError) {
         let aesS = Bytes(SHA256.hash(Bytes("aes_key:".utf8) + s.encoded).prefix(16))
-        func derive(_ flavour: String) throws(SphinxmixError) -> Bytes {
-            do {
-                return try AES128CTR.keystream(key: aesS, iv: Bytes(flavour.utf8), length: 16)
-            } catch {
-                throw .primitive(error)
+        func derive(_ flavour: String) throws(SphinxError) -> Bytes {
+            try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in
+                try AES128CTR.keystream(key: aesS, iv: Bytes(flavour.utf8), length: 16)
             }
         }
         self.aesS = aesS
@@ -44,48 +42,11 @@ public struct SphinxmixHopKeys: Equatable, Sendable {
         self.hTau = try derive("htauhtauhtauhtau")
         self.b = P224.Scalar(reducing: hB)
     }
-}
 
-/// The profile's keyed functions μ, ρ, π, each a thin layer over a primitive.
-enum SphinxmixCrypto {
-    /// μ(key, data) = HMAC-SHA256(key, data)[0,16) (`SphinxParams.mu`). SPEC.md [SMX-MU].
-    static func mu(key: Bytes, data: Bytes) -> Bytes {
-        Bytes(HMACSHA256.mac(key: key, message: data).prefix(16))
-    }
-
-    /// ρ(key) ⊕ data: AES-128-CTR with a zero IV (`SphinxParams.xor_rho`). SPEC.md [SMX-RHO].
-    static func rho(key: Bytes, data: Bytes) throws(SphinxmixError) -> Bytes {
-        do {
-            return try AES128CTR.apply(key: key, iv: Bytes.zeros(16), to: data)
-        } catch {
-            throw .primitive(error)
-        }
-    }
-
-    /// π(key, data): LIONESS encryption (`SphinxParams.pi`); see LionessAES128SHA256.
-    static func pi(key: Bytes, data: Bytes) throws(SphinxmixError) -> Bytes {
-        do {
-            return try LionessAES128SHA256.encrypt(key: key, block: data)
-        } catch {
-            throw .primitive(error)
-        }
-    }
-
-    /// π⁻¹(key, data): LIONESS decryption (`SphinxParams.pii`).
-    static func piInverse(key: Bytes, data: Bytes) throws(SphinxmixError) -> Bytes {
-        do {
-            return try LionessAES128SHA256.decrypt(key: key, block: data)
-        } catch {
-            throw .primitive(error)
-        }
-    }
-
-    /// Point multiplication with the primitive's error mapped to the profile's.
-    static func multiply(_ point: P224.Point, by scalar: P224.Scalar) throws(SphinxmixError) -> P224.Point {
-        do {
-            return try point.multiplied(by: scalar)
-        } catch {
-            throw .invalidPoint(error)
-        }
+    /// The generic algorithm's view: h_ρ, h_μ, b (28-byte big-endian scalar), h_τ, with aes_s,
+    /// h_π and the raw h_b as named details.
+    var hopKeys: HopKeys {
+        HopKeys(hRho: hRho, hMu: hMu, b: b.bytes, hTau: hTau,
+                details: [NamedBytes("aes_s", aesS), NamedBytes("h_pi", hPi), NamedBytes("h_b", hB)])
     }
 }

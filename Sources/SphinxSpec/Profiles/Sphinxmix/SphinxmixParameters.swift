@@ -34,13 +34,17 @@ public struct SphinxmixParameters: Equatable, Sendable {
         self.k = 16
     }
 
-    /// - Throws: `SphinxmixError.invalidParameters` when β would be too short to hold even the
-    ///   final routing entry and one MAC (headerLength < 32 + 2k), when the body is too short
-    ///   for LIONESS (< 2k + 2: MAC, one padding byte and one byte of data), or when the
-    ///   associated data length is negative.
-    public init(headerLength: Int = 192, bodyLength: Int = 1024, associatedLength: Int = 0) throws(SphinxmixError) {
-        guard headerLength >= 32 + 2 * 16, bodyLength >= 2 * 16 + 2, associatedLength >= 0 else {
-            throw .invalidParameters
+    /// - Throws: `SphinxError.invalidInputLength` when β would be too short to hold a final
+    ///   routing entry and one MAC (headerLength < 32 + 2k) or the associated data length is
+    ///   negative, and `SphinxError.payloadSizeTooSmall` when the body is too short for the MAC,
+    ///   the padding marker and LIONESS (< 2k + 2).
+    public init(headerLength: Int = 192, bodyLength: Int = 1024, associatedLength: Int = 0) throws(SphinxError) {
+        guard headerLength >= 32 + 2 * 16 else {
+            throw .invalidInputLength(what: "header length", expected: 32 + 2 * 16, actual: headerLength)
+        }
+        guard bodyLength >= 2 * 16 + 2 else { throw .payloadSizeTooSmall(minimum: 2 * 16 + 2, actual: bodyLength) }
+        guard associatedLength >= 0 else {
+            throw .invalidInputLength(what: "associated data length", expected: 0, actual: associatedLength)
         }
         self.init(uncheckedHeaderLength: headerLength, bodyLength: bodyLength, associatedLength: associatedLength)
     }

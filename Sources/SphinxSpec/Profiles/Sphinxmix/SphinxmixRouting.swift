@@ -20,7 +20,7 @@ public enum SphinxmixRouting: Equatable, Sendable {
     static let surbFlag: Bytes = Array("\u{F2}".utf8)
 
     /// The msgpack encoding (without the length prefix).
-    public func encoded() throws(SphinxmixError) -> Bytes {
+    public func encoded() throws(SphinxError) -> Bytes {
         let value: MsgPackValue
         switch self {
         case .relay(let id):
@@ -33,43 +33,45 @@ public enum SphinxmixRouting: Equatable, Sendable {
         do {
             return try MsgPack.encode(value)
         } catch {
-            throw .routingEntryTooLong
+            throw .invalidInputLength(what: "routing command", expected: 127, actual: Int.max)
         }
     }
 
     /// The entry as it sits in β: one length byte, then the encoding (`node_meta` in
     /// create_header). SPEC.md [SMX-ROUTING-ENTRY].
-    /// - Throws: `SphinxmixError.routingEntryTooLong` beyond 127 bytes, where Python's
+    /// - Throws: `SphinxError.invalidInputLength` beyond 127 bytes, where Python's
     ///   `struct.pack("b", …)` would raise.
-    public func entry() throws(SphinxmixError) -> Bytes {
+    public func entry() throws(SphinxError) -> Bytes {
         let encoding = try encoded()
-        guard encoding.count <= 127 else { throw .routingEntryTooLong }
+        guard encoding.count <= 127 else {
+            throw .invalidInputLength(what: "routing command", expected: 127, actual: encoding.count)
+        }
         return [UInt8(encoding.count)] + encoding
     }
 
     /// Parses a decrypted routing command (the mix operator's `PFdecode`). SPEC.md
     /// [SMX-ROUTING-DECODE].
-    /// - Throws: `SphinxmixError.malformedRouting` for anything but the three shapes above.
-    public init(decoding raw: Bytes) throws(SphinxmixError) {
+    /// - Throws: `SphinxError.malformedRoutingEntry` for anything but the three shapes above.
+    public init(decoding raw: Bytes) throws(SphinxError) {
         let value: MsgPackValue
         do {
             value = try MsgPack.decode(raw)
         } catch {
-            throw .malformedRouting
+            throw .malformedRoutingEntry
         }
         guard case .array(let items) = value, case .string(let flag)? = items.first else {
-            throw .malformedRouting
+            throw .malformedRoutingEntry
         }
         let fields = items.dropFirst().compactMap { item -> Bytes? in
             if case .binary(let bytes) = item { return bytes }
             return nil
         }
-        guard fields.count == items.count - 1 else { throw .malformedRouting }
+        guard fields.count == items.count - 1 else { throw .malformedRoutingEntry }
         switch (flag, fields.count) {
         case (Self.relayFlag, 1): self = .relay(nodeID: fields[0])
         case (Self.destinationFlag, 0): self = .destination
         case (Self.surbFlag, 2): self = .surb(destination: fields[0], surbID: fields[1])
-        default: throw .malformedRouting
+        default: throw .malformedRoutingEntry
         }
     }
 }
@@ -78,21 +80,21 @@ public enum SphinxmixRouting: Equatable, Sendable {
 /// (`pad_body` / `unpad_body` in SphinxClient.py). SPEC.md [SMX-PAD].
 enum SphinxmixPadding {
     /// `body ‖ 0x7f ‖ 0xff…` to exactly `total` bytes.
-    /// - Throws: `SphinxmixError.messageTooLong` when `body` plus the marker exceeds `total`.
-    static func pad(_ body: Bytes, to total: Int) throws(SphinxmixError) -> Bytes {
-        guard body.count + 1 <= total else { throw .messageTooLong }
+    /// - Throws: `SphinxError.messageTooLong` when `body` plus the marker exceeds `total`.
+    static func pad(_ body: Bytes, to total: Int) throws(SphinxError) -> Bytes {
+        guard body.count + 1 <= total else { throw .messageTooLong(maximum: total - 1, actual: body.count) }
         return body + [0x7f] + Bytes(repeating: 0xff, count: total - body.count - 1)
     }
 
     /// Strips trailing 0xff bytes and the 0x7f marker before them. SPEC.md [SMX-UNPAD].
     ///
     /// Deviation: sphinxmix's `unpad_body` returns the empty string when no marker is found;
-    /// this profile reports `SphinxmixError.malformedPadding` instead (the MAC was already
+    /// this profile reports `SphinxError.payloadMarkerMissing` instead (the MAC was already
     /// checked, so only a faulty sender can cause it).
-    static func unpad(_ padded: Bytes) throws(SphinxmixError) -> Bytes {
+    static func unpad(_ padded: Bytes) throws(SphinxError) -> Bytes {
         var end = padded.count - 1
         while end > 0 && padded[end] == 0xff { end -= 1 }
-        guard end >= 0, padded[end] == 0x7f else { throw .malformedPadding }
+        guard end >= 0, padded[end] == 0x7f else { throw .payloadMarkerMissing }
         return Bytes(padded[0..<end])
     }
 }

@@ -1,101 +1,134 @@
 /// What the receiver hands to a replier: sphinxmix's `nymtuple` (first node, header, k̃).
 public struct SphinxmixSURB: Equatable, Sendable {
-    /// The first hop's relay encoding, `Nenc(id)` (msgpack, no length prefix): where the
+    /// The first hop's relay command, `Nenc(id_0)` (msgpack, no length prefix): where the
     /// replier sends the reply.
     public let firstNode: Bytes
-    public let header: SphinxmixHeader
+    public let header: SphinxHeader
     /// k̃: the replier's LIONESS key.
     public let kTilde: Bytes
 
-    public init(firstNode: Bytes, header: SphinxmixHeader, kTilde: Bytes) {
+    public init(firstNode: Bytes, header: SphinxHeader, kTilde: Bytes) {
         self.firstNode = firstNode
         self.header = header
         self.kTilde = kTilde
     }
 }
 
+/// The random inputs of a SURB, in the order sphinxmix draws them (create_surb: `xid`, then
+/// create_header: x and the padding, then k̃).
+public struct SphinxmixSURBRandomness: Equatable, Sendable {
+    public let surbID: Bytes
+    public let initialSecret: Bytes
+    public let finalPadding: Bytes
+    public let kTilde: Bytes
+
+    public init(surbID: Bytes, initialSecret: Bytes, finalPadding: Bytes, kTilde: Bytes) {
+        self.surbID = surbID
+        self.initialSecret = initialSecret
+        self.finalPadding = finalPadding
+        self.kTilde = kTilde
+    }
+}
+
 /// A SURB and the receiver's secrets.
 public struct SphinxmixSURBCreation: Equatable, Sendable {
-    /// The SURB identifier (`xid`), drawn first; the last hop sees it in the SURB command.
-    public let surbID: Bytes
-    /// `surbkeytuple`: k̃ followed by h_π of every hop, in path order. The receiver keeps it.
-    public let keys: [Bytes]
     public let surb: SphinxmixSURB
-    public let headerCreation: SphinxmixHeaderCreation
+    /// `surbkeytuple`: k̃ followed by h_π of every hop, in path order. The receiver keeps it,
+    /// indexed by `randomness.surbID`.
+    public let keys: [Bytes]
+    public let randomness: SphinxmixSURBRandomness
+    public let creation: HeaderCreation
 }
 
 extension Sphinxmix {
-    /// Creates a single-use reply block: sphinxmix `create_surb` (SphinxClient.py).
-    /// SPEC.md [SMX-SURB-CREATE].
+    /// Creates a single-use reply block: sphinxmix `create_surb` (SphinxClient.py), with the
+    /// header made by the generic SURB-CREATE. SPEC.md [SMX-SURB-CREATE].
     /// ```text
-    /// id ← random k bytes ; header = create_header(path, final = (surb flag, destination, id), ad)
-    /// k̃ ← random k bytes ; keys = [k̃, h_π,0, …, h_π,ν−1] ; SURB = (Nenc(id_0), header, k̃)
+    /// commands = relay(id_1) … relay(id_{ν−1}), surb(destination, id)
+    /// header = SPHINX-CREATE(x, y_i, commands, ad)
+    /// keys = [k̃, h_π,0, …, h_π,ν−1] ; SURB = (Nenc(id_0), header, k̃)
     /// ```
-    /// Randomness drawn, in order: id, x, the routing padding, k̃ (sphinxmix's order).
+    /// - Throws: `invalidInputLength` for an identifier or k̃ that is not k bytes, and every
+    ///   error of header creation.
     public static func createSURB(
         parameters: SphinxmixParameters,
         path: [SphinxmixPathHop],
         destination: Bytes,
         associatedData: [Bytes]? = nil,
-        random: inout some RandomSource
-    ) throws(SphinxmixError) -> SphinxmixSURBCreation {
-        // Step 1: draw the SURB identifier.
-        let surbID = random.bytes(parameters.k)
-        // Step 2: build the header with the SURB command as the final routing entry.
-        let creation = try createHeader(parameters: parameters, path: path,
-                                        finalRouting: .surb(destination: destination, surbID: surbID),
-                                        associatedData: associatedData, random: &random)
-        // Step 3: draw k̃ and collect the keys the receiver keeps.
-        let kTilde = random.bytes(parameters.k)
-        let firstNode = try SphinxmixRouting.relay(nodeID: path[0].nodeID).encoded()
+        randomness: SphinxmixSURBRandomness
+    ) throws(SphinxError) -> SphinxmixSURBCreation {
+        let k = parameters.k
+        guard randomness.surbID.count == k else { throw .invalidInputLength(what: "SURB id", expected: k, actual: randomness.surbID.count) }
+        guard randomness.kTilde.count == k else { throw .invalidInputLength(what: "k̃", expected: k, actual: randomness.kTilde.count) }
+        guard let first = path.first else { throw .routeEmpty }
+        let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
+
+        // Step 1: build the header with the SURB command last.
+        let final = SphinxmixRouting.surb(destination: destination, surbID: randomness.surbID)
+        let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
+            try Sphinx.createSURB(
+                profile: SphinxmixProfile(parameters: parameters), initialSecret: randomness.initialSecret,
+                publicKeys: path.map(\.publicKey.encoded), commands: commands(path: path, final: final),
+                associatedData: ad, random: &source)
+        }, drawn: { $0.finalPadding.count })
+
+        // Step 2: collect what the receiver keeps and what the replier gets.
+        let firstNode = try SphinxmixRouting.relay(nodeID: first.nodeID).encoded()
         return SphinxmixSURBCreation(
-            surbID: surbID, keys: [kTilde] + creation.hops.map(\.keys.hPi),
-            surb: SphinxmixSURB(firstNode: firstNode, header: creation.header, kTilde: kTilde),
-            headerCreation: creation)
+            surb: SphinxmixSURB(firstNode: firstNode, header: creation.header, kTilde: randomness.kTilde),
+            keys: [randomness.kTilde] + creation.payloadKeys, randomness: randomness, creation: creation)
     }
 
-    /// Packages a reply with a SURB: sphinxmix `package_surb`. SPEC.md [SMX-SURB-USE].
+    /// Creates a SURB drawing the identifier, x, the padding and k̃ from `random`, in that order.
+    public static func createSURB<R: RandomSource>(
+        parameters: SphinxmixParameters,
+        path: [SphinxmixPathHop],
+        destination: Bytes,
+        associatedData: [Bytes]? = nil,
+        random: inout R
+    ) throws(SphinxError) -> SphinxmixSURBCreation {
+        let surbID = random.bytes(parameters.k)
+        let x = try SphinxmixProfile(parameters: parameters).randomExponent(using: &random)
+        let paddingLength = try finalPaddingLength(parameters: parameters, path: path,
+                                                   final: .surb(destination: destination, surbID: surbID))
+        let padding = random.bytes(paddingLength)
+        let kTilde = random.bytes(parameters.k)
+        return try createSURB(
+            parameters: parameters, path: path, destination: destination, associatedData: associatedData,
+            randomness: SphinxmixSURBRandomness(surbID: surbID, initialSecret: x, finalPadding: padding, kTilde: kTilde))
+    }
+
+    /// Packages a reply with a SURB: sphinxmix `package_surb`, through the generic SURB-USE
+    /// with the single key k̃. SPEC.md [SMX-SURB-USE].
     /// ```text
-    /// payload = pad(message, m − k) ; δ = π(k̃, μ(k̃, payload) ‖ payload)
+    /// δ = π(k̃, μ(k̃, p) ‖ p),  p = pad(message, m − k)
     /// ```
-    /// - Throws: `.messageTooLong`, `.invalidSURBKeys` for a k̃ of the wrong length.
+    /// - Throws: `messageTooLong`, `invalidInputLength` for a k̃ that is not k bytes.
     public static func packageSURB(
         parameters: SphinxmixParameters, surb: SphinxmixSURB, message: Bytes
-    ) throws(SphinxmixError) -> SphinxmixPacket {
-        guard surb.kTilde.count == parameters.k else { throw .invalidSURBKeys }
-        let payload = try SphinxmixPadding.pad(message, to: parameters.bodyLength - parameters.k)
-        let body = SphinxmixCrypto.mu(key: surb.kTilde, data: payload) + payload
-        let delta = try SphinxmixCrypto.pi(key: surb.kTilde, data: body)
-        return SphinxmixPacket(header: surb.header, delta: delta)
+    ) throws(SphinxError) -> SphinxmixPacket {
+        guard surb.kTilde.count == parameters.k else {
+            throw .invalidInputLength(what: "k̃", expected: parameters.k, actual: surb.kTilde.count)
+        }
+        let deltas = try Sphinx.useSURB(profile: SphinxmixProfile(parameters: parameters), keys: [surb.kTilde],
+                                        message: message, payloadLength: parameters.bodyLength)
+        return SphinxmixPacket(header: surb.header, delta: deltas[0])
     }
 
-    /// Opens a reply: sphinxmix `receive_surb`. SPEC.md [SMX-SURB-OPEN].
+    /// Opens a reply: sphinxmix `receive_surb`, through the generic SURB-RECOVER.
+    /// SPEC.md [SMX-SURB-OPEN].
     /// ```text
-    /// [k̃, k_0, …, k_{ν−1}] = keys
-    /// for i = ν−1…0: δ = π(k_i, δ)      (undo each hop's π⁻¹)
-    /// δ = π⁻¹(k̃, δ) ; require δ[0,k) = μ(k̃, δ[k,m)) ; message = unpad(δ[k,m))
+    /// [k̃, k_0, …, k_{ν−1}] = keys ;  δ = π(k_0, … π(k_{ν−1}, δ)) ;  body = π⁻¹(k̃, δ)
+    /// message = open(body, k̃)        (SMX-BODY-OPEN)
     /// ```
-    /// - Throws: `.invalidSURBKeys`, `.invalidBodyLength`, `.bodyMACMismatch`, `.malformedPadding`.
+    /// - Throws: `malformedSURB` for a key list without hop keys or with a key that is not k
+    ///   bytes, `invalidPayloadLength`, `payloadMACMismatch`, `payloadMarkerMissing`.
     public static func receiveSURB(
-        parameters: SphinxmixParameters, keys: [Bytes], delta: Bytes
-    ) throws(SphinxmixError) -> Bytes {
-        let k = parameters.k
-        guard keys.count >= 2, keys.allSatisfy({ $0.count == k }) else { throw .invalidSURBKeys }
-        guard delta.count == parameters.bodyLength else { throw .invalidBodyLength }
-        let kTilde = keys[0]
-
-        // Step 1: re-apply π with each hop key, last hop first.
-        var body = delta
-        for key in keys.dropFirst().reversed() {
-            body = try SphinxmixCrypto.pi(key: key, data: body)
-        }
-        // Step 2: remove the replier's layer and check the MAC.
-        body = try SphinxmixCrypto.piInverse(key: kTilde, data: body)
-        let padded = Bytes(body.dropFirst(k))
-        guard ByteOps.constantTimeEqual(Bytes(body.prefix(k)), SphinxmixCrypto.mu(key: kTilde, data: padded)) else {
-            throw .bodyMACMismatch
-        }
-        // Step 3: remove the padding.
-        return try SphinxmixPadding.unpad(padded)
+        parameters: SphinxmixParameters, keys: [Bytes], body: Bytes
+    ) throws(SphinxError) -> Bytes {
+        guard keys.count >= 2, keys.allSatisfy({ $0.count == parameters.k }) else { throw .malformedSURB }
+        guard body.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: body.count) }
+        return try Sphinx.recoverSURBReply(profile: SphinxmixProfile(parameters: parameters), delta: body,
+                                           hopKeys: Array(keys.dropFirst()), replyKey: keys[0])
     }
 }
