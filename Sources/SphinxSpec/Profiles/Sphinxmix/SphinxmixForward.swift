@@ -69,7 +69,7 @@ extension Sphinxmix {
     ) throws(SphinxError) -> SphinxmixForwardMessage {
         let profile = SphinxmixProfile(parameters: parameters)
 
-        // Step 1: check the destination and the message size as sphinxmix asserts them.
+        // Step 1: check the destination and the message size as sphinxmix asserts them. [SMX-FORWARD-CREATE-1]
         guard destination.count > 0, destination.count < 128 else {
             throw .invalidInputLength(what: "destination", expected: 127, actual: destination.count)
         }
@@ -85,7 +85,7 @@ extension Sphinxmix {
         }
         let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
 
-        // Step 2: run the generic packet creation with the destination command last.
+        // Step 2: run the generic packet creation with the destination command last. [SMX-FORWARD-CREATE-2]
         let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
             try Sphinx.createPacket(
                 profile: profile, initialSecret: randomness.initialSecret,

@@ -46,18 +46,18 @@ extension Sphinxmix {
         associatedData: Bytes = [],
         isReplay: (Bytes) -> Bool = { _ in false }
     ) throws(SphinxError) -> SphinxmixProcessedPacket {
-        // Step 1: check the associated data and the payload length.
+        // Step 1: check the associated data and the payload length. [SMX-PROCESS-1]
         guard associatedData.count == parameters.associatedLength else {
             throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: associatedData.count)
         }
         guard packet.delta.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: packet.delta.count) }
 
-        // Step 2: the generic header processing and one payload layer.
+        // Step 2: run the generic header processing and remove one payload layer. [SMX-PROCESS-2]
         let processed = try Sphinx.processPacket(
             profile: SphinxmixProfile(parameters: parameters), nodeSecret: privateKey.bytes,
             header: packet.header, delta: packet.delta, associatedData: associatedData, isReplay: isReplay)
 
-        // Step 3: say what to do next.
+        // Step 3: say what to do next. [SMX-PROCESS-3]
         let header = processed.header
         let result: SphinxmixHopResult
         let routing: SphinxmixRouting
