@@ -23,6 +23,14 @@ public struct SphinxmixProcessedPacket: Equatable, Sendable {
     /// δ as received and δ' = π⁻¹(h_π, δ).
     public let payloadIn: Bytes
     public let payloadOut: Bytes
+
+    /// The routing command's bytes as decrypted, without the length byte: sphinx_process's
+    /// `routing` return value, B[1, 1+ℓ).
+    public var routingBytes: Bytes {
+        let block = trace.decryptedBlock
+        let end = Swift.min(trace.routingEntryLength, block.count)
+        return end > 1 ? Array(block[1..<end]) : []
+    }
 }
 
 extension Sphinxmix {
