@@ -14,15 +14,19 @@ public enum Sphinxmix {
     /// The associated data for each hop: sphinxmix uses the caller's list when `assoc_len > 0`
     /// and empty strings otherwise; each string must be `assoc_len` bytes. SPEC.md [SMX-AD].
     static func checkedAssociatedData(_ given: [Bytes]?, parameters: SphinxmixParameters, hops: Int) throws(SphinxError) -> [Bytes] {
-        guard let list = given, !(parameters.associatedLength == 0 && list.allSatisfy(\.isEmpty)) else {
-            guard parameters.associatedLength == 0 else {
-                throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: 0)
+        let length = parameters.associatedLength
+        if length == 0 {
+            // sphinxmix ignores associated data when assoc_len is 0; a non-empty string is
+            // refused rather than silently dropped (SPEC.md §4.2.7, E4).
+            for item in given ?? [] where !item.isEmpty {
+                throw .invalidInputLength(what: "associated data", expected: 0, actual: item.count)
             }
             return []
         }
+        guard let list = given else { throw .invalidInputLength(what: "associated data", expected: length, actual: 0) }
         guard list.count == hops else { throw .mismatchedRouteInputs(expected: hops, actual: list.count) }
-        for item in list where item.count != parameters.associatedLength {
-            throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: item.count)
+        for item in list where item.count != length {
+            throw .invalidInputLength(what: "associated data", expected: length, actual: item.count)
         }
         return list
     }
