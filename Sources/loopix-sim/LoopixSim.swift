@@ -7,9 +7,7 @@ struct LoopixSim: ParsableCommand {
         commandName: "loopix-sim",
         abstract: "Simulate a Loopix mix network (Piotrowska et al., USENIX Security 2017).",
         discussion: """
-            All rates are in events per second, all times in virtual seconds. The per-hop delay
-            is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run
-            on every machine (SPEC.md, "The random generator").
+            All rates are in events per second, all times in virtual seconds. The per-hop delay is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run on every machine (SPEC.md, "The random generator"). Negative values need the form --mu=-1.
 
             Examples:
               loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
@@ -92,7 +90,12 @@ struct Run: ParsableCommand {
     var quiet = false
 
     func parameters() throws -> LoopixParameters {
-        var p = try LoopixParameters.preset(named: preset)
+        var p: LoopixParameters
+        do {
+            p = try LoopixParameters.preset(named: preset)
+        } catch {
+            throw ValidationError(error.description)
+        }
         if let v = lambdaP { p.lambdaP = v }
         if let v = lambdaL { p.lambdaL = v }
         if let v = lambdaD { p.lambdaD = v }
