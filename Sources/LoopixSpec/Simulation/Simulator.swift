@@ -65,7 +65,7 @@ private struct SimulationState {
         var occupancy: TimeWeightedStatistics
         var pool = PoolEntropyTracker()
         var danezis: DanezisEntropyTracker
-        var senderMass: [Double]
+        var senderMass: SenderMassPool
         var arrivals = 0
         var departures = 0
         var poolEntropy = RunningStatistics()
@@ -120,8 +120,8 @@ private struct SimulationState {
             repeating: MixState(
                 occupancy: TimeWeightedStatistics(windowStart: config.burnIn, windowEnd: config.duration - config.cooldown),
                 danezis: DanezisEntropyTracker(mu: parameters.mu),
-                senderMass: config.trackSenderEntropy
-                    ? Array(repeating: 0, count: parameters.clients + 1) : []),
+                senderMass: SenderMassPool(
+                    entries: config.trackSenderEntropy ? parameters.clients + 1 : 0)),
             count: mixCount)
     }
 
@@ -350,13 +350,7 @@ private struct SimulationState {
         mixes[mix].pool.messageArrived()
         mixes[mix].danezis.messageArrived(at: now)
         if measuring { mixes[mix].arrivals += 1 }
-        if track, let d = messages[slot]?.distribution {
-            switch d {
-            case .single(let i): mixes[mix].senderMass[i] += 1
-            case .mixture(let v):
-                for i in 0..<v.count { mixes[mix].senderMass[i] += v[i] }
-            }
-        }
+        if track, let d = messages[slot]?.distribution { mixes[mix].senderMass.add(d) }
         // Step 2: it leaves when its own delay is over.
         schedule(.mixDeparture(message: slot, mix: mix), at: now + delay)
     }
@@ -369,7 +363,7 @@ private struct SimulationState {
     /// (adversary's view, MiXiM: its sender distribution becomes the pool's average)
     /// ```
     mutating func mixDeparture(slot: Int, mix: Int) {
-        // Step 1: the message leaves the pool; the metrics of this output.
+        // Step 1: the message leaves the pool.
         let heldBefore = mixes[mix].held
         mixes[mix].held -= 1
         mixes[mix].occupancy.set(Double(mixes[mix].held), at: now)
@@ -382,25 +376,11 @@ private struct SimulationState {
             if let kind = messages[slot]?.kind { mixDeparturesByKind[kind, default: 0] += 1 }
         }
         if track, var m = messages[slot] {
-            m.distribution = .mixture(takeAverage(mix: mix, heldBefore: heldBefore))
+            m.distribution = .mixture(mixes[mix].senderMass.takeDeparting(heldBefore: heldBefore))
             messages[slot] = m
         }
         // Step 2: on to the next hop.
         forward(slot: slot)
-    }
-
-    /// The departing message's sender distribution: the pool's mass divided by the number of
-    /// messages held; that share leaves the pool with it. SPEC.md [LOOPIX-METRIC-SENDER].
-    mutating func takeAverage(mix: Int, heldBefore: Int) -> [Double] {
-        let n = Double(max(heldBefore, 1))
-        var v = mixes[mix].senderMass
-        for i in 0..<v.count { v[i] /= n }
-        if heldBefore <= 1 {
-            for i in 0..<v.count { mixes[mix].senderMass[i] = 0 }
-        } else {
-            for i in 0..<v.count { mixes[mix].senderMass[i] = max(0, mixes[mix].senderMass[i] - v[i]) }
-        }
-        return v
     }
 
     /// A slot of mix `mix`'s loop cover stream.
@@ -438,7 +418,7 @@ private struct SimulationState {
             forward(slot: slot)
             return
         }
-        // Step 2: the end of a client message: anonymity metrics.
+        // Step 2: the end of a client message.
         if inWindow(m.sentAt) && m.senderClient >= 0 { recordAnonymity(of: m) }
         // Step 3: drop messages end here.
         switch m.kind {
