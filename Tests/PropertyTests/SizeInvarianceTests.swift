@@ -63,10 +63,10 @@ struct SizeInvarianceTests {
     /// [PROP-SIZE-1] nym: the wire length is 348 + payload length whatever the route length,
     /// version and message; at every hop the processed packet has the arriving packet's
     /// length; a SURB reply of the same payload size has the same length and header layout
-    /// (α 32 ‖ γ 16 ‖ β 300) and goes through the same hops the same way. 40 cases.
+    /// (α 32 ‖ γ 16 ‖ β 300) and goes through the same hops the same way. 60 cases.
     @Test func nymSizeDependsOnlyOnPayloadSize() async throws {
         let world = try NymWorld()
-        await propertyCheck(count: RunSettings.count(40), input: fixedSeeds("size.nym"), Self.nymCases) { _, c in
+        await propertyCheck(count: RunSettings.count(60), input: fixedSeeds("size.nym"), Self.nymCases) { _, c in
             var random = try Self.random(c.seed)
             let route = world.randomRoute(c.hops, &random)
             let message = random.bytes(c.messageLength)
@@ -191,10 +191,10 @@ struct SizeInvarianceTests {
     /// [PROP-SIZE-3] sphinxmix: for header_len ∈ {192, 256, 512} and body_len ∈ {64, 1024,
     /// 4096}, routes of 1 to the maximum length that fits, and messages up to the capacity:
     /// α is 57 bytes, β header_len − 32, γ 16 and δ body_len, at creation and after every
-    /// hop, for forward packets and SURB replies alike. 25 cases.
+    /// hop, for forward packets and SURB replies alike. 40 cases.
     @Test func sphinxmixSizeDependsOnlyOnParameters() async throws {
         let world = try SphinxmixWorld()
-        await propertyCheck(count: RunSettings.count(25), input: fixedSeeds("size.sphinxmix"), Self.sphinxmixCases) { _, c in
+        await propertyCheck(count: RunSettings.count(40), input: fixedSeeds("size.sphinxmix"), Self.sphinxmixCases) { _, c in
             var random = try Self.random(c.seed)
             let p = try SphinxmixParameters(headerLength: c.headerLength, bodyLength: c.bodyLength)
             let pool = world.path(Array(0..<world.nodeCount))

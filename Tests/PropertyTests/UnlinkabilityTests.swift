@@ -58,7 +58,7 @@ struct UnlinkabilityTests {
 
     /// [PROP-UNLINK-1] Input/output independence at a mix: the Hamming distance between a
     /// packet and its processed form behaves like Binomial(n, 1/2) over the n bits whose
-    /// encoding is uniform. 40 pairs per profile at the default count.
+    /// encoding is uniform. 64 pairs per profile at the default count.
     ///
     /// Negative controls, from the same pairs: the output with α not re-blinded
     /// (PROP-CTRL-ALPHA) and with the payload not re-encrypted (PROP-CTRL-PAYLOAD); the mean Z
@@ -66,7 +66,7 @@ struct UnlinkabilityTests {
     @Test(arguments: ProfileUnderTest.allCases)
     func inputOutputIndependence(_ profile: ProfileUnderTest) throws {
         let world = try profile.world
-        let views = try Self.intermediateHops(world, label: "unlink1.\(profile)", count: RunSettings.count(40))
+        let views = try Self.intermediateHops(world, label: "unlink1.\(profile)", count: RunSettings.count(64))
         let pairs = views.compactMap { v in v.output.map { (v.input, $0) } }
         #expect(pairs.count == views.count)
         let range = world.alphaUniformRange
@@ -97,7 +97,7 @@ struct UnlinkabilityTests {
     /// [PROP-UNLINK-2] Uniformity: at every hop of a maximum-length route, the bytes of β, γ and
     /// δ the hop receives, and α's uniform bytes (pooled over the hops), pass Pearson's
     /// chi-square test against the uniform distribution (256 byte values; γ in 16 nibble
-    /// values, since 24 packets give only 384 γ bytes per hop).
+    /// values, since 32 packets give only 512 γ bytes per hop).
     ///
     /// Negative controls: δ without its π layers (the encoded plaintext, PROP-CTRL-PLAINTEXT)
     /// must fail at every hop; β with ρ removed (PROP-CTRL-BETA) must fail at some hop.
@@ -109,7 +109,7 @@ struct UnlinkabilityTests {
         var alpha: [[UInt8]] = []
         var beta = Array(repeating: [[UInt8]](), count: hops), clearBeta = beta
         var gamma = beta, delta = beta, plainDelta = beta
-        for _ in 0..<RunSettings.count(24) {
+        for _ in 0..<RunSettings.count(32) {
             let created = try world.forward(route: world.randomRoute(hops, &random), message: random.bytes(random.int(64)), random: &random)
             let views = try world.walk(created)
             #expect(views.count == hops)
@@ -154,14 +154,14 @@ struct UnlinkabilityTests {
     /// [PROP-UNLINK-3] Path-length hiding: the bytes the last hop finds in its decrypted routing
     /// block B after its own entry have the same distribution for a route of 1 hop and of the
     /// maximum length: two-sample chi-square test of homogeneity of the byte histograms
-    /// (2 × 256 table), 40 packets per length.
+    /// (2 × 256 table), 64 packets per length.
     ///
     /// Negative control: the same packets with zero final padding (PROP-CTRL-PADDING, the flaw
     /// of Kuhn, Beck, Strufe 2020) must be told apart.
     @Test(arguments: ProfileUnderTest.allCases)
     func pathLengthHiding(_ profile: ProfileUnderTest) throws {
         let world = try profile.world
-        let n = RunSettings.count(40)
+        let n = RunSettings.count(64)
         let label = "unlink3.\(profile)"
         let short = try Self.lastHopTails(world, hops: 1, count: n, padding: .random, label: label + ".1")
         let long = try Self.lastHopTails(world, hops: world.forwardMaxHops, count: n, padding: .random, label: label + ".max")
@@ -216,7 +216,7 @@ struct UnlinkabilityTests {
 
     /// [PROP-UNLINK-4] Two packets through one mix: given both inputs and both outputs in random
     /// order, each distinguisher of the panel links them no better than chance: |z| ≤ z_crit
-    /// for each. 64 trials per profile; each packet has a random route on which mix 0 is at a
+    /// for each. 100 trials per profile; each packet has a random route on which mix 0 is at a
     /// random non-final position.
     ///
     /// Negative controls: outputs with α not re-blinded (PROP-CTRL-ALPHA) and with the payload
@@ -235,7 +235,7 @@ struct UnlinkabilityTests {
         }
         var trials: [(a: HopView, b: HopView, o0: Fields, o1: Fields, c: Int)] = []
         var noReblind = trials, noPayloadLayer = trials
-        for _ in 0..<RunSettings.count(64) {
+        for _ in 0..<RunSettings.count(100) {
             let a = try viewAtMixZero(), b = try viewAtMixZero()
             guard let oa = a.output, let ob = b.output else { throw SphinxError.malformedRoutingEntry }
             let c = random.int(2)
@@ -260,8 +260,8 @@ struct UnlinkabilityTests {
     }
 
     /// [PROP-UNLINK-TAG] Tagging: a packet with one bit of α, β (in the half the hop passes on)
-    /// or γ flipped is rejected by the mix (30 packets per profile, the fields in turn); the accepted count must be 0 (under a
-    /// working 16-byte MAC its expectation is 30 · 2^-128).
+    /// or γ flipped is rejected by the mix (45 packets per profile, the fields in turn); the accepted count must be 0 (under a
+    /// working 16-byte MAC its expectation is 45 · 2^-128).
     ///
     /// Negative control: the same packets rebuilt with a header MAC that ignores β
     /// (PROP-CTRL-MAC), processed by a mix with the same flaw, accept every β flip, so a tagger
@@ -270,7 +270,7 @@ struct UnlinkabilityTests {
     func taggedPacketsAreRejected(_ profile: ProfileUnderTest) throws {
         let world = try profile.world
         var random = try DeterministicRandom(seed: RunSettings.randomSeed("unlinktag.\(profile)"))
-        let n = RunSettings.count(30)
+        let n = RunSettings.count(45)
         var accepted = 0, brokenAcceptedBeta = 0, betaFlips = 0, brokenAcceptedClean = 0
         for i in 0..<n {
             let hops = 2 + random.int(world.forwardMaxHops - 1)
@@ -356,14 +356,14 @@ struct UnlinkabilityTests {
     /// [PROP-UNLINK-5] Forward packets and SURB replies at intermediate hops are
     /// indistinguishable: two-sample chi-square homogeneity tests of the α, γ, β and δ bytes
     /// the first two hops of 3-hop routes receive, and a Welch z-test on the input/output
-    /// Hamming z-scores; 24 packets of each kind per profile.
+    /// Hamming z-scores; 40 packets of each kind per profile.
     ///
     /// Negative control: replies whose payload the replier left unencrypted
-    /// (PROP-CTRL-REPLY-PLAINTEXT) must be told apart.
+    /// (PROP-CTRL-PLAINTEXT) must be told apart.
     @Test(arguments: ProfileUnderTest.allCases)
     func forwardAndReplyLookAlike(_ profile: ProfileUnderTest) throws {
         let world = try profile.world
-        let n = RunSettings.count(24)
+        let n = RunSettings.count(40)
         let forward = try Self.kindSample(world, reply: false, count: n, label: "unlink5.\(profile).forward")
         let reply = try Self.kindSample(world, reply: true, count: n, label: "unlink5.\(profile).reply")
         let real = Self.kindStatistics(forward, reply)
@@ -379,10 +379,10 @@ struct UnlinkabilityTests {
     // MARK: 6. Replays
 
     /// [PROP-UNLINK-6] Replays: every packet sent twice through a mix with a replay cache is
-    /// rejected the second time with `replayedTag`; 16 packets on the same route have 16
+    /// rejected the second time with `replayedTag`; 24 packets on the same route have 24
     /// distinct tags at every hop.
     ///
-    /// Negative control: packets made with a reused initial secret x (PROP-CTRL-SECRET) carry
+    /// [PROP-CTRL-SECRET] Negative control: packets made with a reused initial secret x carry
     /// the same tag, which the distinct-tags check reports.
     @Test(arguments: ProfileUnderTest.allCases)
     func replaysAreRejected(_ profile: ProfileUnderTest) throws {
@@ -391,7 +391,7 @@ struct UnlinkabilityTests {
         let route = world.randomRoute(3, &random)
         var caches = try route.map { _ in try ReplayCache(capacityPerEpoch: 1000, random: &random) }
         var tags = Array(repeating: Set<Bytes>(), count: route.count)
-        let n = RunSettings.count(16)
+        let n = RunSettings.count(24)
         var rejectedReplays = 0
         for _ in 0..<n {
             var packet = try world.forward(route: route, message: random.bytes(8), random: &random).packet

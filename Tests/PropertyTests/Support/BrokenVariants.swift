@@ -5,23 +5,23 @@
 import SphinxSpec
 
 enum BrokenVariants {
-    /// Flaw: α not re-blinded. The mix's real output with α' replaced by the α it received.
+    /// [PROP-CTRL-ALPHA] Flaw: α not re-blinded. The mix's real output with α' replaced by the α it received.
     static func alphaNotReblinded(input: Fields, output: Fields) -> Fields {
         Fields(header: SphinxHeader(alpha: input.alpha, beta: output.beta, gamma: output.gamma), delta: output.delta)
     }
 
-    /// Flaw: payload not re-encrypted. The mix's real output with δ' replaced by the δ it received.
+    /// [PROP-CTRL-PAYLOAD] Flaw: payload not re-encrypted. The mix's real output with δ' replaced by the δ it received.
     static func payloadNotReencrypted(input: Fields, output: Fields) -> Fields {
         Fields(header: output.header, delta: input.delta)
     }
 
-    /// Flaw: β not encrypted. Hop j's β with ρ(h_ρ(s_j)) removed, i.e. the plaintext routing
+    /// [PROP-CTRL-BETA] Flaw: β not encrypted. Hop j's β with ρ(h_ρ(s_j)) removed, i.e. the plaintext routing
     /// block the hop would read, as if the sender had skipped ρ.
     static func betaInTheClear(_ beta: Bytes, hopKeys: HopKeys, world: any MixWorld) throws -> Bytes {
         ByteOps.xor(beta, try world.rho(key: hopKeys.hRho, length: beta.count))
     }
 
-    /// Flaw: a header MAC that ignores β. The header rebuilt from the creation trace with every
+    /// [PROP-CTRL-MAC] Flaw: a header MAC that ignores β. The header rebuilt from the creation trace with every
     /// γ_i = μ(h_μ(s_i), 0^|β|) instead of μ(h_μ(s_i), β_i): the same recursion as
     /// SPHINX-CREATE step 6, only γ changes (and with it the β that carry γ_{i+1}).
     /// ```text

@@ -19,6 +19,7 @@ import Foundation
 import PropertyBased
 import Synchronization
 
+/// [PROP-RUNS] Run counts (SPHINX_PROPERTY_RUNS) and seeds (SPHINX_PROPERTY_SEED); see the file header.
 enum RunSettings {
     /// SPHINX_PROPERTY_RUNS, at least 1.
     static let scale: Int = {

@@ -8,6 +8,8 @@
 // says how unlikely it was that the fixed seeds happened to land in the rejection region.
 import Foundation
 
+/// [PROP-LEVEL] The significance levels: family-wise 1e-6, Bonferroni over at most 100
+/// statistical assertions, 1e-8 each.
 enum Significance {
     /// The family-wise level for the whole suite at the default seed.
     static let familyAlpha = 1e-6

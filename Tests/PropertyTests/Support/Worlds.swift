@@ -40,11 +40,19 @@ struct Created: Sendable {
     let packet: Fields
     let route: [Int]
     let creation: HeaderCreation
-    /// The payload before any π layer (what an unencrypted payload would look like).
+    /// [PROP-CTRL-PLAINTEXT] The payload before any π layer: the flaw "payload not encrypted"
+    /// puts this on the wire in place of δ.
     let plaintextPayload: Bytes
 }
 
-enum FinalPadding: Sendable { case random, zero }
+/// The final routing block's padding.
+enum FinalPadding: Sendable {
+    /// Random bytes, as every maintained implementation draws them.
+    case random
+    /// [PROP-CTRL-PADDING] Flaw: zero padding (Kuhn, Beck, Strufe, IEEE S&P 2020), made with
+    /// each profile's explicit-randomness creation API and an all-zero padding.
+    case zero
+}
 
 protocol MixWorld: Sendable {
     var name: String { get }
