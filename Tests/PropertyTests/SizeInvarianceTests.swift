@@ -71,7 +71,7 @@ struct SizeInvarianceTests {
             let route = world.randomRoute(c.hops, &random)
             let message = random.bytes(c.messageLength)
             let path = route.map { world.nodes[$0] }
-            let delays = route.map { _ in NymDelay(nanoseconds: random.int(1 << 40) == 0 ? 0 : 5_000_000) }
+            let delays = route.map { _ in NymDelay(nanoseconds: UInt64(random.int(1 << 40))) }
             let expected = NymConstants.headerLength + c.payloadLength
 
             let forward = try NymSphinx.createForwardPacket(

@@ -313,13 +313,16 @@ struct UnlinkabilityTests {
         var alpha: [[UInt8]] = [], gamma: [[UInt8]] = []
         var beta: [[[UInt8]]] = [[], []], delta: [[[UInt8]]] = [[], []]
         var hammingZ: [Double] = []
+        /// Mix 0's view of each packet (every route starts at mix 0), for the panel.
+        var firstHop: [HopView] = []
     }
 
     static func kindSample(_ world: any MixWorld, reply: Bool, plaintextReplyPayload: Bool = false, count: Int, label: String) throws -> KindSample {
         var random = try DeterministicRandom(seed: RunSettings.randomSeed(label))
         var sample = KindSample()
         for _ in 0..<count {
-            let route = world.randomRoute(3, &random)
+            var route = world.randomRoute(3, &random)
+            route[0] = 0
             let message = random.bytes(random.int(64))
             var created = reply
                 ? try world.reply(route: route, message: message, random: &random)
@@ -329,6 +332,7 @@ struct UnlinkabilityTests {
                                   route: created.route, creation: created.creation, plaintextPayload: created.plaintextPayload)
             }
             let views = try world.walk(created, upTo: 2)
+            sample.firstHop.append(views[0])
             for (j, v) in views.enumerated() {
                 sample.alpha.append(Array(v.input.alpha[world.alphaUniformRange]))
                 sample.gamma.append(v.input.gamma)
@@ -343,20 +347,26 @@ struct UnlinkabilityTests {
         return sample
     }
 
-    static func kindStatistics(_ f: KindSample, _ r: KindSample) -> [TestStatistic] {
-        [Verdict.homogeneous("α bytes", Stats.byteHistogram(f.alpha), Stats.byteHistogram(r.alpha)),
+    static func kindStatistics(_ f: KindSample, _ r: KindSample, coins: [Int]) -> [TestStatistic] {
+        let trials = zip(zip(f.firstHop, r.firstHop), coins).compactMap { pair, c -> (a: HopView, b: HopView, o0: Fields, o1: Fields, c: Int)? in
+            guard let oa = pair.0.output, let ob = pair.1.output else { return nil }
+            return c == 0 ? (pair.0, pair.1, oa, ob, c) : (pair.0, pair.1, ob, oa, c)
+        }
+        return [Verdict.homogeneous("α bytes", Stats.byteHistogram(f.alpha), Stats.byteHistogram(r.alpha)),
          Verdict.homogeneous("γ nibbles", Stats.nibbleHistogram(f.gamma), Stats.nibbleHistogram(r.gamma))]
         + (0..<2).flatMap { j in
             [Verdict.homogeneous("hop \(j) β bytes", Stats.byteHistogram(f.beta[j]), Stats.byteHistogram(r.beta[j])),
              Verdict.homogeneous("hop \(j) δ bytes", Stats.byteHistogram(f.delta[j]), Stats.byteHistogram(r.delta[j]))]
         }
         + [Verdict.normal("Hamming in/out, forward − reply (Welch)", Stats.twoSampleZ(f.hammingZ, r.hammingZ))]
+        + panelStatistics(trials).map { TestStatistic(name: "forward + reply through mix 0, \($0.name)", value: $0.value, threshold: $0.threshold) }
     }
 
     /// [PROP-UNLINK-5] Forward packets and SURB replies at intermediate hops are
     /// indistinguishable: two-sample chi-square homogeneity tests of the α, γ, β and δ bytes
-    /// the first two hops of 3-hop routes receive, and a Welch z-test on the input/output
-    /// Hamming z-scores; 40 packets of each kind per profile.
+    /// the first two hops of 3-hop routes receive, a Welch z-test on the input/output Hamming
+    /// z-scores, and the panel of PROP-UNLINK-4 on one forward packet and one reply passing
+    /// mix 0 (the first hop of every route here); 40 packets of each kind per profile.
     ///
     /// Negative control: replies whose payload the replier left unencrypted
     /// (PROP-CTRL-PLAINTEXT) must be told apart.
@@ -366,12 +376,14 @@ struct UnlinkabilityTests {
         let n = RunSettings.count(40)
         let forward = try Self.kindSample(world, reply: false, count: n, label: "unlink5.\(profile).forward")
         let reply = try Self.kindSample(world, reply: true, count: n, label: "unlink5.\(profile).reply")
-        let real = Self.kindStatistics(forward, reply)
+        var random = try DeterministicRandom(seed: RunSettings.randomSeed("unlink5.\(profile).coins"))
+        let coins = (0..<n).map { _ in random.int(2) }
+        let real = Self.kindStatistics(forward, reply, coins: coins)
         report("\(profile) PROP-UNLINK-5 real", real)
         for s in real { #expect(!s.rejects, "\(s)") }
 
         let plainReply = try Self.kindSample(world, reply: true, plaintextReplyPayload: true, count: n, label: "unlink5.\(profile).reply")
-        let control = Self.kindStatistics(forward, plainReply)
+        let control = Self.kindStatistics(forward, plainReply, coins: coins)
         report("\(profile) PROP-UNLINK-5 control reply payload not encrypted", control)
         #expect(control.contains { $0.rejects })
     }
