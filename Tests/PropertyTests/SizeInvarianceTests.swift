@@ -23,7 +23,8 @@ struct SizeInvarianceTests {
         let hops: Int
         let version: NymVersion
         let payloadLength: Int
-        /// The message fills `fill`‰ of the capacity (1000 = exactly the capacity).
+        /// The message fills `fill`‰ of the capacity. The generator draws 0 … 1100 and clamps
+        /// at 1000, so about one case in eleven sits exactly at the capacity.
         let fill: Int
         let seed: UInt64
         var capacity: Int { payloadLength - NymConstants.payloadOverhead }
@@ -35,8 +36,8 @@ struct SizeInvarianceTests {
 
     static let nymCases = zip(
         Gen.int(in: 1...NymConstants.maxPathLength), Gen<NymVersion>.case,
-        Gen.int(in: 0...(nymPayloadLengths.count - 1)), Gen.int(in: 0...1000), Gen.uint64()
-    ).map { NymCase(hops: $0.0, version: $0.1, payloadLength: nymPayloadLengths[$0.2], fill: $0.3, seed: $0.4) }
+        Gen.int(in: 0...(nymPayloadLengths.count - 1)), Gen.int(in: 0...1100), Gen.uint64()
+    ).map { NymCase(hops: $0.0, version: $0.1, payloadLength: nymPayloadLengths[$0.2], fill: Swift.min($0.3, 1000), seed: $0.4) }
 
     static func random(_ seed: UInt64) throws -> DeterministicRandom {
         try DeterministicRandom(seed: ByteOps.bigEndian(seed, width: 8) + Bytes.zeros(24))
@@ -66,7 +67,10 @@ struct SizeInvarianceTests {
     /// (α 32 ‖ γ 16 ‖ β 300) and goes through the same hops the same way. 60 cases.
     @Test func nymSizeDependsOnlyOnPayloadSize() async throws {
         let world = try NymWorld()
+        var atCapacity = 0, atMaximumRoute = 0
         await propertyCheck(count: RunSettings.count(60), input: fixedSeeds("size.nym"), Self.nymCases) { _, c in
+            if c.fill == 1000 { atCapacity += 1 }
+            if c.hops == NymConstants.maxPathLength { atMaximumRoute += 1 }
             var random = try Self.random(c.seed)
             let route = world.randomRoute(c.hops, &random)
             let message = random.bytes(c.messageLength)
@@ -94,6 +98,9 @@ struct SizeInvarianceTests {
             #expect(replyPayload.count == c.payloadLength)
             #expect(replyMessage == message)
         }
+        // The boundaries the property is about were among the cases.
+        print("[PROP] nym PROP-SIZE-1 — cases at the capacity: \(atCapacity), on a 5-hop route: \(atMaximumRoute)")
+        #expect(atCapacity > 0 && atMaximumRoute > 0)
     }
 
     /// [PROP-SIZE-2] nym: a message over the capacity (payload − 17 bytes) is rejected with
@@ -136,7 +143,8 @@ struct SizeInvarianceTests {
     struct SphinxmixCase: Sendable, CustomStringConvertible {
         let headerLength: Int
         let bodyLength: Int
-        /// Route length as ‰ of the range 1 … maximum for these parameters.
+        /// Route length and message length as ‰ of their ranges (1 … maximum hops, 0 …
+        /// capacity), clamped from 0 … 1100 so that the maxima come up often.
         let hopsFill: Int
         let fill: Int
         let seed: UInt64
@@ -147,9 +155,9 @@ struct SizeInvarianceTests {
 
     static let sphinxmixCases = zip(
         Gen.int(in: 0...(sphinxmixHeaderLengths.count - 1)), Gen.int(in: 0...(sphinxmixBodyLengths.count - 1)),
-        Gen.int(in: 0...1000), Gen.int(in: 0...1000), Gen.uint64()
+        Gen.int(in: 0...1100), Gen.int(in: 0...1100), Gen.uint64()
     ).map { SphinxmixCase(headerLength: sphinxmixHeaderLengths[$0.0], bodyLength: sphinxmixBodyLengths[$0.1],
-                          hopsFill: $0.2, fill: $0.3, seed: $0.4) }
+                          hopsFill: Swift.min($0.2, 1000), fill: Swift.min($0.3, 1000), seed: $0.4) }
 
     /// msgpack's bin header for n bytes (bin8, bin16, bin32).
     static func binHeader(_ n: Int) -> Int { n < 256 ? 2 : (n < 65536 ? 3 : 5) }
@@ -194,7 +202,10 @@ struct SizeInvarianceTests {
     /// hop, for forward packets and SURB replies alike. 40 cases.
     @Test func sphinxmixSizeDependsOnlyOnParameters() async throws {
         let world = try SphinxmixWorld()
+        var atCapacity = 0, atMaximumRoute = 0
         await propertyCheck(count: RunSettings.count(40), input: fixedSeeds("size.sphinxmix"), Self.sphinxmixCases) { _, c in
+            if c.fill == 1000 { atCapacity += 1 }
+            if c.hopsFill == 1000 { atMaximumRoute += 1 }
             var random = try Self.random(c.seed)
             let p = try SphinxmixParameters(headerLength: c.headerLength, bodyLength: c.bodyLength)
             let pool = world.path(Array(0..<world.nodeCount))
@@ -223,6 +234,8 @@ struct SizeInvarianceTests {
             #expect(replyBody.count == c.bodyLength)
             #expect(try Sphinxmix.receiveSURB(parameters: p, keys: surb.keys, body: replyBody) == replyMessage)
         }
+        print("[PROP] sphinxmix PROP-SIZE-3 — cases at the capacity: \(atCapacity), on a maximum-length route: \(atMaximumRoute)")
+        #expect(atCapacity > 0 && atMaximumRoute > 0)
     }
 
     /// [PROP-SIZE-4] sphinxmix: a forward message or a reply one byte or more over its capacity
