@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import vectors_gen
+
+/// Drives the real `vectors-gen oracle` executable over stdin/stdout (SPEC.md ORACLE-LOOP-1).
+@Suite struct OracleProcessTests {
+    static func exchange(_ lines: [String]) throws -> [[String: Any]] {
+        let binary = try #require(TestSupport.vectorsGenBinary(), "vectors-gen was not built next to the tests")
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let (status, out, _) = try TestSupport.run(binary, ["oracle"], stdin: input)
+        #expect(status == 0)
+        let text = String(decoding: out, as: UTF8.self)
+        let responseLines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        return try responseLines.map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+            return try #require(object as? [String: Any], "not a JSON object: \(line)")
+        }
+    }
+
+    @Test func malformedRequestsGetErrorLinesAndTheLoopGoesOn() throws {
+        let requests = [
+            #"{"op":"describe"}"#,
+            #"{"op":"x25519","profile":"primitives""#,               // cut off
+            #"[1,2,3]"#,                                               // not an object
+            #"{"profile":"primitives"}"#,                              // no op
+            #"{"op":"x25519","profile":"nope"}"#,                      // unknown profile
+            #"{"op":"fly","profile":"primitives"}"#,                   // unknown op
+            #"{"op":"x25519","profile":"primitives","scalar":"zz","u":"09"}"#,  // bad hex
+            #"{"op":"x25519","profile":"primitives","scalar":"77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a","u":"de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"}"#,
+            "",                                                        // blank: skipped
+            #"{"op":"x25519","profile":"primitives","scalar":"0100000000000000000000000000000000000000000000000000000000000000","u":"0000000000000000000000000000000000000000000000000000000000000000"}"#,
+            #"{"op":7,"profile":"primitives"}"#,
+            "\u{00}\u{ff}garbage",
+        ]
+        let responses = try Self.exchange(requests)
+        let expectedErrors: [String?] = [nil, "malformedJSON", "notAnObject", "missingField", "unknownProfile", "unknownOp",
+                                         "badHex", nil, "x25519AllZeroSharedSecret", "badType", "malformedJSON"]
+        try #require(responses.count == expectedErrors.count)
+        for (response, expected) in zip(responses, expectedErrors) {
+            #expect(response["error"] as? String == expected, "\(response)")
+            if expected != nil { #expect(response["detail"] is String) }
+        }
+        #expect((responses[0]["profiles"] as? [String: Any])?["primitives"] != nil)
+        // RFC 7748 §6.1.
+        #expect(responses[7]["shared"] as? String == "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742")
+    }
+
+    @Test func emptyInputGivesNoOutputAndExitZero() throws {
+        #expect(try Self.exchange([]).isEmpty)
+    }
+}
