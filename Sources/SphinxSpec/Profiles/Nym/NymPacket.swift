@@ -1,0 +1,240 @@
+/// The random inputs of nym packet creation: exactly these two, nothing else is drawn.
+public struct NymPacketRandomness: Sendable, Equatable {
+    /// x: 32 bytes, clamped at use.
+    public let initialSecret: Bytes
+    /// The final routing block's padding: 300 − 60·(ν−1) − 52 bytes.
+    public let finalPadding: Bytes
+
+    public init(initialSecret: Bytes, finalPadding: Bytes) {
+        self.initialSecret = initialSecret
+        self.finalPadding = finalPadding
+    }
+
+    /// Draws x (32 bytes) then the padding for a route of `hops` hops, in that order.
+    public static func draw<R: RandomSource>(hops: Int, from random: inout R) -> NymPacketRandomness {
+        let x = random.bytes(X25519.scalarLength)
+        let padding = random.bytes(Swift.max(0, NymProfile.finalPaddingLength(hops: hops)))
+        return NymPacketRandomness(initialSecret: x, finalPadding: padding)
+    }
+}
+
+/// A created forward packet and everything that went into it.
+public struct NymForwardPacket: Sendable, Equatable {
+    /// header (348) ‖ payload: what is sent to `firstHopAddress`.
+    public let bytes: Bytes
+    public let firstHopAddress: NymNodeAddress
+    public let randomness: NymPacketRandomness
+    /// Every intermediate value: α_i, s_i, keys, h_π, β_i, γ_i, φ, δ_i.
+    public let creation: PacketCreation
+}
+
+/// What a hop does with a nym packet.
+public enum NymHopResult: Sendable, Equatable {
+    /// Wait `delay`, then send `nextPacket` to `nextAddress`.
+    case forward(nextPacket: Bytes, nextAddress: NymNodeAddress, delay: NymDelay)
+    /// The packet ends here. `message` is the recovered message when the payload is intact
+    /// (zero prefix and 0x01 marker present), nil otherwise; `payload` is always given.
+    case final(destination: NymDestinationAddress, identifier: NymIdentifier, payload: Bytes, message: Bytes?)
+}
+
+/// The result of processing a nym packet.
+public struct NymProcessedPacket: Sendable, Equatable {
+    public let result: NymHopResult
+    /// h_τ: what a replay cache must remember.
+    public let replayTag: Bytes
+    public let version: NymVersion
+    public let trace: ProcessingTrace
+    /// δ as received and δ' = π⁻¹(h_π, δ).
+    public let payloadIn: Bytes
+    public let payloadOut: Bytes
+
+    /// Why the final payload has no message (`payloadZeroPrefixMissing` or
+    /// `payloadMarkerMissing`), nil for an intact payload or a forward hop.
+    public let payloadError: SphinxError?
+}
+
+/// The nym profile's packet API: bytes in, bytes out. SPEC.md §4.1.
+public enum NymSphinx {
+    public static let profile = NymProfile()
+
+    // MARK: Wire format
+
+    /// header = α (32) ‖ γ (16) ‖ β (300). SPEC.md [NYM-HEADER-1].
+    public static func encodeHeader(_ header: SphinxHeader) -> Bytes {
+        header.alpha + header.gamma + header.beta
+    }
+
+    /// Parses the 348 header bytes.
+    public static func decodeHeader(_ bytes: Bytes) throws(SphinxError) -> SphinxHeader {
+        guard bytes.count == NymConstants.headerLength else {
+            throw .invalidHeaderLength(expected: NymConstants.headerLength, actual: bytes.count)
+        }
+        return SphinxHeader(
+            alpha: Array(bytes[0..<32]), beta: Array(bytes[48..<348]), gamma: Array(bytes[32..<48]))
+    }
+
+    /// Splits packet bytes into header and payload. SPEC.md [NYM-PACKET-1].
+    /// ```text
+    /// packet = header (348) ‖ payload (≥ 33; LIONESS needs more than 32 bytes)
+    /// ```
+    public static func decodePacket(_ bytes: Bytes) throws(SphinxError) -> (header: SphinxHeader, payload: Bytes) {
+        guard bytes.count >= NymConstants.headerLength + NymConstants.minimumPayloadLength else {
+            throw .invalidPacketLength(actual: bytes.count)
+        }
+        let header = try decodeHeader(Array(bytes[0..<NymConstants.headerLength]))
+        return (header, Array(bytes[NymConstants.headerLength...]))
+    }
+
+    // MARK: Creation
+
+    /// The routing commands for a route. SPEC.md [NYM-CREATE-1].
+    /// ```text
+    /// hop i < ν−1: forward(address of hop i+1, delay_i, version)
+    /// hop ν−1:     final(destination, identifier, version)      (delay_{ν−1} is not written)
+    /// ```
+    public static func commands(
+        route: [NymRouteNode], delays: [NymDelay], destination: NymDestination, version: NymVersion
+    ) throws(SphinxError) -> [NymRoutingCommand] {
+        guard !route.isEmpty else { throw .routeEmpty }
+        guard route.count <= NymConstants.maxPathLength else {
+            throw .routeTooLong(maximum: NymConstants.maxPathLength, actual: route.count)
+        }
+        guard delays.count == route.count else {
+            throw .mismatchedRouteInputs(expected: route.count, actual: delays.count)
+        }
+        var out: [NymRoutingCommand] = []
+        for i in 0..<(route.count - 1) {
+            out.append(.forward(nextAddress: route[i + 1].address, delay: delays[i], version: version))
+        }
+        out.append(.final(destination: destination.address, identifier: destination.identifier, version: version))
+        return out
+    }
+
+    /// Builds a forward packet from explicit randomness. SPEC.md [NYM-CREATE].
+    ///
+    /// - Parameters:
+    ///   - route: the mixes, first hop first (1 to 5).
+    ///   - delays: one per hop; the last is not written (the crate's convention).
+    ///   - payloadLength: the payload's size in bytes (1024 default; Nym's packets use
+    ///     `NymConstants.knownPayloadLengths`).
+    public static func createForwardPacket(
+        route: [NymRouteNode],
+        delays: [NymDelay],
+        destination: NymDestination,
+        message: Bytes,
+        payloadLength: Int = NymConstants.defaultPayloadLength,
+        version: NymVersion = .current,
+        randomness: NymPacketRandomness
+    ) throws(SphinxError) -> NymForwardPacket {
+        // Step 1: build the routing commands.
+        let commands = try commands(route: route, delays: delays, destination: destination, version: version)
+        // Step 2: check the random inputs.
+        try checkRandomness(randomness, hops: route.count)
+        // Step 3: run the generic creation (header, filler, payload layers).
+        var padding = FixedRandom(randomness.finalPadding)
+        let creation = try Sphinx.createPacket(
+            profile: profile, initialSecret: randomness.initialSecret,
+            publicKeys: route.map(\.publicKey), commands: commands, message: message,
+            payloadLength: payloadLength, random: &padding)
+        // Step 4: serialise header ‖ payload.
+        return NymForwardPacket(
+            bytes: encodeHeader(creation.header) + creation.delta,
+            firstHopAddress: route[0].address, randomness: randomness, creation: creation)
+    }
+
+    /// Builds a forward packet drawing x and then the final padding from `random`.
+    public static func createForwardPacket<R: RandomSource>(
+        route: [NymRouteNode],
+        delays: [NymDelay],
+        destination: NymDestination,
+        message: Bytes,
+        payloadLength: Int = NymConstants.defaultPayloadLength,
+        version: NymVersion = .current,
+        random: inout R
+    ) throws(SphinxError) -> NymForwardPacket {
+        guard !route.isEmpty else { throw .routeEmpty }
+        guard route.count <= NymConstants.maxPathLength else {
+            throw .routeTooLong(maximum: NymConstants.maxPathLength, actual: route.count)
+        }
+        let randomness = NymPacketRandomness.draw(hops: route.count, from: &random)
+        return try createForwardPacket(
+            route: route, delays: delays, destination: destination, message: message,
+            payloadLength: payloadLength, version: version, randomness: randomness)
+    }
+
+    static func checkRandomness(_ randomness: NymPacketRandomness, hops: Int) throws(SphinxError) {
+        guard randomness.initialSecret.count == X25519.scalarLength else {
+            throw .invalidInputLength(what: "initial secret", expected: X25519.scalarLength, actual: randomness.initialSecret.count)
+        }
+        let padding = NymProfile.finalPaddingLength(hops: hops)
+        guard randomness.finalPadding.count == padding else {
+            throw .invalidInputLength(what: "final padding", expected: padding, actual: randomness.finalPadding.count)
+        }
+    }
+
+    // MARK: Processing
+
+    /// Processes packet bytes at a mix. SPEC.md [NYM-PROCESS].
+    /// ```text
+    /// (M, δ) = split(packet) ; generic processing (s, keys, γ check, B, entry, α')
+    /// δ' = LIONESS⁻¹(h_π, δ)
+    /// forward: next packet = α' ‖ γ' ‖ β' ‖ δ'
+    /// final:   payload δ', message = decode(δ') when intact
+    /// ```
+    public static func processPacket(_ bytes: Bytes, nodeSecret: Bytes) throws(SphinxError) -> NymProcessedPacket {
+        try process(bytes, nodeSecret: nodeSecret, isReplay: { _ in false })
+    }
+
+    /// Processes packet bytes with a replay cache: a seen tag fails with `replayedTag`; the tag
+    /// of a packet that processed correctly is recorded. SPEC.md see REPLAY-CHECK-1.
+    public static func processPacket(
+        _ bytes: Bytes, nodeSecret: Bytes, replayCache: inout ReplayCache
+    ) throws(SphinxError) -> NymProcessedPacket {
+        let processed = try process(bytes, nodeSecret: nodeSecret, isReplay: { replayCache.contains($0) })
+        replayCache.insert(processed.replayTag)
+        return processed
+    }
+
+    static func process(
+        _ bytes: Bytes, nodeSecret: Bytes, isReplay: (Bytes) -> Bool
+    ) throws(SphinxError) -> NymProcessedPacket {
+        guard nodeSecret.count == X25519.scalarLength else {
+            throw .invalidInputLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
+        }
+        // Step 1: split the packet.
+        let (header, payload) = try decodePacket(bytes)
+        // Step 2: run the generic header processing and remove one payload layer.
+        let processed = try Sphinx.processPacket(
+            profile: profile, nodeSecret: nodeSecret, header: header, delta: payload, isReplay: isReplay)
+        let command: NymRoutingCommand
+        let result: NymHopResult
+        var payloadError: SphinxError? = nil
+        // Step 3: assemble the next packet, or read the message at the final hop.
+        switch processed.header.outcome {
+        case let .forward(cmd, nextHeader):
+            command = cmd
+            guard case let .forward(nextAddress, delay, _) = cmd else { throw .malformedRoutingEntry }
+            result = .forward(nextPacket: encodeHeader(nextHeader) + processed.delta, nextAddress: nextAddress, delay: delay)
+        case let .final(cmd):
+            command = cmd
+            guard case let .final(destination, identifier, _) = cmd else { throw .malformedRoutingEntry }
+            var message: Bytes? = nil
+            do {
+                message = try profile.decodePayload(processed.delta, key: processed.header.payloadKey)
+            } catch {
+                payloadError = error
+            }
+            result = .final(destination: destination, identifier: identifier, payload: processed.delta, message: message)
+        }
+        return NymProcessedPacket(
+            result: result, replayTag: processed.header.replayTag, version: command.version,
+            trace: processed.header.trace, payloadIn: payload, payloadOut: processed.delta,
+            payloadError: payloadError)
+    }
+
+    /// The message of a final hop's payload, or the reason there is none
+    /// (`payloadZeroPrefixMissing`, `payloadMarkerMissing`). SPEC.md see NYM-PAYLOAD-2.
+    public static func recoverMessage(finalPayload: Bytes) throws(SphinxError) -> Bytes {
+        try profile.decodePayload(finalPayload, key: [])
+    }
+}

@@ -1,0 +1,105 @@
+/// A mix node's address in the nym profile: 32 opaque bytes (NodeAddressBytes).
+public struct NymNodeAddress: Sendable, Equatable, Hashable {
+    public let bytes: Bytes
+    public init(_ bytes: Bytes) throws(SphinxError) {
+        guard bytes.count == NymConstants.nodeAddressLength else {
+            throw .invalidInputLength(what: "node address", expected: NymConstants.nodeAddressLength, actual: bytes.count)
+        }
+        self.bytes = bytes
+    }
+}
+
+/// The final destination's address: 32 opaque bytes (DestinationAddressBytes).
+public struct NymDestinationAddress: Sendable, Equatable, Hashable {
+    public let bytes: Bytes
+    public init(_ bytes: Bytes) throws(SphinxError) {
+        guard bytes.count == NymConstants.destinationAddressLength else {
+            throw .invalidInputLength(what: "destination address", expected: NymConstants.destinationAddressLength, actual: bytes.count)
+        }
+        self.bytes = bytes
+    }
+}
+
+/// The 16-byte identifier carried to the destination (SURBIdentifier).
+public struct NymIdentifier: Sendable, Equatable, Hashable {
+    public let bytes: Bytes
+    public init(_ bytes: Bytes) throws(SphinxError) {
+        guard bytes.count == NymConstants.identifierLength else {
+            throw .invalidInputLength(what: "identifier", expected: NymConstants.identifierLength, actual: bytes.count)
+        }
+        self.bytes = bytes
+    }
+}
+
+/// A per-hop delay: u64 nanoseconds, written big-endian (src/header/delays.rs).
+public struct NymDelay: Sendable, Equatable, Hashable {
+    public let nanoseconds: UInt64
+    public init(nanoseconds: UInt64) { self.nanoseconds = nanoseconds }
+    public var bytes: Bytes { ByteOps.bigEndian(nanoseconds, width: NymConstants.delayLength) }
+}
+
+/// The final destination: address and identifier (route::Destination).
+public struct NymDestination: Sendable, Equatable {
+    public let address: NymDestinationAddress
+    public let identifier: NymIdentifier
+    public init(address: NymDestinationAddress, identifier: NymIdentifier) {
+        self.address = address
+        self.identifier = identifier
+    }
+}
+
+/// One mix on a route: its address and its X25519 public key (route::Node).
+public struct NymRouteNode: Sendable, Equatable {
+    public let address: NymNodeAddress
+    public let publicKey: Bytes
+    public init(address: NymNodeAddress, publicKey: Bytes) throws(SphinxError) {
+        guard publicKey.count == X25519.pointLength else {
+            throw .invalidInputLength(what: "node public key", expected: X25519.pointLength, actual: publicKey.count)
+        }
+        self.address = address
+        self.publicKey = publicKey
+    }
+}
+
+/// The packet versions this implementation speaks. SPEC.md [NYM-VERSION-1].
+///
+/// sphinx-packet 0.6.0 (src/version.rs) knows 1 and 257 (legacy: unclamped blinding and the
+/// 192-byte key), 258 and 259. Only 258 and 259 are implemented; the others are rejected as
+/// `unknownVersion` (SPEC.md security-sphinx, deviations).
+public enum NymVersion: UInt16, Sendable, Equatable, CaseIterable {
+    /// X25519_WITH_EXPLICIT_PAYLOAD_KEYS_VERSION: the payload key is ESS[32, 224). Nym clients
+    /// send this (`use_legacy_sphinx_format: true`).
+    case explicitPayloadKeys = 258
+    /// PAYLOAD_KEYS_SEEDS_VERSION: the payload key is HKDF of the seed ESS[32, 48); the
+    /// crate's default (CURRENT_VERSION) in 0.6.0.
+    case payloadKeySeeds = 259
+
+    /// The crate's default.
+    public static let current = NymVersion.payloadKeySeeds
+
+    /// `[0, hi, lo]`.
+    public var bytes: Bytes { [0, UInt8(rawValue >> 8), UInt8(rawValue & 0xff)] }
+
+    /// Reads the 3-byte field; the first byte must be 0.
+    static func decode(_ field: ArraySlice<UInt8>) throws(SphinxError) -> NymVersion {
+        let b = Array(field)
+        guard b.count == NymConstants.versionLength, b[0] == 0 else { throw .malformedRoutingEntry }
+        let value = UInt16(b[1]) << 8 | UInt16(b[2])
+        guard let version = NymVersion(rawValue: value) else { throw .unknownVersion(value) }
+        return version
+    }
+}
+
+/// What a nym hop is told: the decoded routing block. SPEC.md NYM-ROUTING.
+public enum NymRoutingCommand: Sendable, Equatable {
+    /// Flag 0x01: wait `delay`, then send to `nextAddress`.
+    case forward(nextAddress: NymNodeAddress, delay: NymDelay, version: NymVersion)
+    /// Flag 0x02: the packet is for `destination`.
+    case final(destination: NymDestinationAddress, identifier: NymIdentifier, version: NymVersion)
+
+    public var version: NymVersion {
+        switch self {
+        case .forward(_, _, let version), .final(_, _, let version): return version
+        }
+    }
+}

@@ -1,0 +1,153 @@
+extension Sphinx {
+    /// Creates a Sphinx header for a route. SPEC.md [SPHINX-CREATE].
+    ///
+    /// Paper: Danezis & Goldberg 2009, §3.2 (creating a mix header), with random final
+    /// padding (Kuhn, Beck, Strufe 2020) and per-entry lengths so that fixed-size (nym) and
+    /// length-prefixed (sphinxmix) entries fit the same steps.
+    /// ```text
+    /// α_i = g^{x·b_0⋯b_{i−1}},  s_i = y_i^{x·b_0⋯b_{i−1}},  b_i = h_b(α_i, s_i)
+    /// φ_0 = ε;  φ_i = (φ_{i−1} ‖ 0^{z_{i−1}}) ⊕ ρ(h_ρ(s_{i−1}))[|β|−|φ_{i−1}|, |β|+z_{i−1})
+    /// β_{ν−1} = ((E_{ν−1} ‖ pad) ⊕ ρ(h_ρ(s_{ν−1}))[0, |β|−|φ|)) ‖ φ
+    /// β_i = (E_i ‖ γ_{i+1} ‖ β_{i+1}[0, |β|−z_i)) ⊕ ρ(h_ρ(s_i))[0, |β|)
+    /// γ_i = μ(h_μ(s_i), ad_i ‖ β_i)
+    /// ```
+    /// where E_i is hop i's encoded routing entry and z_i = |E_i| + κ.
+    ///
+    /// - Parameters:
+    ///   - initialSecret: x, the sender's secret exponent in the profile's encoding.
+    ///   - publicKeys: y_0 … y_{ν−1}.
+    ///   - commands: what each hop is told; the last one is the final command.
+    ///   - associatedData: ad_i per hop, or empty for none (nym has none).
+    ///   - random: the source of the final padding (the only randomness drawn here).
+    public static func createHeader<P: SphinxProfile, R: RandomSource>(
+        profile: P,
+        initialSecret x: Bytes,
+        publicKeys: [Bytes],
+        commands: [P.RoutingCommand],
+        associatedData: [Bytes] = [],
+        random: inout R
+    ) throws(SphinxError) -> HeaderCreation {
+        // Step 1: check the route.
+        let nu = publicKeys.count
+        guard nu > 0 else { throw .routeEmpty }
+        guard nu <= profile.maxHops else { throw .routeTooLong(maximum: profile.maxHops, actual: nu) }
+        guard commands.count == nu else { throw .mismatchedRouteInputs(expected: nu, actual: commands.count) }
+        guard associatedData.isEmpty || associatedData.count == nu else {
+            throw .mismatchedRouteInputs(expected: nu, actual: associatedData.count)
+        }
+        let ad = associatedData.isEmpty ? Array(repeating: Bytes(), count: nu) : associatedData
+        let kappa = profile.macLength
+        let betaLength = profile.routingInfoLength
+
+        // Step 2: derive every hop's α_i, s_i and keys.
+        let material = try hopKeyMaterial(profile: profile, initialSecret: x, publicKeys: publicKeys)
+        var payloadKeys: [Bytes] = []
+        for i in 0..<nu {
+            payloadKeys.append(try profile.payloadKey(material[i].keys, for: commands[i]))
+        }
+
+        // Step 3: encode the routing entries and check that they fit.
+        var entries: [Bytes] = []
+        for command in commands { entries.append(try profile.encodeRoutingEntry(command)) }
+        let forwardSizes = entries.dropLast().map { $0.count + kappa }
+        for size in forwardSizes where size > profile.processingPadLength || size > betaLength {
+            throw .routingInformationTooLong(available: Swift.min(profile.processingPadLength, betaLength), required: size)
+        }
+
+        // Step 4: compute the filler φ.
+        let phi = try filler(profile: profile, keys: material.dropLast().map(\.keys), forwardSizes: Array(forwardSizes))
+
+        // Step 5: build the final hop's β and γ.
+        let finalEntry = entries[nu - 1]
+        let required = phi.count + finalEntry.count
+        guard required <= betaLength else {
+            throw .routingInformationTooLong(available: betaLength, required: required)
+        }
+        let finalPadding = random.bytes(betaLength - required)
+        let finalStream = try profile.rho(key: material[nu - 1].keys.hRho, length: betaLength - phi.count)
+        var beta = ByteOps.xor(finalEntry + finalPadding, finalStream) + phi
+        var gamma = try profile.mu(key: material[nu - 1].keys.hMu, data: ad[nu - 1] + beta)
+        var betas = Array(repeating: Bytes(), count: nu)
+        var gammas = Array(repeating: Bytes(), count: nu)
+        betas[nu - 1] = beta
+        gammas[nu - 1] = gamma
+
+        // Step 6: wrap the forward hops, innermost first.
+        var i = nu - 2
+        while i >= 0 {
+            let plain = entries[i] + gamma + Array(beta.prefix(betaLength - forwardSizes[i]))
+            let stream = try profile.rho(key: material[i].keys.hRho, length: betaLength)
+            beta = ByteOps.xor(plain, stream)
+            gamma = try profile.mu(key: material[i].keys.hMu, data: ad[i] + beta)
+            betas[i] = beta
+            gammas[i] = gamma
+            i -= 1
+        }
+
+        // Step 7: output (α_0, β_0, γ_0) and the trace.
+        var hops: [CreationHopTrace] = []
+        for i in 0..<nu {
+            hops.append(CreationHopTrace(
+                index: i, publicKey: publicKeys[i], alpha: material[i].alpha,
+                sharedSecret: material[i].sharedSecret, keys: material[i].keys,
+                payloadKey: payloadKeys[i], routingEntry: entries[i],
+                beta: betas[i], gamma: gammas[i]))
+        }
+        return HeaderCreation(
+            header: SphinxHeader(alpha: material[0].alpha, beta: betas[0], gamma: gammas[0]),
+            initialSecret: x, hops: hops, filler: phi, finalPadding: finalPadding)
+    }
+
+    /// One hop's group values and keys, as the sender derives them.
+    public struct HopMaterial: Sendable, Equatable {
+        public let alpha: Bytes
+        public let sharedSecret: Bytes
+        public let keys: HopKeys
+    }
+
+    /// The sender's key derivation. SPEC.md [SPHINX-CREATE-2].
+    /// ```text
+    /// for i = 0 … ν−1:
+    ///   α_i = g^{x·b_0⋯b_{i−1}} ;  s_i = y_i^{x·b_0⋯b_{i−1}} ;  (h_ρ, h_μ, b_i, h_τ) = keys(α_i, s_i)
+    /// ```
+    public static func hopKeyMaterial<P: SphinxProfile>(
+        profile: P, initialSecret x: Bytes, publicKeys: [Bytes]
+    ) throws(SphinxError) -> [HopMaterial] {
+        var exponents: [Bytes] = [x]
+        var out: [HopMaterial] = []
+        for y in publicKeys {
+            let alpha = try profile.exponentiate(profile.generator, by: exponents)
+            let s = try profile.exponentiate(y, by: exponents)
+            let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
+            exponents.append(keys.b)
+            out.append(HopMaterial(alpha: alpha, sharedSecret: s, keys: keys))
+        }
+        return out
+    }
+
+    /// The filler string φ. SPEC.md [SPHINX-FILLER].
+    /// ```text
+    /// φ_0 = ε
+    /// φ_i = (φ_{i−1} ‖ 0^{z_{i−1}}) ⊕ ρ(h_ρ(s_{i−1}), |β| + z_{i−1})[|β| − |φ_{i−1}|, |β| + z_{i−1})
+    /// ```
+    /// It is what the hops' decryption of the appended zeros will have produced by the time
+    /// the packet reaches the last hop, so that hop's γ can cover it.
+    public static func filler<P: SphinxProfile>(
+        profile: P, keys: [HopKeys], forwardSizes: [Int]
+    ) throws(SphinxError) -> Bytes {
+        let betaLength = profile.routingInfoLength
+        var phi = Bytes()
+        for (k, z) in zip(keys, forwardSizes) {
+            guard phi.count <= betaLength else {
+                throw .routingInformationTooLong(available: betaLength, required: phi.count)
+            }
+            let stream = try profile.rho(key: k.hRho, length: betaLength + z)
+            let window = Array(stream[(betaLength - phi.count)..<(betaLength + z)])
+            phi = ByteOps.xor(phi + Bytes.zeros(z), window)
+        }
+        return phi
+    }
+}
+
+/// The generic Sphinx algorithm, parameterised by a `SphinxProfile`. SPEC.md chapter sphinx.
+public enum Sphinx {}

@@ -1,0 +1,146 @@
+/// What a hop does with a packet: pass it on, or it is the last hop.
+public enum HopOutcome<Command: Sendable & Equatable>: Sendable, Equatable {
+    /// Forward (α', β', γ') as the routing command says.
+    case forward(Command, nextHeader: SphinxHeader)
+    /// This hop is the last; the command says where the payload goes.
+    case final(Command)
+}
+
+/// The result of processing a header at one hop.
+public struct ProcessedHeader<Command: Sendable & Equatable>: Sendable, Equatable {
+    public let outcome: HopOutcome<Command>
+    /// h_τ(s), the replay tag the caller must remember.
+    public let replayTag: Bytes
+    /// h_π(s): the key of this hop's payload layer.
+    public let payloadKey: Bytes
+    public let trace: ProcessingTrace
+}
+
+/// The result of processing a whole packet at one hop.
+public struct ProcessedPacket<Command: Sendable & Equatable>: Sendable, Equatable {
+    public let header: ProcessedHeader<Command>
+    /// δ' = π⁻¹(h_π(s), δ): the payload passed on (or, at the last hop, the decrypted payload).
+    public let delta: Bytes
+}
+
+extension Sphinx {
+    /// Processes a header at a mix. SPEC.md [SPHINX-PROCESS].
+    ///
+    /// Paper: Danezis & Goldberg 2009, §3.3 (mix header processing).
+    /// ```text
+    /// s = α^x ; keys = (h_ρ, h_μ, b, h_τ)(α, s)
+    /// reject if h_τ was seen ; reject unless γ = μ(h_μ, ad ‖ β)
+    /// B = (β ‖ 0^pad) ⊕ ρ(h_ρ, |β| + pad) ; (E, n) = parse(B)
+    /// forward: α' = α^b, γ' = B[n, n+κ), β' = B[n+κ, n+κ+|β|)
+    /// ```
+    /// `isReplay` answers whether a tag was already seen; it is not told about the tag of this
+    /// packet (the caller records it after success, see `ReplayCache`).
+    public static func processHeader<P: SphinxProfile>(
+        profile: P,
+        nodeSecret: Bytes,
+        header: SphinxHeader,
+        associatedData: Bytes = [],
+        isReplay: (Bytes) -> Bool = { _ in false }
+    ) throws(SphinxError) -> ProcessedHeader<P.RoutingCommand> {
+        let kappa = profile.macLength
+        let betaLength = profile.routingInfoLength
+        guard header.beta.count == betaLength else {
+            throw .invalidHeaderLength(expected: betaLength, actual: header.beta.count)
+        }
+        guard header.gamma.count == kappa else {
+            throw .invalidHeaderLength(expected: kappa, actual: header.gamma.count)
+        }
+
+        // Step 1: compute the shared secret s = α^x.
+        let s = try profile.exponentiate(header.alpha, by: [nodeSecret])
+
+        // Step 2: derive the hop's keys from α and s.
+        let keys = try profile.deriveHopKeys(alpha: header.alpha, sharedSecret: s)
+
+        // Step 3: reject a replayed tag h_τ.
+        if isReplay(keys.hTau) { throw .replayedTag }
+
+        // Step 4: verify γ in constant time.
+        let expectedGamma = try profile.mu(key: keys.hMu, data: associatedData + header.beta)
+        guard ByteOps.constantTimeEqual(expectedGamma, header.gamma) else { throw .headerMACMismatch }
+
+        // Step 5: decrypt the padded routing information.
+        let pad = profile.processingPadLength
+        let stream = try profile.rho(key: keys.hRho, length: betaLength + pad)
+        let block = ByteOps.xor(header.beta + Bytes.zeros(pad), stream)
+
+        // Step 6: parse the routing entry.
+        let entry = try profile.decodeRoutingEntry(block)
+
+        // Step 7: derive the payload key h_π.
+        let payloadKey = try profile.payloadKey(keys, for: entry.command)
+
+        // Step 8: for a forward hop, blind α and cut γ', β' out of B.
+        let outcome: HopOutcome<P.RoutingCommand>
+        if entry.isFinal {
+            outcome = .final(entry.command)
+        } else {
+            let n = entry.length
+            guard n >= 0, n + kappa + betaLength <= block.count else { throw .malformedRoutingEntry }
+            let nextAlpha = try profile.exponentiate(header.alpha, by: [keys.b])
+            let nextGamma = Array(block[n..<(n + kappa)])
+            let nextBeta = Array(block[(n + kappa)..<(n + kappa + betaLength)])
+            outcome = .forward(entry.command, nextHeader: SphinxHeader(alpha: nextAlpha, beta: nextBeta, gamma: nextGamma))
+        }
+        let trace = ProcessingTrace(
+            alpha: header.alpha, sharedSecret: s, keys: keys, expectedGamma: expectedGamma,
+            decryptedBlock: block, routingEntryLength: entry.length, payloadKey: payloadKey)
+        return ProcessedHeader(outcome: outcome, replayTag: keys.hTau, payloadKey: payloadKey, trace: trace)
+    }
+
+    /// Processes a header with a replay cache: rejects a seen tag, records the tag after the
+    /// header verified. SPEC.md see REPLAY-CHECK-1.
+    public static func processHeader<P: SphinxProfile>(
+        profile: P,
+        nodeSecret: Bytes,
+        header: SphinxHeader,
+        associatedData: Bytes = [],
+        replayCache: inout ReplayCache
+    ) throws(SphinxError) -> ProcessedHeader<P.RoutingCommand> {
+        let processed = try processHeader(
+            profile: profile, nodeSecret: nodeSecret, header: header,
+            associatedData: associatedData, isReplay: { replayCache.contains($0) })
+        replayCache.insert(processed.replayTag)
+        return processed
+    }
+
+    /// Processes a whole packet: the header, then one payload layer. SPEC.md [SPHINX-PROCESS-9].
+    /// ```text
+    /// δ' = π⁻¹(h_π(s), δ)
+    /// ```
+    public static func processPacket<P: SphinxProfile>(
+        profile: P,
+        nodeSecret: Bytes,
+        header: SphinxHeader,
+        delta: Bytes,
+        associatedData: Bytes = [],
+        isReplay: (Bytes) -> Bool = { _ in false }
+    ) throws(SphinxError) -> ProcessedPacket<P.RoutingCommand> {
+        let processed = try processHeader(
+            profile: profile, nodeSecret: nodeSecret, header: header,
+            associatedData: associatedData, isReplay: isReplay)
+        let nextDelta = try profile.piInverse(key: processed.payloadKey, block: delta)
+        return ProcessedPacket(header: processed, delta: nextDelta)
+    }
+
+    /// `processPacket` with a replay cache (see the header variant).
+    public static func processPacket<P: SphinxProfile>(
+        profile: P,
+        nodeSecret: Bytes,
+        header: SphinxHeader,
+        delta: Bytes,
+        associatedData: Bytes = [],
+        replayCache: inout ReplayCache
+    ) throws(SphinxError) -> ProcessedPacket<P.RoutingCommand> {
+        let processed = try processPacket(
+            profile: profile, nodeSecret: nodeSecret, header: header, delta: delta,
+            associatedData: associatedData, isReplay: { replayCache.contains($0) })
+        replayCache.insert(processed.header.replayTag)
+        return processed
+    }
+}
