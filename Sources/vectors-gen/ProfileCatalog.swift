@@ -1,15 +1,59 @@
 import Foundation
 import SphinxSpec
 
-/// The Sphinx profiles' and Loopix's files, added as their implementations land.
+/// The Sphinx profiles' and Loopix's files.
 enum ProfileCatalog {
     static func entries() -> [CatalogEntry] {
-        []
+        var list: [CatalogEntry] = []
+        for version in NymVersion.allCases {
+            list.append(CatalogEntry(path: "nym/forward_v\(version.rawValue).json") {
+                try DeterministicJSON.encode(NymVectors.forwardFile(version: version))
+            })
+        }
+        for version in NymVersion.allCases {
+            list.append(CatalogEntry(path: "nym/surb_v\(version.rawValue).json") {
+                try DeterministicJSON.encode(NymVectors.surbFile(version: version))
+            })
+        }
+        list.append(CatalogEntry(path: "nym/invalid.json") { try DeterministicJSON.encode(NymInvalid.file()) })
+        return list
+    }
+
+    /// The Sphinx profile a group names.
+    static func sphinxProfile(_ name: String) -> (any SphinxOracleProfile)? {
+        switch name {
+        case "nym": return NymOracle()
+        default: return nil
+        }
     }
 
     /// A checker for one of the profiles' schemas, or nil when the schema is not theirs.
     static func verify(schema: String, name: String, contents: Data) throws -> VerifyReport? {
-        nil
+        let decoder = JSONDecoder()
+        var report = VerifyReport()
+        func profile(_ parameters: ProfileParameters?) -> (any SphinxOracleProfile)? {
+            guard let parameters, let found = sphinxProfile(parameters.profile) else {
+                report.fail(name, "unknown profile \(parameters?.profile ?? "(none)")")
+                return nil
+            }
+            return found
+        }
+        switch schema {
+        case "sphinx-forward.schema.json":
+            let file = try decoder.decode(ForwardFile.self, from: contents)
+            guard let p = profile(file.testGroups.first?.parameters) else { return report }
+            return SphinxVectorCheck.verifyForward(file, profile: p)
+        case "sphinx-surb.schema.json":
+            let file = try decoder.decode(SURBFile.self, from: contents)
+            guard let p = profile(file.testGroups.first?.parameters) else { return report }
+            return SphinxVectorCheck.verifySURB(file, profile: p)
+        case "sphinx-invalid.schema.json":
+            let file = try decoder.decode(InvalidFile.self, from: contents)
+            guard let p = profile(file.testGroups.first?.parameters) else { return report }
+            return SphinxVectorCheck.verifyInvalid(file, profile: p)
+        default:
+            return nil
+        }
     }
 
     /// Files without our envelope's probe fields (none yet).
@@ -20,5 +64,5 @@ enum ProfileCatalog {
 
 /// The profiles the oracle answers for.
 enum OracleProfiles {
-    static var all: [any OracleProfile] { [PrimitivesOracle()] }
+    static var all: [any OracleProfile] { [PrimitivesOracle(), NymOracle()] }
 }

@@ -49,3 +49,52 @@ import Testing
         #expect(try Self.exchange([]).isEmpty)
     }
 }
+
+/// The nym ops through the real executable: a packet made by create_forward is processed hop
+/// by hop with the responses' next_packet, and the last hop returns the message.
+@Suite struct NymOracleProcessTests {
+    @Test func createForwardThenProcessEveryHop() throws {
+        let file = try JSONDecoder().decode(ForwardFile.self, from: try #require(TestSupport.committedFiles()["nym/forward_v259.json"]))
+        let test = try #require(file.testGroups[0].tests.first { $0.inputs.node_secrets.count == 3 })
+        var create = try #require(try JSONValue.from(test.inputs.create_forward).objectValue)
+        create["op"] = .string("create_forward")
+        create["profile"] = .string("nym")
+        let line = String(decoding: try DeterministicJSON.encodeLine(JSONValue.object(create)), as: UTF8.self)
+        let created = try OracleProcessTests.exchange([line.trimmingCharacters(in: .newlines)])
+        let packet = try #require(created.first?["packet"] as? String)
+        #expect(packet == test.outputs.create_forward.packet.bytes.hex)
+
+        var current = packet
+        for (hop, secret) in test.inputs.node_secrets.enumerated() {
+            let request = #"{"op":"process","profile":"nym","node_secret":"\#(secret.bytes.hex)","packet":"\#(current)"}"#
+            let response = try #require(try OracleProcessTests.exchange([request]).first)
+            if hop < 2 {
+                #expect(response["outcome"] as? String == "forward")
+                current = try #require(response["next_packet"] as? String)
+            } else {
+                #expect(response["outcome"] as? String == "final")
+                #expect(response["message"] as? String == test.inputs.create_forward.message.bytes.hex)
+            }
+        }
+    }
+
+    @Test func nymErrorsAreErrorLines() throws {
+        let responses = try OracleProcessTests.exchange([
+            #"{"op":"process","profile":"nym","node_secret":"00","packet":"00"}"#,
+            #"{"op":"process","profile":"nym","packet":"00"}"#,
+            #"{"op":"use_surb","profile":"nym","surb":"","message":"","payload_size":1024}"#,
+            #"{"op":"create_forward","profile":"nym","route":[],"delays_ns":[],"destination":"\#(String(repeating: "dd", count: 32))","identifier":"\#(String(repeating: "11", count: 16))","message":"","payload_size":1024,"randomness":{"initial_secret":""}}"#,
+            #"{"op":"process","profile":"nym","node_secret":"xyz","packet":"00"}"#,
+            #"{"op":"open_reply","profile":"nym"}"#,
+        ])
+        let names = responses.map { $0["error"] as? String }
+        #expect(names == ["invalidInputLength", "missingField", "malformedSURB", "routeEmpty", "badHex", "unknownOp"])
+    }
+}
+
+extension JSONValue {
+    var objectValue: [String: JSONValue]? {
+        if case .object(let object) = self { return object }
+        return nil
+    }
+}

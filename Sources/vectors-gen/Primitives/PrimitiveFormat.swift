@@ -53,6 +53,14 @@ struct PrimitiveInputs: Codable, Sendable {
     var randomSeed: Hex?
     var count: Int?
 
+    /// Field names in files and oracle requests are snake_case (SPEC.md VEC-PRIM-FORMAT-1).
+    enum CodingKeys: String, CodingKey {
+        case scalar, u, iterations, key, message, salt, ikm, info, length, iv, nonce, counter, plaintext, count
+        case tagLength = "tag_length"
+        case outputLength = "output_length"
+        case randomSeed = "random_seed"
+    }
+
     init(scalar: Hex? = nil, u: Hex? = nil, iterations: Int? = nil, key: Hex? = nil, message: Hex? = nil,
          tagLength: Int? = nil, salt: Hex? = nil, ikm: Hex? = nil, info: Hex? = nil, length: Int? = nil,
          iv: Hex? = nil, nonce: Hex? = nil, counter: UInt64? = nil, plaintext: Hex? = nil,

@@ -36,7 +36,7 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
              "Points of small order give the all-zero value; this project rejects it (RFC 7748 §6.1 allows either), so those tests are `acceptable`.",
              "SPEC.md PRIM-X25519."]
         case .hmacSHA256:
-            ["HMAC-SHA256 (RFC 2104, FIPS 180-4); `tagLength` bytes of the output are compared (16 in the nym profile's header MAC).",
+            ["HMAC-SHA256 (RFC 2104, FIPS 180-4); `tag_length` bytes of the output are compared (16 in the nym profile's header MAC).",
              "SPEC.md PRIM-HMAC."]
         case .hkdfSHA256:
             ["HKDF-SHA256 (RFC 5869): PRK = HKDF-Extract(salt, IKM), OKM = HKDF-Expand(PRK, info, length). An empty salt means 32 zero bytes.",
@@ -50,7 +50,7 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .chacha20IETF:
             ["ChaCha20 as RFC 8439 defines it: 12-byte nonce, 32-bit block counter `counter`. SPEC.md PRIM-CHACHA20."]
         case .blake2b:
-            ["BLAKE2b (RFC 7693) with an optional key of up to 64 bytes and an `outputLength`-byte digest.",
+            ["BLAKE2b (RFC 7693) with an optional key of up to 64 bytes and an `output_length`-byte digest.",
              "The nym profile's LIONESS uses it keyed with 64 bytes and a 32-byte output. SPEC.md PRIM-BLAKE2B."]
         case .sha256:
             ["SHA-256 (FIPS 180-4). The sphinxmix profile derives its keys with it. SPEC.md PRIM-SHA256."]
@@ -96,7 +96,7 @@ enum PrimitiveFlags {
         "Generated": FlagNote(bugType: .basic, description: "Inputs drawn from DeterministicRandom(SHA-256(seedLabel)) in the shape a profile uses; the output was computed by this implementation and cross-checks no other source."),
         "HighBitSetInU": FlagNote(bugType: .defined, description: "The u-coordinate has bit 255 set; RFC 7748 §5 masks it, so the result equals that of the masked value."),
         "SmallOrderPoint": FlagNote(bugType: .edgeCase, description: "A point of small order gives the all-zero shared value. RFC 7748 §6.1 lets a protocol either check for it or not: this project rejects it (error x25519AllZeroSharedSecret); an implementation returning 32 zero bytes is also conforming at this level."),
-        "TruncatedMac": FlagNote(bugType: .basic, description: "Only the first `tagLength` bytes of the MAC are compared."),
+        "TruncatedMac": FlagNote(bugType: .basic, description: "Only the first `tag_length` bytes of the MAC are compared."),
         "LongKey": FlagNote(bugType: .defined, description: "A key longer than the 64-byte block must be hashed first (RFC 2104 §2)."),
         "EmptySalt": FlagNote(bugType: .defined, description: "An empty salt stands for HashLen zero bytes (RFC 5869 §2.2)."),
         "CounterCarry": FlagNote(bugType: .edgeCase, description: "The counter block's low bytes wrap; the increment must carry over the whole 128-bit block."),
@@ -326,12 +326,12 @@ enum PrimitiveVectors {
             return PrimitiveOutputs(ciphertext: Hex(out))
         case .blake2b:
             let out = try BLAKE2b.hash(try need(inputs.message, "message").bytes, key: inputs.key?.bytes ?? [],
-                                       outputLength: try need(inputs.outputLength, "outputLength"))
+                                       outputLength: try need(inputs.outputLength, "output_length"))
             return PrimitiveOutputs(digest: Hex(out))
         case .sha256:
             return PrimitiveOutputs(digest: Hex(SHA256.hash(try need(inputs.message, "message").bytes)))
         case .deterministicRandom:
-            var random = try DeterministicRandom(seed: try need(inputs.randomSeed, "randomSeed").bytes)
+            var random = try DeterministicRandom(seed: try need(inputs.randomSeed, "random_seed").bytes)
             return PrimitiveOutputs(bytes: Hex(random.bytes(try need(inputs.count, "count"))))
         }
     }
