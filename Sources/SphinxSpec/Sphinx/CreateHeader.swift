@@ -27,7 +27,7 @@ extension Sphinx {
         associatedData: [Bytes] = [],
         random: inout R
     ) throws(SphinxError) -> HeaderCreation {
-        // Step 1: check the route.
+        // Step 1: check the route. [SPHINX-CREATE-1]
         let nu = publicKeys.count
         guard nu > 0 else { throw .routeEmpty }
         guard nu <= profile.maxHops else { throw .routeTooLong(maximum: profile.maxHops, actual: nu) }
@@ -39,14 +39,14 @@ extension Sphinx {
         let kappa = profile.macLength
         let betaLength = profile.routingInfoLength
 
-        // Step 2: derive every hop's α_i, s_i and keys.
+        // Step 2: derive every hop's α_i, s_i and keys (see SPHINX-CREATE-2).
         let material = try hopKeyMaterial(profile: profile, initialSecret: x, publicKeys: publicKeys)
         var payloadKeys: [Bytes] = []
         for i in 0..<nu {
             payloadKeys.append(try profile.payloadKey(material[i].keys, for: commands[i]))
         }
 
-        // Step 3: encode the routing entries and check that they fit.
+        // Step 3: encode the routing entries and check that they fit. [SPHINX-CREATE-3]
         var entries: [Bytes] = []
         for command in commands { entries.append(try profile.encodeRoutingEntry(command)) }
         let forwardSizes = entries.dropLast().map { $0.count + kappa }
@@ -54,10 +54,10 @@ extension Sphinx {
             throw .routingInformationTooLong(available: Swift.min(profile.processingPadLength, betaLength), required: size)
         }
 
-        // Step 4: compute the filler φ.
+        // Step 4: compute the filler φ (see SPHINX-CREATE-4).
         let phi = try filler(profile: profile, keys: material.dropLast().map(\.keys), forwardSizes: Array(forwardSizes))
 
-        // Step 5: build the final hop's β and γ.
+        // Step 5: build the final hop's β and γ. [SPHINX-CREATE-5]
         let finalEntry = entries[nu - 1]
         let required = phi.count + finalEntry.count
         guard required <= betaLength else {
@@ -72,7 +72,7 @@ extension Sphinx {
         betas[nu - 1] = beta
         gammas[nu - 1] = gamma
 
-        // Step 6: wrap the forward hops, innermost first.
+        // Step 6: wrap the forward hops, innermost first. [SPHINX-CREATE-6]
         var i = nu - 2
         while i >= 0 {
             let plain = entries[i] + gamma + Array(beta.prefix(betaLength - forwardSizes[i]))
@@ -84,7 +84,7 @@ extension Sphinx {
             i -= 1
         }
 
-        // Step 7: output (α_0, β_0, γ_0) and the trace.
+        // Step 7: output (α_0, β_0, γ_0) and the trace. [SPHINX-CREATE-7]
         var hops: [CreationHopTrace] = []
         for i in 0..<nu {
             hops.append(CreationHopTrace(
@@ -125,7 +125,7 @@ extension Sphinx {
         return out
     }
 
-    /// The filler string φ. SPEC.md [SPHINX-FILLER].
+    /// The filler string φ. SPEC.md [SPHINX-CREATE-4].
     /// ```text
     /// φ_0 = ε
     /// φ_i = (φ_{i−1} ‖ 0^{z_{i−1}}) ⊕ ρ(h_ρ(s_{i−1}), |β| + z_{i−1})[|β| − |φ_{i−1}|, |β| + z_{i−1})

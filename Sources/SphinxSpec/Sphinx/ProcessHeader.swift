@@ -51,31 +51,31 @@ extension Sphinx {
             throw .invalidHeaderLength(expected: kappa, actual: header.gamma.count)
         }
 
-        // Step 1: compute the shared secret s = α^x.
+        // Step 1: compute the shared secret s = α^x. [SPHINX-PROCESS-1]
         let s = try profile.exponentiate(header.alpha, by: [nodeSecret])
 
-        // Step 2: derive the hop's keys from α and s.
+        // Step 2: derive the hop's keys from α and s. [SPHINX-PROCESS-2]
         let keys = try profile.deriveHopKeys(alpha: header.alpha, sharedSecret: s)
 
-        // Step 3: reject a replayed tag h_τ.
+        // Step 3: reject a replayed tag h_τ. [SPHINX-PROCESS-3]
         if isReplay(keys.hTau) { throw .replayedTag }
 
-        // Step 4: verify γ in constant time.
+        // Step 4: verify γ in constant time. [SPHINX-PROCESS-4]
         let expectedGamma = try profile.mu(key: keys.hMu, data: associatedData + header.beta)
         guard ByteOps.constantTimeEqual(expectedGamma, header.gamma) else { throw .headerMACMismatch }
 
-        // Step 5: decrypt the padded routing information.
+        // Step 5: decrypt the padded routing information. [SPHINX-PROCESS-5]
         let pad = profile.processingPadLength
         let stream = try profile.rho(key: keys.hRho, length: betaLength + pad)
         let block = ByteOps.xor(header.beta + Bytes.zeros(pad), stream)
 
-        // Step 6: parse the routing entry.
+        // Step 6: parse the routing entry. [SPHINX-PROCESS-6]
         let entry = try profile.decodeRoutingEntry(block)
 
-        // Step 7: derive the payload key h_π.
+        // Step 7: derive the payload key h_π. [SPHINX-PROCESS-7]
         let payloadKey = try profile.payloadKey(keys, for: entry.command)
 
-        // Step 8: for a forward hop, blind α and cut γ', β' out of B.
+        // Step 8: for a forward hop, blind α and cut γ', β' out of B. [SPHINX-PROCESS-8]
         let outcome: HopOutcome<P.RoutingCommand>
         if entry.isFinal {
             outcome = .final(entry.command)

@@ -1,4 +1,4 @@
-/// What a profile supplies to the generic Sphinx algorithm. SPEC.md sphinx chapter, §3.1.
+/// What a profile supplies to the generic Sphinx algorithm. SPEC.md [SPHINX-PROFILE].
 ///
 /// Danezis & Goldberg 2009 (§3) fix the algorithm and leave the group, the hash functions
 /// h_ρ, h_μ, h_π, h_b, h_τ, the PRG ρ, the MAC μ, the PRP π and the encodings open. A profile is
@@ -77,7 +77,7 @@ public protocol SphinxProfile: Sendable {
 }
 
 /// A routing entry as a hop reads it: the command, how many bytes of B it took, and whether
-/// the hop is the last one. SPEC.md SPHINX-PROCESS-6.
+/// the hop is the last one. SPEC.md see SPHINX-PROCESS-6.
 public struct DecodedRoutingEntry<Command: Sendable & Equatable>: Sendable, Equatable {
     public let command: Command
     /// Bytes of B the entry occupies; γ' follows at this offset (forward hops only).
@@ -102,7 +102,7 @@ public struct NamedBytes: Sendable, Equatable {
     }
 }
 
-/// The per-hop key material derived from the shared secret s. SPEC.md SPHINX-KEYS-1.
+/// The per-hop key material derived from the shared secret s. SPEC.md [SPHINX-KEYS-1].
 ///
 /// | paper | field   | use                                   |
 /// |-------|---------|---------------------------------------|

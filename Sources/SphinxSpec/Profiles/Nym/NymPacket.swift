@@ -126,17 +126,17 @@ public enum NymSphinx {
         version: NymVersion = .current,
         randomness: NymPacketRandomness
     ) throws(SphinxError) -> NymForwardPacket {
-        // Step 1: build the routing commands.
+        // Step 1: build the routing commands (see NYM-CREATE-1).
         let commands = try commands(route: route, delays: delays, destination: destination, version: version)
-        // Step 2: check the random inputs.
+        // Step 2: check the random inputs (see NYM-CREATE-2).
         try checkRandomness(randomness, hops: route.count)
-        // Step 3: run the generic creation (header, filler, payload layers).
+        // Step 3: run the generic creation (header, filler, payload layers). [NYM-CREATE-3]
         var padding = FixedRandom(randomness.finalPadding)
         let creation = try Sphinx.createPacket(
             profile: profile, initialSecret: randomness.initialSecret,
             publicKeys: route.map(\.publicKey), commands: commands, message: message,
             payloadLength: payloadLength, random: &padding)
-        // Step 4: serialise header ‖ payload.
+        // Step 4: serialise header ‖ payload. [NYM-CREATE-4]
         return NymForwardPacket(
             bytes: encodeHeader(creation.header) + creation.delta,
             firstHopAddress: route[0].address, randomness: randomness, creation: creation)
@@ -162,6 +162,10 @@ public enum NymSphinx {
             payloadLength: payloadLength, version: version, randomness: randomness)
     }
 
+    /// Checks the two random inputs. SPEC.md [NYM-CREATE-2].
+    /// ```text
+    /// |x| = 32 ; |padding| = 300 − 60·(ν − 1) − 52
+    /// ```
     static func checkRandomness(_ randomness: NymPacketRandomness, hops: Int) throws(SphinxError) {
         guard randomness.initialSecret.count == X25519.scalarLength else {
             throw .invalidInputLength(what: "initial secret", expected: X25519.scalarLength, actual: randomness.initialSecret.count)
@@ -201,15 +205,15 @@ public enum NymSphinx {
         guard nodeSecret.count == X25519.scalarLength else {
             throw .invalidInputLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
         }
-        // Step 1: split the packet.
+        // Step 1: split the packet. [NYM-PROCESS-1]
         let (header, payload) = try decodePacket(bytes)
-        // Step 2: run the generic header processing and remove one payload layer.
+        // Step 2: run the generic header processing and remove one payload layer. [NYM-PROCESS-2]
         let processed = try Sphinx.processPacket(
             profile: profile, nodeSecret: nodeSecret, header: header, delta: payload, isReplay: isReplay)
         let command: NymRoutingCommand
         let result: NymHopResult
         var payloadError: SphinxError? = nil
-        // Step 3: assemble the next packet, or read the message at the final hop.
+        // Step 3: assemble the next packet, or read the message at the final hop. [NYM-PROCESS-3]
         switch processed.header.outcome {
         case let .forward(cmd, nextHeader):
             command = cmd

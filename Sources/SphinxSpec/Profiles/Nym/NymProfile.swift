@@ -31,8 +31,8 @@ public struct NymProfile: SphinxProfile {
     /// this differ from one multiplication by the product, so the order of exponents matters
     /// and is always x first.
     ///
-    /// Deviation: an all-zero result (a small-order point) throws `smallOrderGroupElement`;
-    /// the crate does not check it.
+    /// Deviation [NYM-DEV-1]: an all-zero result (a small-order point) throws
+    /// `smallOrderGroupElement`; the crate does not check it.
     public func exponentiate(_ base: Bytes, by exponents: [Bytes]) throws(SphinxError) -> Bytes {
         guard base.count == X25519.pointLength else { throw .invalidGroupElement }
         var acc = base

@@ -45,7 +45,7 @@ extension NymProfile {
             length: NymConstants.finalNodeMetaInfoLength, isFinal: true)
     }
 
-    /// The final padding length for a route of ν hops. SPEC.md see NYM-CREATE-4.
+    /// The final padding length for a route of ν hops. SPEC.md see NYM-CREATE-2.
     /// ```text
     /// 300 − 60·(ν − 1) − 52
     /// ```

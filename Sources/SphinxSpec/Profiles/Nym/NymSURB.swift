@@ -61,8 +61,8 @@ public struct NymSURB: Sendable, Equatable {
     /// require |bytes| ≥ 348 + 32 + 16
     /// K = bytes[380, n) ; |K| < 192: seeds, |K| multiple of 16 ; else keys, |K| multiple of 192
     /// ```
-    /// Deviation: the crate accepts any number of keys; we also require 1 to 5 (the route
-    /// length bound), since a SURB with more keys cannot come from a valid route.
+    /// Deviation [NYM-DEV-4]: the crate accepts any number of keys; we also require 1 to 5 (the
+    /// route length bound), since a SURB with more keys cannot come from a valid route.
     public init(bytes: Bytes) throws(SphinxError) {
         let headerLength = NymConstants.headerLength
         let addressEnd = headerLength + NymConstants.nodeAddressLength

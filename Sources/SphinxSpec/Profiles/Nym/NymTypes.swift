@@ -64,8 +64,8 @@ public struct NymRouteNode: Sendable, Equatable {
 /// The packet versions this implementation speaks. SPEC.md [NYM-VERSION-1].
 ///
 /// sphinx-packet 0.6.0 (src/version.rs) knows 1 and 257 (legacy: unclamped blinding and the
-/// 192-byte key), 258 and 259. Only 258 and 259 are implemented; the others are rejected as
-/// `unknownVersion` (SPEC.md security-sphinx, deviations).
+/// 192-byte key), 258 and 259. Deviation [NYM-DEV-2]: only 258 and 259 are implemented; the
+/// others are rejected as `unknownVersion` (the crate treats any unknown value like 259).
 public enum NymVersion: UInt16, Sendable, Equatable, CaseIterable {
     /// X25519_WITH_EXPLICIT_PAYLOAD_KEYS_VERSION: the payload key is ESS[32, 224). Nym clients
     /// send this (`use_legacy_sphinx_format: true`).
@@ -80,7 +80,8 @@ public enum NymVersion: UInt16, Sendable, Equatable, CaseIterable {
     /// `[0, hi, lo]`.
     public var bytes: Bytes { [0, UInt8(rawValue >> 8), UInt8(rawValue & 0xff)] }
 
-    /// Reads the 3-byte field; the first byte must be 0.
+    /// Reads the 3-byte field. Deviation [NYM-DEV-3]: the first byte must be 0 (the crate only
+    /// debug-asserts it); otherwise `malformedRoutingEntry`.
     static func decode(_ field: ArraySlice<UInt8>) throws(SphinxError) -> NymVersion {
         let b = Array(field)
         guard b.count == NymConstants.versionLength, b[0] == 0 else { throw .malformedRoutingEntry }

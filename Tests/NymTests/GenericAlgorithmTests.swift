@@ -1,0 +1,125 @@
+import Testing
+@testable import SphinxSpec
+
+/// A second profile, unlike nym in the ways sphinxmix is: length-prefixed routing entries of
+/// different sizes, associated data under γ, a processing pad larger than any entry, a shorter
+/// β and a MAC-based payload. It reuses nym's group and primitives; what it checks is that the
+/// generic body handles those shapes without knowing which profile runs.
+struct VariableEntryProfile: SphinxProfile {
+    enum Command: Sendable, Equatable {
+        case relay(next: Bytes)     // entry = len ‖ 0xF0 ‖ next
+        case deliver(to: Bytes)     // entry = len ‖ 0xF1 ‖ to
+    }
+    typealias RoutingCommand = Command
+
+    let nym = NymProfile()
+    var macLength: Int { 16 }
+    var routingInfoLength: Int { 160 }
+    var processingPadLength: Int { 384 }
+    var maxHops: Int { 5 }
+    var generator: Bytes { nym.generator }
+
+    func exponentiate(_ base: Bytes, by exponents: [Bytes]) throws(SphinxError) -> Bytes {
+        try nym.exponentiate(base, by: exponents)
+    }
+    func randomExponent<R: RandomSource>(using random: inout R) throws(SphinxError) -> Bytes { random.bytes(32) }
+    func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> HopKeys {
+        try nym.deriveHopKeys(alpha: alpha, sharedSecret: s)
+    }
+    func payloadKey(_ keys: HopKeys, for command: Command) throws(SphinxError) -> Bytes {
+        try NymKeySchedule.payloadKey(keys, version: .explicitPayloadKeys)
+    }
+    func rho(key: Bytes, length: Int) throws(SphinxError) -> Bytes { try nym.rho(key: key, length: length) }
+    func mu(key: Bytes, data: Bytes) throws(SphinxError) -> Bytes { try nym.mu(key: key, data: data) }
+    func pi(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes { try nym.pi(key: key, block: block) }
+    func piInverse(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes { try nym.piInverse(key: key, block: block) }
+
+    func encodeRoutingEntry(_ command: Command) throws(SphinxError) -> Bytes {
+        switch command {
+        case .relay(let next): return [UInt8(next.count + 1), 0xF0] + next
+        case .deliver(let to): return [UInt8(to.count + 1), 0xF1] + to
+        }
+    }
+    func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<Command> {
+        let length = Int(block[0])
+        guard length >= 1, 1 + length <= block.count else { throw .malformedRoutingEntry }
+        let body = Array(block[2..<(1 + length)])
+        switch block[1] {
+        case 0xF0: return DecodedRoutingEntry(command: .relay(next: body), length: 1 + length, isFinal: false)
+        case 0xF1: return DecodedRoutingEntry(command: .deliver(to: body), length: 1 + length, isFinal: true)
+        default: throw .unknownRoutingFlag(block[1])
+        }
+    }
+    /// MAC(key[0, 16), body) ‖ body, body = m ‖ 0x7f ‖ 0xff…
+    func encodePayload(message: Bytes, payloadLength: Int, key: Bytes) throws(SphinxError) -> Bytes {
+        let room = payloadLength - 16 - 1
+        guard message.count <= room else { throw .messageTooLong(maximum: room, actual: message.count) }
+        let body = message + [0x7f] + Bytes(repeating: 0xff, count: room - message.count)
+        return try mu(key: Array(key.prefix(16)), data: body) + body
+    }
+    func decodePayload(_ plaintext: Bytes, key: Bytes) throws(SphinxError) -> Bytes {
+        let body = Array(plaintext.dropFirst(16))
+        guard ByteOps.constantTimeEqual(Array(plaintext.prefix(16)), try mu(key: Array(key.prefix(16)), data: body)) else {
+            throw .payloadMACMismatch
+        }
+        guard let end = body.lastIndex(where: { $0 != 0xff }), body[end] == 0x7f else { throw .malformedPayload }
+        return Array(body[..<end])
+    }
+}
+
+struct GenericAlgorithmTests {
+    @Test(arguments: 1...5)
+    func variableEntriesAndAssociatedData(hops: Int) throws {
+        let profile = VariableEntryProfile()
+        let nodes = try Fixture.nodes(hops, seed: 31)
+        // Node names of different lengths: 1, 3, 5, … bytes.
+        let names = (0..<hops).map { Bytes(repeating: UInt8(0x30 + $0), count: 2 * $0 + 1) }
+        var commands: [VariableEntryProfile.Command] = (0..<(hops - 1)).map { .relay(next: names[$0 + 1]) }
+        commands.append(.deliver(to: Bytes("bob".utf8)))
+        let ad = (0..<hops).map { Bytes(repeating: UInt8($0), count: 4) }
+        var random = try Fixture.random(5)
+        let x = try profile.randomExponent(using: &random)
+        let packet = try Sphinx.createPacket(
+            profile: profile, initialSecret: x, publicKeys: nodes.map(\.route.publicKey),
+            commands: commands, message: Bytes("hi".utf8), payloadLength: 256,
+            associatedData: ad, random: &random)
+        let entrySizes = commands.dropLast().map { (try? profile.encodeRoutingEntry($0).count) ?? 0 }
+        #expect(packet.headerCreation.filler.count == entrySizes.reduce(0) { $0 + $1 + 16 })
+
+        var header = packet.header
+        var delta = packet.delta
+        for i in 0..<hops {
+            // The wrong associated data fails the MAC.
+            #expect(throws: SphinxError.headerMACMismatch) {
+                try Sphinx.processHeader(profile: profile, nodeSecret: nodes[i].secret, header: header, associatedData: [9])
+            }
+            let processed = try Sphinx.processPacket(
+                profile: profile, nodeSecret: nodes[i].secret, header: header, delta: delta, associatedData: ad[i])
+            #expect(processed.header.trace.sharedSecret == packet.headerCreation.hops[i].sharedSecret)
+            delta = processed.delta
+            switch processed.header.outcome {
+            case let .forward(command, next):
+                #expect(command == commands[i])
+                #expect(next.beta == packet.headerCreation.hops[i + 1].beta)
+                #expect(next.gamma == packet.headerCreation.hops[i + 1].gamma)
+                header = next
+            case let .final(command):
+                #expect(i == hops - 1)
+                #expect(command == .deliver(to: Bytes("bob".utf8)))
+                #expect(try profile.decodePayload(delta, key: packet.headerCreation.payloadKeys[i]) == Bytes("hi".utf8))
+            }
+        }
+    }
+
+    /// Entries that do not fit β are refused before anything is drawn from the padding source.
+    @Test func entriesThatDoNotFit() throws {
+        let profile = VariableEntryProfile()
+        let nodes = try Fixture.nodes(3)
+        let commands: [VariableEntryProfile.Command] = [.relay(next: Bytes.zeros(60)), .relay(next: Bytes.zeros(60)), .deliver(to: Bytes.zeros(40))]
+        var random = try Fixture.random()
+        #expect(throws: SphinxError.routingInformationTooLong(available: 160, required: 198)) {
+            try Sphinx.createHeader(profile: profile, initialSecret: Bytes(repeating: 1, count: 32), publicKeys: nodes.map(\.route.publicKey), commands: commands, random: &random)
+        }
+        #expect(random.drawn.isEmpty)
+    }
+}
