@@ -1,0 +1,240 @@
+/// The NIST P-224 elliptic-curve group (secp224r1), the default group of sphinxmix 0.0.7
+/// (`Group_ECC(gid=713)` in SphinxParams.py; 713 is OpenSSL's NID for secp224r1).
+///
+/// Curve parameters: FIPS 186-4 §D.1.2.2 (also SEC 2 v2 §2.6.2, "secp224r1"):
+/// ```text
+/// E: y² = x³ + a·x + b  over GF(p),  p = 2²²⁴ − 2⁹⁶ + 1,  a = p − 3
+/// G = (Gx, Gy) of prime order n; cofactor 1
+/// ```
+/// SPEC.md [PRIM-P224-PARAMS].
+///
+/// **Not constant-time.** This is a plain affine-coordinate double-and-add over GMP, written
+/// to be read next to a textbook: the running time depends on the scalar's bits and on the
+/// values GMP handles. It exists so that this reference can speak sphinxmix's wire format and
+/// so that students can follow the group arithmetic; do not use it to protect real secrets.
+/// (SPEC.md, chapter primitives-sphinxmix, states the same.)
+public enum P224 {
+    /// Length of one field element or scalar in bytes: ⌈224 / 8⌉.
+    public static let coordinateLength = 28
+    /// Length of a scalar encoding in bytes (same as a coordinate).
+    public static let scalarLength = 28
+    /// Length of an uncompressed point encoding: 0x04 ‖ X ‖ Y.
+    public static let pointLength = 1 + 2 * coordinateLength
+
+    // The constants are checked by the tests against the generator's known multiples in the
+    // Wycheproof vectors; they are parsed once from their published hexadecimal form.
+    static let p = constant("ffffffffffffffffffffffffffffffff000000000000000000000001")
+    static let a = constant("fffffffffffffffffffffffffffffffefffffffffffffffffffffffe")
+    static let b = constant("b4050a850c04b3abf54132565044b0b7d7bfd8ba270b39432355ffb4")
+    static let n = constant("ffffffffffffffffffffffffffff16a2e0b8f03e13dd29455c5c2a3d")
+    static let gx = constant("b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21")
+    static let gy = constant("bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34")
+
+    private static func constant(_ hex: String) -> GMPInteger {
+        // The strings above are fixed, valid hex; a nil here could only come from editing them,
+        // and the tests would fail at once. Zero keeps this path crash-free.
+        GMPInteger(hex: hex) ?? GMPInteger()
+    }
+
+    /// The base point G.
+    public static let generator = Point(x: gx, y: gy)
+
+    // MARK: - Points
+
+    /// A point of the group other than the point at infinity. Every public way to obtain a
+    /// `Point` checks that it lies on the curve, so a `Point` value is always valid.
+    public struct Point: Equatable, Sendable {
+        let x: GMPInteger
+        let y: GMPInteger
+
+        init(x: GMPInteger, y: GMPInteger) {
+            self.x = x
+            self.y = y
+        }
+
+        /// Decodes an uncompressed point (SEC 1 v2 §2.3.4, uncompressed form only) and checks it.
+        /// SPEC.md [PRIM-P224-DECODE].
+        /// ```text
+        /// require len = 57 and byte 0 = 0x04      (0x00 alone is the point at infinity: rejected)
+        /// X = bytes[1,29), Y = bytes[29,57) as big-endian integers; require X < p and Y < p
+        /// require Y² ≡ X³ + a·X + b (mod p)
+        /// ```
+        /// Compressed encodings (0x02/0x03), which petlib would also accept, are rejected: a
+        /// sphinxmix packet always carries the uncompressed form.
+        /// - Throws: `PrimitiveError.pointAtInfinity`, `.invalidPointEncoding`, `.pointNotOnCurve`.
+        public init(encoded: Bytes) throws(PrimitiveError) {
+            if encoded == [0x00] { throw .pointAtInfinity }
+            guard encoded.count == P224.pointLength, encoded[0] == 0x04 else {
+                throw .invalidPointEncoding
+            }
+            let x = GMPInteger(bigEndian: Bytes(encoded[1..<29]))
+            let y = GMPInteger(bigEndian: Bytes(encoded[29..<57]))
+            guard x.compare(P224.p) < 0, y.compare(P224.p) < 0 else { throw .invalidPointEncoding }
+            guard P224.isOnCurve(x: x, y: y) else { throw .pointNotOnCurve }
+            self.init(x: x, y: y)
+        }
+
+        /// The uncompressed encoding 0x04 ‖ X ‖ Y, each coordinate 28 bytes big-endian (petlib's
+        /// `export(POINT_CONVERSION_UNCOMPRESSED)`). SPEC.md [PRIM-P224-ENCODE].
+        public var encoded: Bytes {
+            // Coordinates are reduced mod p < 2²²⁴, so 28 bytes always suffice.
+            let xBytes = x.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
+            let yBytes = y.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
+            return [0x04] + xBytes + yBytes
+        }
+
+        /// The x-coordinate as 28 big-endian bytes: the ECDH shared secret of SEC 1 §3.3.1,
+        /// which is what the Wycheproof ECDH vectors record.
+        public var xCoordinate: Bytes {
+            x.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
+        }
+
+        /// `scalar · self`. SPEC.md PRIM-P224-MUL.
+        /// - Throws: `PrimitiveError.pointAtInfinity` if the product is the point at infinity,
+        ///   which for a group of prime order happens only when the scalar is 0 mod n.
+        public func multiplied(by scalar: Scalar) throws(PrimitiveError) -> Point {
+            guard let result = P224.multiply(scalar.value, .finite(self)).finitePoint else {
+                throw .pointAtInfinity
+            }
+            return result
+        }
+
+        public static func == (l: Point, r: Point) -> Bool { l.x == r.x && l.y == r.y }
+    }
+
+    /// Checks the curve equation y² ≡ x³ + a·x + b (mod p).
+    static func isOnCurve(x: GMPInteger, y: GMPInteger) -> Bool {
+        let left = (y * y).mod(p)
+        let right = (x * x * x + a * x + b).mod(p)
+        return left == right
+    }
+
+    /// A point or the point at infinity 𝒪, the neutral element, which only appears inside the
+    /// arithmetic below.
+    enum GroupElement {
+        case infinity
+        case finite(Point)
+
+        var finitePoint: Point? {
+            if case .finite(let point) = self { return point }
+            return nil
+        }
+    }
+
+    /// Point addition in affine coordinates (any textbook, e.g. Hankerson, Menezes, Vanstone,
+    /// "Guide to Elliptic Curve Cryptography", §3.1.2). SPEC.md [PRIM-P224-ADD].
+    /// ```text
+    /// 𝒪 + Q = Q ; P + 𝒪 = P ; P + (−P) = 𝒪 ; P + P = 2P
+    /// λ = (y₂ − y₁) / (x₂ − x₁) ; x₃ = λ² − x₁ − x₂ ; y₃ = λ(x₁ − x₃) − y₁
+    /// ```
+    static func add(_ lhs: GroupElement, _ rhs: GroupElement) -> GroupElement {
+        guard case .finite(let p1) = lhs else { return rhs }
+        guard case .finite(let p2) = rhs else { return lhs }
+        if p1.x == p2.x {
+            // Same x: either the same point (double) or mirror images (sum is 𝒪).
+            return p1.y == p2.y ? double(lhs) : .infinity
+        }
+        let numerator = (p2.y - p1.y).mod(p)
+        guard let denominatorInverse = (p2.x - p1.x).mod(p).inverse(mod: p) else { return .infinity }
+        let lambda = (numerator * denominatorInverse).mod(p)
+        let x3 = (lambda * lambda - p1.x - p2.x).mod(p)
+        let y3 = (lambda * (p1.x - x3) - p1.y).mod(p)
+        return .finite(Point(x: x3, y: y3))
+    }
+
+    /// Point doubling in affine coordinates (same source, §3.1.2). SPEC.md [PRIM-P224-DOUBLE].
+    /// ```text
+    /// 2𝒪 = 𝒪 ; if y = 0 then 2P = 𝒪
+    /// λ = (3x² + a) / (2y) ; x₃ = λ² − 2x ; y₃ = λ(x − x₃) − y
+    /// ```
+    static func double(_ value: GroupElement) -> GroupElement {
+        guard case .finite(let point) = value, !point.y.isZero else { return .infinity }
+        let three = GMPInteger(3)
+        let two = GMPInteger(2)
+        let numerator = (three * point.x * point.x + a).mod(p)
+        guard let denominatorInverse = (two * point.y).mod(p).inverse(mod: p) else { return .infinity }
+        let lambda = (numerator * denominatorInverse).mod(p)
+        let x3 = (lambda * lambda - two * point.x).mod(p)
+        let y3 = (lambda * (point.x - x3) - point.y).mod(p)
+        return .finite(Point(x: x3, y: y3))
+    }
+
+    /// Scalar multiplication k·P by left-to-right double-and-add. SPEC.md [PRIM-P224-MUL].
+    /// ```text
+    /// R = 𝒪 ; for i from bitlen(k) − 1 down to 0: R = 2R ; if bit i of k is 1: R = R + P
+    /// ```
+    /// Not constant-time: the additions follow the scalar's bits.
+    static func multiply(_ k: GMPInteger, _ point: GroupElement) -> GroupElement {
+        var result = GroupElement.infinity
+        var i = k.bitWidth - 1
+        while i >= 0 {
+            result = double(result)
+            if k.bit(i) { result = add(result, point) }
+            i -= 1
+        }
+        return result
+    }
+
+    // MARK: - Scalars
+
+    /// An integer modulo the group order n. SPEC.md [PRIM-P224-SCALAR]: scalars are reduced mod
+    /// n on creation and multiplied mod n (`Bn.mod_mul` in sphinxmix's `Group_ECC.expon`).
+    public struct Scalar: Equatable, Sendable {
+        let value: GMPInteger
+
+        init(value: GMPInteger) { self.value = value.mod(P224.n) }
+
+        /// The big-endian integer `bytes` encodes, reduced mod n: sphinxmix's `makeexp`
+        /// (`Bn.from_binary(data) % order`). Any length is accepted, the empty string is 0.
+        public init(reducing bytes: Bytes) {
+            self.init(value: GMPInteger(bigEndian: bytes))
+        }
+
+        /// A scalar given in canonical form: big-endian, any length (leading zeros allowed),
+        /// value in [1, n). Used for node private keys and the sender's secret x.
+        /// - Throws: `PrimitiveError.invalidScalar` if the value is 0 or not below n.
+        public init(canonical bytes: Bytes) throws(PrimitiveError) {
+            let v = GMPInteger(bigEndian: bytes)
+            guard !v.isZero, v.compare(P224.n) < 0 else { throw .invalidScalar }
+            self.value = v
+        }
+
+        /// Draws a uniform scalar in [1, n) by rejection sampling 28-byte big-endian strings,
+        /// as OpenSSL's `BN_rand_range` (behind petlib's `order.random()`) draws one in [0, n).
+        /// SPEC.md [PRIM-P224-RANDOM]. Zero is also rejected: it would make every α the
+        /// point at infinity. With n ≈ 2²²⁴ − 2¹¹², a draw is rejected with probability ≈ 2⁻¹¹².
+        ///
+        /// A broken source (one that keeps returning zeros or values ≥ n) would loop forever;
+        /// after 64 rejections, which an honest source reaches with probability ≈ 2⁻⁷¹⁶⁸, this
+        /// gives up with `PrimitiveError.invalidScalar`.
+        public static func random(using source: inout some RandomSource) throws(PrimitiveError) -> Scalar {
+            for _ in 0..<64 {
+                let candidate = GMPInteger(bigEndian: source.bytes(P224.scalarLength))
+                if !candidate.isZero && candidate.compare(P224.n) < 0 {
+                    return Scalar(value: candidate)
+                }
+            }
+            throw .invalidScalar
+        }
+
+        /// `self · other mod n`.
+        public func times(_ other: Scalar) -> Scalar {
+            Scalar(value: value * other.value)
+        }
+
+        /// 28 big-endian bytes.
+        public var bytes: Bytes {
+            value.bigEndianBytes(width: P224.scalarLength) ?? Bytes.zeros(P224.scalarLength)
+        }
+
+        public var isZero: Bool { value.isZero }
+
+        /// `self · G`. SPEC.md PRIM-P224-MUL.
+        /// - Throws: `PrimitiveError.pointAtInfinity` when the scalar is zero.
+        public func timesGenerator() throws(PrimitiveError) -> Point {
+            try P224.generator.multiplied(by: self)
+        }
+
+        public static func == (l: Scalar, r: Scalar) -> Bool { l.value == r.value }
+    }
+}

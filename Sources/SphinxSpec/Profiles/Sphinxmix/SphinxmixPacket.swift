@@ -1,0 +1,79 @@
+/// A sphinxmix packet: the header (α, β, γ) and the payload δ, the `(header, delta)` pair of
+/// SphinxClient.py. SPEC.md [SMX-PACKET].
+/// ```text
+/// α: 57 bytes (uncompressed P-224 point) ; β: header_len − 32 bytes ; γ: k = 16 bytes
+/// δ: body_len bytes
+/// ```
+/// sphinxmix has no byte-string wire format of its own beyond `pack_message` (a msgpack
+/// structure with petlib extension types), so the four fields are kept apart.
+public struct SphinxmixPacket: Equatable, Sendable {
+    public let header: SphinxHeader
+    public let delta: Bytes
+
+    /// Wraps values the profile produced itself.
+    public init(header: SphinxHeader, delta: Bytes) {
+        self.header = header
+        self.delta = delta
+    }
+
+    /// Builds a packet from received fields, checking α and every length.
+    /// - Throws: `invalidGroupElement` for an α that is not a P-224 point (malformed encoding,
+    ///   not on the curve, the point at infinity); `invalidHeaderLength` for β or γ;
+    ///   `invalidPayloadLength` for δ.
+    public init(alpha: Bytes, beta: Bytes, gamma: Bytes, delta: Bytes, parameters: SphinxmixParameters) throws(SphinxError) {
+        do {
+            _ = try P224.Point(encoded: alpha)
+        } catch {
+            throw .invalidGroupElement
+        }
+        guard beta.count == parameters.betaLength else {
+            throw .invalidHeaderLength(expected: parameters.betaLength, actual: beta.count)
+        }
+        guard gamma.count == parameters.k else { throw .invalidHeaderLength(expected: parameters.k, actual: gamma.count) }
+        guard delta.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: delta.count) }
+        self.init(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma), delta: delta)
+    }
+}
+
+/// One hop of a path as the sender sees it: the node's id (written into the previous hop's
+/// relay command) and its public key y = x·G.
+public struct SphinxmixPathHop: Equatable, Sendable {
+    public let nodeID: Bytes
+    public let publicKey: P224.Point
+
+    public init(nodeID: Bytes, publicKey: P224.Point) {
+        self.nodeID = nodeID
+        self.publicKey = publicKey
+    }
+}
+
+/// A node's key pair: a private scalar x in [1, n) and y = x·G.
+public struct SphinxmixNodeKey: Sendable {
+    public let privateKey: P224.Scalar
+    public let publicKey: P224.Point
+
+    /// - Throws: `SphinxError.primitive(.invalidScalar)` unless `privateKey` is in [1, n).
+    public init(privateKey: Bytes) throws(SphinxError) {
+        do {
+            let x = try P224.Scalar(canonical: privateKey)
+            self.privateKey = x
+            self.publicKey = try x.timesGenerator()
+        } catch {
+            throw .primitive(.invalidScalar)
+        }
+    }
+}
+
+/// The random inputs of a forward message, in the order sphinxmix draws them
+/// (`gensecret()` in create_header, then `os.urandom` for the routing padding).
+public struct SphinxmixPacketRandomness: Equatable, Sendable {
+    /// x: 28 big-endian bytes, a scalar in [1, n).
+    public let initialSecret: Bytes
+    /// The random bytes after the final routing entry.
+    public let finalPadding: Bytes
+
+    public init(initialSecret: Bytes, finalPadding: Bytes) {
+        self.initialSecret = initialSecret
+        self.finalPadding = finalPadding
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderSphinxmixTests() { #expect(Bool(true)) }
