@@ -6,7 +6,8 @@ import SphinxSpec
 /// it, without associated values (for example `x25519AllZeroSharedSecret` for
 /// `PrimitiveError.x25519AllZeroSharedSecret`, `headerMACMismatch` for
 /// `SphinxError.headerMACMismatch`); the oracle's own request errors use the same style
-/// (`malformedJSON`, `unknownOp`). The names are listed in SPEC.md's error table.
+/// (`malformedJSON`, `unknownOp`). A `SphinxError.primitive(e)` is named after `e`. The names are
+/// listed in SPEC.md's error table.
 enum ErrorNames {
     static func name(of error: PrimitiveError) -> String {
         switch error {

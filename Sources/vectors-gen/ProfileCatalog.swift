@@ -16,6 +16,9 @@ enum ProfileCatalog {
             })
         }
         list.append(CatalogEntry(path: "nym/invalid.json") { try DeterministicJSON.encode(NymInvalid.file()) })
+        list.append(CatalogEntry(path: "sphinxmix/forward.json") { try DeterministicJSON.encode(SphinxmixVectors.forwardFile()) })
+        list.append(CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
+        list.append(CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
         return list
     }
 
@@ -23,6 +26,7 @@ enum ProfileCatalog {
     static func sphinxProfile(_ name: String) -> (any SphinxOracleProfile)? {
         switch name {
         case "nym": return NymOracle()
+        case "sphinxmix": return SphinxmixOracle()
         default: return nil
         }
     }
@@ -64,5 +68,5 @@ enum ProfileCatalog {
 
 /// The profiles the oracle answers for.
 enum OracleProfiles {
-    static var all: [any OracleProfile] { [PrimitivesOracle(), NymOracle()] }
+    static var all: [any OracleProfile] { [PrimitivesOracle(), NymOracle(), SphinxmixOracle()] }
 }

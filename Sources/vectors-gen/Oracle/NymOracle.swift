@@ -38,6 +38,14 @@ struct NymOracle: SphinxOracleProfile {
         return version
     }
 
+    /// nym requires the identifier that sphinxmix does not have.
+    static func identifier(_ value: Hex?) throws(SphinxError) -> Bytes {
+        guard let value else {
+            throw .invalidInputLength(what: "identifier", expected: NymConstants.identifierLength, actual: 0)
+        }
+        return value.bytes
+    }
+
     static func route(_ nodes: [RouteNodeJSON]) throws(SphinxError) -> [NymRouteNode] {
         var out: [NymRouteNode] = []
         for node in nodes {
@@ -50,7 +58,7 @@ struct NymOracle: SphinxOracleProfile {
         let version = try Self.version(request.version)
         do throws(SphinxError) {
             let destination = NymDestination(address: try NymDestinationAddress(request.destination.bytes),
-                                              identifier: try NymIdentifier(request.identifier.bytes))
+                                              identifier: try NymIdentifier(try Self.identifier(request.identifier)))
             let randomness = NymPacketRandomness(initialSecret: request.randomness.initial_secret.bytes,
                                                  finalPadding: request.randomness.final_padding?.bytes ?? [])
             let packet = try NymSphinx.createForwardPacket(
@@ -104,7 +112,7 @@ struct NymOracle: SphinxOracleProfile {
         let version = try Self.version(request.version)
         do throws(SphinxError) {
             let destination = NymDestination(address: try NymDestinationAddress(request.destination.bytes),
-                                              identifier: try NymIdentifier(request.identifier.bytes))
+                                              identifier: try NymIdentifier(try Self.identifier(request.identifier)))
             let randomness = NymPacketRandomness(initialSecret: request.randomness.initial_secret.bytes,
                                                  finalPadding: request.randomness.final_padding?.bytes ?? [])
             let made = try NymSphinx.createSURB(

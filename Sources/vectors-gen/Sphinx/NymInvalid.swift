@@ -301,6 +301,9 @@ enum NymInvalid {
             var test = InvalidTest(tcId: tests.count + 1, comment: c.comment, flags: c.flags, result: c.result, op: c.op,
                                    inputs: c.inputs, outputs: InvalidOutputs(error: nil, response: nil))
             test.outputs = SphinxVectorCheck.run(test, profile: oracle)
+            if test.result == .invalid && test.outputs.error == nil {
+                throw OracleError("internal", "invalid case \(test.tcId) (\(c.comment)) was accepted")
+            }
             tests.append(test)
         }
         let header = [

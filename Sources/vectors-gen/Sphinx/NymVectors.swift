@@ -14,7 +14,7 @@ enum NymVectors {
             security_parameter: NymConstants.securityParameter, max_hops: NymConstants.maxPathLength,
             header_length: NymConstants.headerLength, routing_info_length: NymConstants.routingInfoLength,
             routing_block_length: NymConstants.routingBlockLength, payload_overhead: NymConstants.payloadOverhead,
-            body_length: nil)
+            body_length: nil, associated_length: nil)
     }
 
     /// SPEC.md [VEC-NYM-DRAW-1]: a generated nym case draws, in this order, from

@@ -25,15 +25,18 @@ struct ProfileParameters: Codable, Sendable, Equatable {
     var group: String
     /// κ in bytes.
     var security_parameter: Int
-    var max_hops: Int
+    /// nym: 5. Absent for sphinxmix, whose only limit is the room in β.
+    var max_hops: Int?
     var header_length: Int
     var routing_info_length: Int
     /// nym: one routing block (flag, version, address, delay, MAC).
     var routing_block_length: Int?
     /// nym: payload bytes that are not message (16 zero bytes and the 0x01 marker).
     var payload_overhead: Int?
-    /// sphinxmix: the body length.
+    /// sphinxmix: the body length and the associated data length (process requests of the
+    /// group's tests use them as `body_len` and `header_len`).
     var body_length: Int?
+    var associated_length: Int?
 }
 
 /// The packet as it arrives at one hop, and what processing it returns (the oracle's `process`

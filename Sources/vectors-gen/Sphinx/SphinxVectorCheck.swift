@@ -53,7 +53,7 @@ enum SphinxVectorCheck {
                     let created = try profile.createForward(test.inputs.create_forward)
                     guard compare(test.outputs.create_forward, created, &report, id, "create_forward") else { continue }
                     guard checkHops(test.outputs.hops, first: created.packet, secrets: test.inputs.node_secrets,
-                                    profile: profile, &report, id) else { continue }
+                                    parameters: group.parameters, profile: profile, &report, id) else { continue }
                     report.pass()
                 } catch {
                     report.fail(id, "\(error.name): \(error.detail)")
@@ -64,7 +64,8 @@ enum SphinxVectorCheck {
     }
 
     /// Checks each hop: the packet arrives as recorded and processing returns what is recorded.
-    static func checkHops(_ hops: [HopRecord], first: Hex, secrets: [Hex], profile: some SphinxOracleProfile,
+    static func checkHops(_ hops: [HopRecord], first: Hex, secrets: [Hex], parameters: ProfileParameters,
+                          profile: some SphinxOracleProfile,
                           _ report: inout VerifyReport, _ id: String) -> Bool {
         var expectedIn = first
         for record in hops {
@@ -77,8 +78,11 @@ enum SphinxVectorCheck {
                 return false
             }
             do throws(OracleError) {
-                let result = try profile.process(ProcessRequest(node_secret: secrets[record.hop], packet: record.packet_in,
-                                                                seen_replay_tags: nil, associated_data: record.associated_data))
+                let result = try profile.process(ProcessRequest(
+                    node_secret: secrets[record.hop], packet: record.packet_in, seen_replay_tags: nil,
+                    associated_data: record.associated_data,
+                    header_len: parameters.profile == "sphinxmix" ? parameters.header_length : nil,
+                    body_len: parameters.body_length))
                 guard compare(record.result, result, &report, id, "hop \(record.hop) process") else { return false }
                 if let next = result.next_packet { expectedIn = next }
             } catch {
@@ -102,7 +106,7 @@ enum SphinxVectorCheck {
                                                                   payload_size: test.inputs.reply_payload_size))
                     guard compare(test.outputs.use_surb, used, &report, id, "use_surb") else { continue }
                     guard checkHops(test.outputs.hops, first: used.packet, secrets: test.inputs.node_secrets,
-                                    profile: profile, &report, id) else { continue }
+                                    parameters: group.parameters, profile: profile, &report, id) else { continue }
                     if let expectedOpen = test.outputs.open_reply {
                         guard let last = test.outputs.hops.last?.result.payload, let kept = created.kept_keys else {
                             report.fail(id, "open_reply: no final payload or kept keys")

@@ -32,10 +32,13 @@ struct CreateForwardRequest: Codable, Sendable, Equatable {
     var route: [RouteNodeJSON]
     var delays_ns: [UInt64]
     var destination: Hex
-    var identifier: Hex
+    /// nym: the 16-byte SURB identifier written in the final routing block (sphinxmix has none).
+    var identifier: Hex?
     var message: Hex
     var payload_size: Int
     var version: Int?
+    /// sphinxmix: `header_len` (default 192); the body length is `payload_size`.
+    var header_len: Int?
     var associated_data: [Hex]?
     var randomness: RandomnessJSON
 }
@@ -78,7 +81,10 @@ struct ProcessRequest: Codable, Sendable, Equatable {
     var node_secret: Hex
     var packet: Hex
     var seen_replay_tags: [Hex]?
+    /// sphinxmix: this hop's associated data, and the parameters (defaults 192 and 1024).
     var associated_data: Hex?
+    var header_len: Int?
+    var body_len: Int?
 }
 
 /// One hop's processing values (SPEC.md SPHINX chapter, ProcessingTrace).
@@ -96,10 +102,12 @@ struct ProcessIntermediatesJSON: Codable, Sendable, Equatable {
 
 /// `process` response: a forward hop or the final hop.
 ///
-/// SPEC.md [VEC-SPHINX-PROCESS-1]: `outcome` is `forward` (with `next_address`, `delay_ns`,
-/// `next_packet`) or `final` (with `destination`, `identifier`, `payload`, `message` and
-/// `payload_error`; `message` is null and `payload_error` names the reason when the payload is
-/// not intact). Both carry `replay_tag`, `version` (nym) and `intermediates`.
+/// SPEC.md [VEC-SPHINX-PROCESS-1]: `outcome` is `forward` (with `next_address`, `next_packet`
+/// and, for nym, `delay_ns`), `final` (with `destination`, `identifier` (nym), `payload`,
+/// `message` and `payload_error`; `message` is null and `payload_error` names the reason when
+/// the payload is not intact), or, for sphinxmix, `surb_reply` (with `destination`,
+/// `identifier` (the SURB id) and `payload`, which the SURB's creator opens with `open_reply`).
+/// All carry `replay_tag`, `version` (nym) and `intermediates`.
 struct ProcessResponse: Codable, Sendable, Equatable {
     var outcome: String
     var next_address: Hex?
@@ -152,8 +160,10 @@ struct CreateSURBRequest: Codable, Sendable, Equatable {
     var route: [RouteNodeJSON]
     var delays_ns: [UInt64]
     var destination: Hex
-    var identifier: Hex
+    /// nym: the identifier of the final routing block; sphinxmix draws its own (`randomness.surb_id`).
+    var identifier: Hex?
     var version: Int?
+    var header_len: Int?
     var associated_data: [Hex]?
     var randomness: RandomnessJSON
 }
@@ -175,6 +185,7 @@ struct UseSURBRequest: Codable, Sendable, Equatable {
     var surb: Hex
     var message: Hex
     var payload_size: Int
+    var header_len: Int?
 }
 
 /// `use_surb` response.
@@ -246,7 +257,12 @@ enum RequestDecoding {
 extension OracleError {
     /// An error of the implementation, named as in VEC-ERRORS-1.
     init(_ error: SphinxError) {
-        self.init(error.name, "the implementation rejected the input: \(error)")
+        if case .primitive(let inner) = error {
+            // A primitive's own name says more than "primitive" (VEC-ERRORS-1).
+            self.init(ErrorNames.name(of: inner), "the implementation rejected the input: \(error)")
+        } else {
+            self.init(error.name, "the implementation rejected the input: \(error)")
+        }
     }
 }
 
