@@ -1,0 +1,34 @@
+/// Every way a Loopix parameter set or simulation request can be refused.
+///
+/// One case per rule of SPEC.md [LOOPIX-PARAM-1]; the cases carry the parameter's name and the
+/// offending value, never anything else.
+public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A rate or duration that must be a finite number is NaN or infinite.
+    case notFinite(parameter: String, value: Double)
+    /// A rate that may be zero (a cover stream switched off) is negative.
+    case negativeRate(parameter: String, value: Double)
+    /// A rate or duration that must be strictly positive is zero or negative.
+    case nonPositive(parameter: String, value: Double)
+    /// A count that must be at least one (layers, mixes per layer, providers, clients, pull size).
+    case countTooSmall(parameter: String, value: Int, minimum: Int)
+    /// More clients (or mixes) than one run can hold; see `LoopixParameters.maximumClients`.
+    case countTooLarge(parameter: String, value: Int, maximum: Int)
+    /// The burn-in window does not end before the run does.
+    case burnInNotBeforeEnd(burnIn: Double, duration: Double)
+    /// A preset name that does not exist.
+    case unknownPreset(String)
+
+    public var description: String {
+        switch self {
+        case .notFinite(let p, let v): return "\(p) must be a finite number (got \(v))"
+        case .negativeRate(let p, let v): return "\(p) must be ≥ 0 (got \(v))"
+        case .nonPositive(let p, let v): return "\(p) must be > 0 (got \(v))"
+        case .countTooSmall(let p, let v, let m): return "\(p) must be ≥ \(m) (got \(v))"
+        case .countTooLarge(let p, let v, let m): return "\(p) must be ≤ \(m) (got \(v))"
+        case .burnInNotBeforeEnd(let b, let d):
+            return "the burn-in (\(b) s) must end before the run does (\(d) s)"
+        case .unknownPreset(let n):
+            return "unknown preset \"\(n)\" (known: \(LoopixParameters.presetNames.joined(separator: ", ")))"
+        }
+    }
+}

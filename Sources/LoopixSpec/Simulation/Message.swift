@@ -1,0 +1,55 @@
+/// What a message is, as only its creator knows (a mix or an observer cannot tell them apart).
+///
+/// Paper: Loopix §3 ("Cover traffic" and "Sending messages").
+public enum MessageKind: String, Sendable, Codable, CaseIterable {
+    /// A user's message, sent in a payload-stream slot.
+    case real
+    /// A drop message sent in a payload-stream slot because the buffer was empty.
+    case payloadDrop
+    /// A client's loop cover message (λ_L), addressed to the client itself.
+    case loop
+    /// A client's drop cover message (λ_D), discarded by a random provider.
+    case drop
+    /// A mix's loop cover message (λ_M), which comes back to that mix.
+    case mixLoop
+
+    /// Whether the message is cover traffic (everything except `.real`).
+    public var isCover: Bool { self != .real }
+}
+
+/// One hop of a path after the sender's own provider.
+public enum Hop: Sendable, Equatable {
+    /// A mix (global index) that holds the message for `delay` seconds.
+    case mix(Int, delay: Double)
+    /// A provider (index). The last hop of every client message.
+    case provider(Int)
+    /// The mix that created a mix loop: the loop ends when it comes back there.
+    case originMix(Int)
+}
+
+/// What the adversary, following MiXiM, believes about the sender of one message: either one
+/// known sender (the message was just seen leaving its sender), or a probability vector over the
+/// senders (after the message left a mix's pool). Index `clients` stands for "a mix" (mix loops).
+enum SenderDistribution {
+    case single(Int)
+    case mixture([Double])
+}
+
+/// A message in flight inside the simulator.
+struct SimMessage {
+    var kind: MessageKind
+    /// The client that created it, or -1 for a mix loop.
+    var senderClient: Int
+    /// The recipient client (real and loop messages), or -1.
+    var recipientClient: Int
+    /// The hops still to come are `path[nextHop...]`.
+    var path: [Hop]
+    var nextHop: Int
+    /// When the user put it in the buffer (real messages) or when it was created (cover).
+    var createdAt: Double
+    /// When it left its sender.
+    var sentAt: Double
+    /// When it reached the recipient's inbox (real and loop messages).
+    var deliveredAt: Double
+    var distribution: SenderDistribution?
+}

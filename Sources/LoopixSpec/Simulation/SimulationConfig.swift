@@ -1,0 +1,51 @@
+/// How long, and how, one simulation runs.
+///
+/// SPEC.md, "The simulator": a run covers virtual time [0, duration]; metrics are collected in
+/// the measurement window [burnIn, end], where end is `duration` or the time of the last event
+/// when the event bound stops the run first.
+public struct SimulationConfig: Sendable, Equatable, Codable {
+    /// The seed of the run's only random generator (xoshiro256** seeded by SplitMix64).
+    public var seed: UInt64
+    /// Virtual seconds to simulate, burn-in included.
+    public var duration: Double
+    /// Virtual seconds at the start whose events are not measured (the network fills up).
+    public var burnIn: Double
+    /// The run stops after this many events even if virtual time is left.
+    public var maxEvents: Int
+    /// Carry a probability vector over senders with every message (MiXiM's method), for the
+    /// sender-entropy and ε metrics. Costs O(clients) per mix step; switch off when not needed.
+    public var trackSenderEntropy: Bool
+    /// The two challenge senders of the unlinkability metric ε (client indices).
+    public var challengeSenders: [Int]
+
+    public init(
+        seed: UInt64, duration: Double, burnIn: Double, maxEvents: Int = 100_000_000,
+        trackSenderEntropy: Bool = true, challengeSenders: [Int] = [0, 1]
+    ) {
+        self.seed = seed
+        self.duration = duration
+        self.burnIn = burnIn
+        self.maxEvents = maxEvents
+        self.trackSenderEntropy = trackSenderEntropy
+        self.challengeSenders = challengeSenders
+    }
+
+    /// SPEC.md [LOOPIX-SIM-1]: duration and burn-in finite, 0 ≤ burnIn < duration,
+    /// maxEvents ≥ 1; when sender entropy is tracked, two distinct challenge senders that exist.
+    public func validate(for parameters: LoopixParameters) throws(LoopixError) {
+        for (name, value) in [("duration", duration), ("burnIn", burnIn)] where !value.isFinite {
+            throw .notFinite(parameter: name, value: value)
+        }
+        if duration <= 0 { throw .nonPositive(parameter: "duration", value: duration) }
+        if burnIn < 0 { throw .negativeRate(parameter: "burnIn", value: burnIn) }
+        if burnIn >= duration { throw .burnInNotBeforeEnd(burnIn: burnIn, duration: duration) }
+        if maxEvents < 1 { throw .countTooSmall(parameter: "maxEvents", value: maxEvents, minimum: 1) }
+        guard trackSenderEntropy else { return }
+        if challengeSenders.count != 2 || challengeSenders[0] == challengeSenders[1] {
+            throw .countTooSmall(parameter: "challengeSenders.count", value: challengeSenders.count, minimum: 2)
+        }
+        for c in challengeSenders where c < 0 || c >= parameters.clients {
+            throw .countTooLarge(parameter: "challengeSender", value: c, maximum: parameters.clients - 1)
+        }
+    }
+}

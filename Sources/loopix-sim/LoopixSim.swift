@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import LoopixSpec
+
+struct LoopixSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loopix-sim",
+        abstract: "Simulate a Loopix mix network (Piotrowska et al., USENIX Security 2017).",
+        discussion: """
+            All rates are in events per second, all times in virtual seconds. The per-hop delay
+            is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run
+            on every machine (SPEC.md, "The random generator").
+
+            Examples:
+              loopix-sim run --preset mixim --duration 600 --burn-in 100 --json out.json
+              loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
+              loopix-sim entropy-curve --csv fig4.csv
+              loopix-sim vectors --out TestVectors/loopix
+            """,
+        subcommands: [Run.self, EntropyCurve.self, Vectors.self],
+        defaultSubcommand: Run.self)
+}
+
+/// Writes one line to stderr (progress and errors; stdout carries the results).
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+/// JSON with stable key order.
+func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    var data = try encoder.encode(value)
+    data.append(0x0a)
+    return data
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one simulation: a preset, optionally with parameters overridden.")
+
+    @Option(help: "Preset to start from: nym, loopix-paper or mixim.")
+    var preset: String = "mixim"
+
+    @Option(name: .customLong("lambda-p"), help: "λ_P, payload stream rate per client (1/s).")
+    var lambdaP: Double?
+    @Option(name: .customLong("lambda-l"), help: "λ_L, loop cover rate per client (1/s); 0 = off.")
+    var lambdaL: Double?
+    @Option(name: .customLong("lambda-d"), help: "λ_D, drop cover rate per client (1/s); 0 = off.")
+    var lambdaD: Double?
+    @Option(name: .customLong("lambda-m"), help: "λ_M, loop cover rate per mix (1/s); 0 = off.")
+    var lambdaM: Double?
+    @Option(help: "µ, rate of the per-hop delay (1/s). Mean delay = 1/µ.")
+    var mu: Double?
+    @Option(name: .customLong("mean-delay"), help: "Mean per-hop delay in seconds (sets µ = 1/value).")
+    var meanDelay: Double?
+    @Option(help: "Number of mix layers.")
+    var layers: Int?
+    @Option(name: .customLong("mixes-per-layer"), help: "Mixes in each layer.")
+    var mixesPerLayer: Int?
+    @Option(help: "Number of providers.")
+    var providers: Int?
+    @Option(help: "Number of clients.")
+    var clients: Int?
+    @Option(name: .customLong("pull-interval"), help: "Seconds between two pulls of a client.")
+    var pullInterval: Double?
+    @Option(name: .customLong("pull-size"), help: "Messages returned by every pull (padded with dummies).")
+    var pullSize: Int?
+    @Option(name: .customLong("real-rate"), help: "r, rate of real messages into each client's buffer (1/s).")
+    var realRate: Double?
+
+    @Option(help: "Virtual seconds to simulate, burn-in included.")
+    var duration: Double = 120
+    @Option(name: .customLong("burn-in"), help: "Virtual seconds not measured at the start.")
+    var burnIn: Double = 20
+    @Option(help: "Seed of the random generator (unsigned 64-bit).")
+    var seed: UInt64 = 1
+    @Option(name: .customLong("max-events"), help: "Stop after this many events.")
+    var maxEvents: Int = 100_000_000
+    @Flag(name: .customLong("no-sender-entropy"),
+          help: "Do not track sender distributions (faster; no sender entropy and no ε).")
+    var noSenderEntropy = false
+    @Option(help: "Write the metrics as JSON to this file.")
+    var json: String?
+    @Option(help: "Write the metrics as CSV (metric,value) to this file.")
+    var csv: String?
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func parameters() throws -> LoopixParameters {
+        var p = try LoopixParameters.preset(named: preset)
+        if let v = lambdaP { p.lambdaP = v }
+        if let v = lambdaL { p.lambdaL = v }
+        if let v = lambdaD { p.lambdaD = v }
+        if let v = lambdaM { p.lambdaM = v }
+        if mu != nil && meanDelay != nil {
+            throw ValidationError("give either --mu or --mean-delay, not both")
+        }
+        if let v = mu { p.mu = v }
+        if let v = meanDelay {
+            guard v > 0, v.isFinite else { throw ValidationError("--mean-delay must be > 0") }
+            p.mu = 1 / v
+        }
+        if let v = layers { p.layers = v }
+        if let v = mixesPerLayer { p.mixesPerLayer = v }
+        if let v = providers { p.providers = v }
+        if let v = clients { p.clients = v }
+        if let v = pullInterval { p.pullInterval = v }
+        if let v = pullSize { p.pullSize = v }
+        if let v = realRate { p.realMessageRate = v }
+        return p
+    }
+
+    func run() throws {
+        let p = try parameters()
+        let config = SimulationConfig(
+            seed: seed, duration: duration, burnIn: burnIn, maxEvents: maxEvents,
+            trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
+        let simulator: LoopixSimulator
+        do {
+            simulator = try LoopixSimulator(parameters: p, config: config)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let started = Date()
+        var lastShown = -1
+        let result = simulator.run { fraction in
+            guard !quiet else { return }
+            let percent = Int(fraction * 100)
+            if percent != lastShown {
+                lastShown = percent
+                let elapsed = Date().timeIntervalSince(started)
+                FileHandle.standardError.write(Data(String(
+                    format: "\rloopix-sim: %3d%% of %.0f virtual s (%.1f s elapsed)", percent,
+                    duration, elapsed).utf8))
+            }
+        }
+        if !quiet { printError("") }
+        print(Summary.table(result))
+        if let path = json {
+            try encodeJSON(result).write(to: URL(fileURLWithPath: path))
+            if !quiet { printError("loopix-sim: wrote \(path)") }
+        }
+        if let path = csv {
+            try Data(Summary.csv(result).utf8).write(to: URL(fileURLWithPath: path))
+            if !quiet { printError("loopix-sim: wrote \(path)") }
+        }
+    }
+}
+
+struct EntropyCurve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entropy-curve",
+        abstract: "Single-mix entropy for λ = 100…500/s and µ ∈ {0.02, 0.2, 2, 20, 200}/s (paper Fig. 4).",
+        discussion: "Each point runs one Poisson mix fed by a Poisson stream and compares the mean Danezis entropy of its outputs with log2(e·λ/µ). The µ = 0.02 points simulate thousands of virtual seconds; build with -c release.")
+
+    @Option(help: "Seed; point i uses seed + i.")
+    var seed: UInt64 = 1
+    @Option(help: "Rates λ (1/s), comma-separated.")
+    var lambdas: String = "100,200,300,400,500"
+    @Option(help: "Delay rates µ (1/s), comma-separated.")
+    var mus: String = "0.02,0.2,2,20,200"
+    @Option(help: "Write the points as JSON to this file.")
+    var json: String?
+    @Option(help: "Write the points as CSV to this file.")
+    var csv: String?
+
+    func parseList(_ s: String, _ name: String) throws -> [Double] {
+        let values = s.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else {
+            throw ValidationError("--\(name) must be a comma-separated list of positive numbers")
+        }
+        return values.compactMap { $0 }
+    }
+
+    func run() throws {
+        let ls = try parseList(lambdas, "lambdas"), ms = try parseList(mus, "mus")
+        let points: [SingleMixExperiment.Point]
+        do {
+            points = try SingleMixExperiment.figure4(seed: seed, lambdas: ls, mus: ms) { i, n in
+                printError("loopix-sim: point \(i) of \(n)")
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        print("     λ (1/s)     µ (1/s)     λ/µ  simulated H (bits)  log2(e·λ/µ)  eq.(5) H   occupancy")
+        for p in points {
+            print(String(format: "%12.2f %11.3f %7.0f %19.3f %12.3f %10.3f %11.2f",
+                         p.lambda, p.mu, p.lambda / p.mu, p.danezisEntropy, p.danezisClosedForm,
+                         p.poolEntropy, p.occupancyMean))
+        }
+        if let path = json { try encodeJSON(points).write(to: URL(fileURLWithPath: path)) }
+        if let path = csv {
+            var s = "lambda,mu,outputs,danezisEntropy,danezisClosedForm,poolEntropy,occupancyMean,occupancyVariance,occupancyClosedForm\n"
+            for p in points {
+                s += "\(p.lambda),\(p.mu),\(p.outputs),\(p.danezisEntropy),\(p.danezisClosedForm),\(p.poolEntropy),\(p.occupancyMean),\(p.occupancyVariance),\(p.occupancyClosedForm)\n"
+            }
+            try Data(s.utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+}
+
+struct Vectors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the Loopix test vectors (TestVectors/loopix/*.json) into a directory.")
+
+    @Option(help: "Directory to write into (created if missing).")
+    var out: String
+
+    func run() throws {
+        let dir = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for file in try LoopixVectors.files() {
+            let check = LoopixVectors.verify(name: file.name, contents: file.contents)
+            guard check.failures.isEmpty else {
+                throw ValidationError("\(file.name) does not verify: \(check.failures.joined(separator: "; "))")
+            }
+            try Data(file.contents.utf8).write(to: dir.appendingPathComponent(file.name))
+            printError("loopix-sim: wrote \(file.name) (\(check.passed) tests verified)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import LoopixSpec
+
+/// Invalid parameters end in typed errors (SPEC.md LOOPIX-PARAM-1, LOOPIX-SIM-1).
+@Suite struct ParametersTests {
+    @Test func presetsAreValid() throws {
+        for name in LoopixParameters.presetNames {
+            try LoopixParameters.preset(named: name).validate()
+        }
+        #expect(LoopixParameters.nym.meanDelay == 0.015)
+        #expect(LoopixParameters.mixim.meanDelay == 0.1)
+        #expect(LoopixParameters.loopixPaper.meanDelay == 0.5)
+        #expect(throws: LoopixError.unknownPreset("tor")) { try LoopixParameters.preset(named: "tor") }
+    }
+
+    @Test func eachRuleHasItsError() {
+        let base = LoopixParameters.mixim
+        func check(_ expected: LoopixError, _ change: (inout LoopixParameters) -> Void) {
+            var p = base
+            change(&p)
+            #expect(throws: expected) { try p.validate() }
+        }
+        check(.nonPositive(parameter: "lambdaP", value: 0)) { $0.lambdaP = 0 }
+        check(.nonPositive(parameter: "mu", value: -1)) { $0.mu = -1 }
+        check(.nonPositive(parameter: "pullInterval", value: 0)) { $0.pullInterval = 0 }
+        check(.negativeRate(parameter: "lambdaL", value: -0.5)) { $0.lambdaL = -0.5 }
+        check(.negativeRate(parameter: "lambdaD", value: -1)) { $0.lambdaD = -1 }
+        check(.negativeRate(parameter: "lambdaM", value: -1)) { $0.lambdaM = -1 }
+        check(.negativeRate(parameter: "realMessageRate", value: -1)) { $0.realMessageRate = -1 }
+        check(.notFinite(parameter: "mu", value: .infinity)) { $0.mu = .infinity }
+        check(.countTooSmall(parameter: "layers", value: 0, minimum: 1)) { $0.layers = 0 }
+        check(.countTooSmall(parameter: "mixesPerLayer", value: 0, minimum: 1)) { $0.mixesPerLayer = 0 }
+        check(.countTooSmall(parameter: "providers", value: -3, minimum: 1)) { $0.providers = -3 }
+        check(.countTooSmall(parameter: "clients", value: 0, minimum: 1)) { $0.clients = 0 }
+        check(.countTooSmall(parameter: "pullSize", value: 0, minimum: 1)) { $0.pullSize = 0 }
+        check(.countTooLarge(parameter: "clients", value: 10_001, maximum: 10_000)) { $0.clients = 10_001 }
+        check(.countTooLarge(parameter: "layers × mixesPerLayer", value: 20_000, maximum: 10_000)) {
+            $0.layers = 2; $0.mixesPerLayer = 10_000
+        }
+        check(.countTooLarge(parameter: "layers × mixesPerLayer", value: Int.max, maximum: 10_000)) {
+            $0.layers = Int.max; $0.mixesPerLayer = 2
+        }
+        // NaN is not equal to itself, so match the case only.
+        var p = base
+        p.lambdaP = .nan
+        do {
+            try p.validate()
+            Issue.record("NaN accepted")
+        } catch {
+            guard case .notFinite(parameter: "lambdaP", value: _) = error else {
+                Issue.record("wrong error \(error)"); return
+            }
+        }
+    }
+
+    @Test func simulationConfigErrors() {
+        let p = LoopixParameters.mixim
+        #expect(throws: LoopixError.burnInNotBeforeEnd(burnIn: 10, duration: 10)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 10, burnIn: 10))
+        }
+        #expect(throws: LoopixError.nonPositive(parameter: "duration", value: 0)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 0, burnIn: 0))
+        }
+        #expect(throws: LoopixError.negativeRate(parameter: "burnIn", value: -1)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 5, burnIn: -1))
+        }
+        #expect(throws: LoopixError.countTooSmall(parameter: "maxEvents", value: 0, minimum: 1)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 5, burnIn: 1, maxEvents: 0))
+        }
+        #expect(throws: LoopixError.countTooLarge(parameter: "challengeSender", value: 100, maximum: 99)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(
+                seed: 1, duration: 5, burnIn: 1, challengeSenders: [0, 100]))
+        }
+        #expect(throws: LoopixError.countTooSmall(parameter: "challengeSenders.count", value: 2, minimum: 2)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(
+                seed: 1, duration: 5, burnIn: 1, challengeSenders: [3, 3]))
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderLoopixTests() { #expect(Bool(true)) }
