@@ -1,5 +1,6 @@
 import Foundation
 import SphinxSpec
+import LoopixSpec
 
 /// The Sphinx profiles' and Loopix's files.
 enum ProfileCatalog {
@@ -19,6 +20,16 @@ enum ProfileCatalog {
         list.append(CatalogEntry(path: "sphinxmix/forward.json") { try DeterministicJSON.encode(SphinxmixVectors.forwardFile()) })
         list.append(CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
         list.append(CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
+        // Loopix's files are written by LoopixSpec itself (chapter 8); generate and verify only
+        // route to it.
+        do {
+            for file in try LoopixVectors.files() {
+                list.append(CatalogEntry(path: "loopix/" + file.name) { Data(file.contents.utf8) })
+            }
+        } catch {
+            let failure = "\(error)"
+            list.append(CatalogEntry(path: "loopix/") { throw OracleError("internal", "LoopixVectors.files() failed: \(failure)") })
+        }
         return list
     }
 
@@ -51,6 +62,12 @@ enum ProfileCatalog {
             let file = try decoder.decode(SURBFile.self, from: contents)
             guard let p = profile(file.testGroups.first?.parameters) else { return report }
             return SphinxVectorCheck.verifySURB(file, profile: p)
+        case "loopix.schema.json":
+            let outcome = LoopixVectors.verify(name: (name as NSString).lastPathComponent, contents: String(decoding: contents, as: UTF8.self))
+            var loopixReport = VerifyReport()
+            for _ in 0..<outcome.passed { loopixReport.pass() }
+            for failure in outcome.failures { loopixReport.fail(name, failure) }
+            return loopixReport
         case "sphinx-invalid.schema.json":
             let file = try decoder.decode(InvalidFile.self, from: contents)
             guard let p = profile(file.testGroups.first?.parameters) else { return report }
