@@ -27,20 +27,19 @@ enum Catalog {
 
     /// Checks one file's contents against the implementation, choosing the checker by the file's
     /// `schema` field. A file that does not decode is one failure.
-    static func verify(name: String, contents: Data) -> VerifyReport {
+    static func verify(name: String, contents: Data, oracle: ExternalOracle? = nil) -> VerifyReport {
         var report = VerifyReport()
         let decoder = JSONDecoder()
         guard let probe = try? decoder.decode(Probe.self, from: contents) else {
-            if let external = ProfileCatalog.verifyExternal(name: name, contents: contents) { return external }
             report.fail(name, "not a vector file (no schema/algorithm fields)")
             return report
         }
         do {
             switch probe.schema {
             case "primitives.schema.json":
-                return PrimitiveVectors.verify(try decoder.decode(PrimitiveFile.self, from: contents))
+                return PrimitiveVectors.verify(try decoder.decode(PrimitiveFile.self, from: contents), oracle: oracle)
             default:
-                if let other = try ProfileCatalog.verify(schema: probe.schema, name: name, contents: contents) { return other }
+                if let other = try ProfileCatalog.verify(schema: probe.schema, name: name, contents: contents, oracle: oracle) { return other }
                 report.fail(name, "no checker for schema \(probe.schema)")
             }
         } catch {

@@ -26,6 +26,7 @@ enum ErrorNames {
         switch error {
         case .primitive(let inner): name(of: inner)
         case .missingInput: "missingInput"
+        case .named(let name): name
         }
     }
 }

@@ -43,10 +43,11 @@ enum ProfileCatalog {
     }
 
     /// A checker for one of the profiles' schemas, or nil when the schema is not theirs.
-    static func verify(schema: String, name: String, contents: Data) throws -> VerifyReport? {
+    static func verify(schema: String, name: String, contents: Data, oracle: ExternalOracle? = nil) throws -> VerifyReport? {
         let decoder = JSONDecoder()
         var report = VerifyReport()
         func profile(_ parameters: ProfileParameters?) -> (any SphinxOracleProfile)? {
+            if let oracle, let parameters { return ExternalSphinxProfile(name: parameters.profile, oracle: oracle) }
             guard let parameters, let found = sphinxProfile(parameters.profile) else {
                 report.fail(name, "unknown profile \(parameters?.profile ?? "(none)")")
                 return nil
@@ -63,6 +64,8 @@ enum ProfileCatalog {
             guard let p = profile(file.testGroups.first?.parameters) else { return report }
             return SphinxVectorCheck.verifySURB(file, profile: p)
         case "loopix.schema.json":
+            // Loopix's vectors are formulas and sampling, not oracle ops: checked here only.
+            if oracle != nil { return VerifyReport() }
             let outcome = LoopixVectors.verify(name: (name as NSString).lastPathComponent, contents: String(decoding: contents, as: UTF8.self))
             var loopixReport = VerifyReport()
             for _ in 0..<outcome.passed { loopixReport.pass() }
@@ -71,15 +74,10 @@ enum ProfileCatalog {
         case "sphinx-invalid.schema.json":
             let file = try decoder.decode(InvalidFile.self, from: contents)
             guard let p = profile(file.testGroups.first?.parameters) else { return report }
-            return SphinxVectorCheck.verifyInvalid(file, profile: p)
+            return SphinxVectorCheck.verifyInvalid(file, profile: p, strictNames: oracle == nil)
         default:
             return nil
         }
-    }
-
-    /// Files without our envelope's probe fields (none yet).
-    static func verifyExternal(name: String, contents: Data) -> VerifyReport? {
-        nil
     }
 }
 

@@ -60,7 +60,11 @@ struct Generate: ParsableCommand {
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check vector files against this implementation.",
-        discussion: "Prints one line per file and, last, \"N passed, N failed\"; exits non-zero on any failure."
+        discussion: """
+        Prints one line per file and, last, "N passed, N failed"; exits non-zero on any failure. \
+        With --oracle, every Sphinx and primitives test is sent to that command instead (its error \
+        names may differ from ours; acceptable tests pass either way); Loopix files are skipped.
+        """
     )
 
     @Argument(help: "Vector files to check (default: every .json under --dir except schemas/).")
@@ -72,8 +76,14 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "How many failure details to print per file.")
     var details: Int = 20
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Check another implementation instead: a shell command that speaks the oracle protocol (SPEC.md §9.4) on stdin/stdout.",
+        valueName: "command"))
+    var oracle: String?
+
     func run() throws {
         let paths = files.isEmpty ? try VectorSummary.allFiles(under: dir) : files
+        let external = try oracle.map { try ExternalOracle(command: $0) }
         if paths.isEmpty {
             print("no vector files found under \(dir)")
             throw ExitCode.failure
@@ -83,7 +93,7 @@ struct Verify: ParsableCommand {
             if paths.count > 3 { Progress.note("[\(index + 1)/\(paths.count)] \(path)") }
             let report: VerifyReport
             if let data = FileManager.default.contents(atPath: path) {
-                report = Catalog.verify(name: VectorSummary.relativeName(path, under: dir), contents: data)
+                report = Catalog.verify(name: VectorSummary.relativeName(path, under: dir), contents: data, oracle: external)
             } else {
                 var unreadable = VerifyReport()
                 unreadable.fail(path, "cannot be read")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SphinxSpec
 @testable import vectors_gen
 
 /// Drives the real `vectors-gen oracle` executable over stdin/stdout (SPEC.md ORACLE-LOOP-1).
@@ -96,5 +97,63 @@ extension JSONValue {
     var objectValue: [String: JSONValue]? {
         if case .object(let object) = self { return object }
         return nil
+    }
+}
+
+/// The sphinxmix ops through the real executable, and `verify --oracle` driving it.
+@Suite struct SphinxmixOracleProcessTests {
+    @Test func aSURBRoundTripThroughTheExecutable() throws {
+        let file = try JSONDecoder().decode(SURBFile.self, from: try #require(TestSupport.committedFiles()["sphinxmix/surb.json"]))
+        let test = try #require(file.testGroups[0].tests.first { $0.inputs.node_secrets.count == 3 })
+        func line(_ op: String, _ value: some Encodable) throws -> String {
+            var object = try #require(try JSONValue.from(value).objectValue)
+            object["op"] = .string(op)
+            object["profile"] = .string("sphinxmix")
+            return String(decoding: try DeterministicJSON.encodeLine(JSONValue.object(object)), as: UTF8.self)
+                .trimmingCharacters(in: .newlines)
+        }
+        let created = try #require(try OracleProcessTests.exchange([try line("create_surb", test.inputs.create_surb)]).first)
+        let surb = try #require(created["surb"] as? String)
+        #expect(surb == test.outputs.create_surb.surb.bytes.hex)
+        let use = UseSURBRequest(surb: Hex(Bytes(hex: surb) ?? []), message: test.inputs.reply_message, payload_size: 1024)
+        var packet = try #require(try OracleProcessTests.exchange([try line("use_surb", use)]).first?["packet"] as? String)
+        var last: [String: Any] = [:]
+        for secret in test.inputs.node_secrets {
+            let request = ProcessRequest(node_secret: secret, packet: Hex(Bytes(hex: packet) ?? []))
+            last = try #require(try OracleProcessTests.exchange([try line("process", request)]).first)
+            if let next = last["next_packet"] as? String { packet = next }
+        }
+        #expect(last["outcome"] as? String == "surb_reply")
+        let open = OpenReplyRequest(kept_keys: try #require(test.outputs.create_surb.kept_keys),
+                                    surb_id: test.outputs.create_surb.surb_id,
+                                    payload: Hex(Bytes(hex: try #require(last["payload"] as? String)) ?? []))
+        let opened = try #require(try OracleProcessTests.exchange([try line("open_reply", open)]).first)
+        #expect(opened["message"] as? String == test.inputs.reply_message.bytes.hex)
+    }
+
+    @Test func sphinxmixErrorsAreErrorLines() throws {
+        let responses = try OracleProcessTests.exchange([
+            #"{"op":"process","profile":"sphinxmix","node_secret":"00","packet":"00"}"#,
+            #"{"op":"open_reply","profile":"sphinxmix","kept_keys":[],"payload":"00"}"#,
+            #"{"op":"use_surb","profile":"sphinxmix","surb":"00","message":"","payload_size":1024}"#,
+            #"{"op":"create_surb","profile":"sphinxmix","route":[{"address":"01","public_key":"04"}],"delays_ns":[],"destination":"aa","randomness":{"initial_secret":"01"}}"#,
+        ])
+        #expect(responses.map { $0["error"] as? String } == ["invalidScalar", "payloadSizeTooSmall", "malformedSURB", "invalidGroupElement"])
+    }
+
+    /// `verify --oracle` drives our own oracle as if it were another implementation, and
+    /// fails against one that answers nothing useful.
+    @Test func verifyDrivesAnExternalOracle() throws {
+        let binary = try #require(TestSupport.vectorsGenBinary())
+        let files = ["primitives/x25519.json", "nym/forward_v258.json", "nym/invalid.json", "sphinxmix/surb.json", "sphinxmix/invalid.json"]
+            .map { TestSupport.vectorsRoot.appendingPathComponent($0).path }
+        let (status, out, _) = try TestSupport.run(binary, ["verify", "--oracle", "'\(binary.path)' oracle"] + files)
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(status == 0, "\(text)")
+        #expect(text.split(separator: "\n").last?.hasSuffix(" passed, 0 failed") == true)
+
+        let (badStatus, badOut, _) = try TestSupport.run(binary, ["verify", "--oracle", "cat"] + files.prefix(1))
+        #expect(badStatus != 0)
+        #expect(String(decoding: badOut, as: UTF8.self).contains("failed"))
     }
 }
