@@ -123,3 +123,31 @@ struct GenericAlgorithmTests {
         #expect(random.drawn.isEmpty)
     }
 }
+
+struct GenericBadHeaderTests {
+    /// Header parts of the wrong length, through the generic API.
+    @Test func wrongLengths() throws {
+        let profile = NymProfile()
+        let node = try Fixture.nodes(1)[0]
+        let good = SphinxHeader(alpha: node.route.publicKey, beta: Bytes.zeros(300), gamma: Bytes.zeros(16))
+        #expect(throws: SphinxError.invalidGroupElement) {
+            try Sphinx.processHeader(profile: profile, nodeSecret: node.secret, header: SphinxHeader(alpha: Bytes.zeros(31), beta: good.beta, gamma: good.gamma))
+        }
+        #expect(throws: SphinxError.invalidHeaderLength(expected: 300, actual: 299)) {
+            try Sphinx.processHeader(profile: profile, nodeSecret: node.secret, header: SphinxHeader(alpha: good.alpha, beta: Bytes.zeros(299), gamma: good.gamma))
+        }
+        #expect(throws: SphinxError.invalidHeaderLength(expected: 16, actual: 17)) {
+            try Sphinx.processHeader(profile: profile, nodeSecret: node.secret, header: SphinxHeader(alpha: good.alpha, beta: good.beta, gamma: Bytes.zeros(17)))
+        }
+        #expect(throws: SphinxError.invalidHeaderLength(expected: 348, actual: 347)) {
+            try NymSphinx.decodeHeader(Bytes.zeros(347))
+        }
+    }
+
+    /// Error names are the case names (what the oracle reports).
+    @Test func errorNames() {
+        #expect(SphinxError.replayedTag.name == "replayedTag")
+        #expect(SphinxError.unknownVersion(257).name == "unknownVersion")
+        #expect(SphinxError.primitive(.invalidScalar).name == "primitive")
+    }
+}

@@ -102,8 +102,10 @@ struct IntermediateValueTests {
             route: nodes.map(\.route), delays: Fixture.delays(4), destination: Fixture.destination(),
             message: [3], random: &random)
         var bytes = packet.bytes
+        #expect(packet.packetsAtEachHop[0] == packet.bytes)
         for (i, node) in nodes.enumerated() {
             let hop = packet.creation.headerCreation.hops[i]
+            #expect(bytes == packet.packetsAtEachHop[i])
             let processed = try NymSphinx.processPacket(bytes, nodeSecret: node.secret)
             #expect(processed.trace.sharedSecret == hop.sharedSecret)
             #expect(processed.trace.keys == hop.keys)

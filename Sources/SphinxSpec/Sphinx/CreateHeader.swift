@@ -7,11 +7,11 @@ extension Sphinx {
     /// ```text
     /// α_i = g^{x·b_0⋯b_{i−1}},  s_i = y_i^{x·b_0⋯b_{i−1}},  b_i = h_b(α_i, s_i)
     /// φ_0 = ε;  φ_i = (φ_{i−1} ‖ 0^{z_{i−1}}) ⊕ ρ(h_ρ(s_{i−1}))[|β|−|φ_{i−1}|, |β|+z_{i−1})
-    /// β_{ν−1} = ((E_{ν−1} ‖ pad) ⊕ ρ(h_ρ(s_{ν−1}))[0, |β|−|φ|)) ‖ φ
-    /// β_i = (E_i ‖ γ_{i+1} ‖ β_{i+1}[0, |β|−z_i)) ⊕ ρ(h_ρ(s_i))[0, |β|)
+    /// β_{ν−1} = ((e_{ν−1} ‖ padding) ⊕ ρ(h_ρ(s_{ν−1}))[0, |β|−|φ|)) ‖ φ
+    /// β_i = (e_i ‖ γ_{i+1} ‖ β_{i+1}[0, |β|−z_i)) ⊕ ρ(h_ρ(s_i))[0, |β|)
     /// γ_i = μ(h_μ(s_i), ad_i ‖ β_i)
     /// ```
-    /// where E_i is hop i's encoded routing entry and z_i = |E_i| + κ.
+    /// where e_i = encode(E_i) is hop i's routing entry and z_i = |e_i| + κ.
     ///
     /// - Parameters:
     ///   - initialSecret: x, the sender's secret exponent in the profile's encoding.

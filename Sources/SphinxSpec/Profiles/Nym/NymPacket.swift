@@ -26,6 +26,13 @@ public struct NymForwardPacket: Sendable, Equatable {
     public let randomness: NymPacketRandomness
     /// Every intermediate value: α_i, s_i, keys, h_π, β_i, γ_i, φ, δ_i.
     public let creation: PacketCreation
+
+    /// The packet as hop i receives it, i = 0 … ν−1: α_i ‖ γ_i ‖ β_i ‖ δ_i (hop 0's is `bytes`).
+    public var packetsAtEachHop: [Bytes] {
+        creation.headerCreation.hops.map { hop in
+            hop.alpha + hop.gamma + hop.beta + creation.deltas[hop.index]
+        }
+    }
 }
 
 /// What a hop does with a nym packet.
