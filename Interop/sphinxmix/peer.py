@@ -84,18 +84,31 @@ class FixedRandomness:
 
 
 def with_randomness(params, x_hex, chunks, body):
-    """Runs body() with sphinxmix's randomness replaced: x for gensecret, chunks for urandom."""
+    """Runs body() with sphinxmix's randomness replaced: x for gensecret, chunks for urandom.
+
+    Returns body()'s result and the per-hop aes_s keys that create_header computed (its second
+    return value, which create_forward_message and create_surb do not pass on)."""
     fixed = FixedRandomness(chunks)
     x = Bn.from_binary(unhex(x_hex, "random.x"))
-    original = SphinxClient.urandom
+    original_urandom = SphinxClient.urandom
+    original_create_header = SphinxClient.create_header
+    captured = []
+
+    def recording_create_header(*args, **kwargs):
+        header, secrets = original_create_header(*args, **kwargs)
+        captured.extend(secrets)
+        return header, secrets
+
     SphinxClient.urandom = fixed
+    SphinxClient.create_header = recording_create_header
     params.group.gensecret = lambda: x
     try:
         result = body()
     finally:
-        SphinxClient.urandom = original
+        SphinxClient.urandom = original_urandom
+        SphinxClient.create_header = original_create_header
     fixed.finish()
-    return result
+    return result, [k.hex() for k in captured]
 
 
 def routing_json(raw):
@@ -168,13 +181,14 @@ def handle_create_forward(request):
     params = make_params(request)
     nodes, keys = nodes_and_keys(params, request)
     rnd = request["random"]
-    header, delta = with_randomness(
+    (header, delta), aes_keys = with_randomness(
         params, rnd["x"], [unhex(rnd["pad"], "random.pad")],
         lambda: SphinxClient.create_forward_message(
             params, nodes, keys, unhex(request["dest"], "dest"),
             unhex(request["message"], "message"), assoc_list(request)))
     out = header_json(header)
     out["delta"] = delta.hex()
+    out["aes_keys"] = aes_keys
     return out
 
 
@@ -205,13 +219,13 @@ def handle_create_surb(request):
     rnd = request["random"]
     chunks = [unhex(rnd["surb_id"], "random.surb_id"), unhex(rnd["pad"], "random.pad"),
               unhex(rnd["k_tilde"], "random.k_tilde")]
-    xid, keytuple, nymtuple = with_randomness(
+    (xid, keytuple, nymtuple), aes_keys = with_randomness(
         params, rnd["x"], chunks,
         lambda: SphinxClient.create_surb(params, nodes, keys, unhex(request["dest"], "dest"),
                                          assoc_list(request)))
     first_node, header, ktilde = nymtuple
     out = {"surb_id": xid.hex(), "keys": [k.hex() for k in keytuple],
-           "first_node": first_node.hex(), "k_tilde": ktilde.hex()}
+           "first_node": first_node.hex(), "k_tilde": ktilde.hex(), "aes_keys": aes_keys}
     out.update(header_json(header))
     return out
 

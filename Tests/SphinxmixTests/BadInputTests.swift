@@ -95,6 +95,11 @@ private struct Fixture {
     #expect(throws: SphinxError.invalidInputLength(what: "associated data", expected: 0, actual: 4)) {
         try f.process(try f.forward().packet, ad: ad[0])
     }
+    // With assoc_len = 0, sphinxmix ignores given associated data; this profile refuses it (E4).
+    #expect(throws: SphinxError.invalidInputLength(what: "associated data", expected: 0, actual: 4)) {
+        try f.forward(ad: ad)
+    }
+    _ = try f.forward(ad: [[], [], []])
 }
 
 @Test func malformedMsgpackRouting() throws {

@@ -68,6 +68,8 @@ struct SphinxmixInteropTests {
             "random": ["x": forward.randomness.initialSecret.hex, "pad": forward.randomness.finalPadding.hex],
         ])
         #expect(try packet(from: theirs, parameters: params) == forward.packet)
+        // Intermediate values: each hop's aes_s as sphinxmix's create_header computed it.
+        #expect(theirs["aes_keys"] as? [String] == forward.creation.headerCreation.hops.map { $0.keys.detail("aes_s")?.hex ?? "" })
 
         // The package processes every hop of Swift's packet.
         var current = forward.packet
@@ -83,8 +85,7 @@ struct SphinxmixInteropTests {
             #expect(try hexField(r, "mac_key") == mine.macKey, "hop \(hop): h_pi")
             #expect(try hexField(r, "delta") == mine.payloadOut, "hop \(hop): delta'")
             let routing = try #require(r["routing"] as? [String: Any])
-            let entryLength = mine.trace.routingEntryLength
-            #expect(try hexField(routing, "raw") == Array(mine.trace.decryptedBlock[1..<entryLength]), "hop \(hop): routing")
+            #expect(try hexField(routing, "raw") == mine.routingBytes, "hop \(hop): routing")
             if hop < c.pathLength - 1 {
                 #expect(routing["flag"] as? String == "relay")
                 #expect(routing["fields"] as? [String] == [network.ids[hop + 1].hex])
@@ -162,6 +163,7 @@ struct SphinxmixInteropTests {
         #expect((theirs["keys"] as? [String]) == creation.keys.map(\.hex))
         #expect(try hexField(theirs, "first_node") == creation.surb.firstNode)
         #expect(try hexField(theirs, "surb_id") == rnd.surbID)
+        #expect(theirs["aes_keys"] as? [String] == creation.creation.hops.map { $0.keys.detail("aes_s")?.hex ?? "" })
 
         let reply = Bytes("reply via Swift's SURB, \(c)".utf8)
         let packaged = try peer.call([

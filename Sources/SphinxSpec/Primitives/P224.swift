@@ -21,8 +21,8 @@ public enum P224 {
     /// Length of an uncompressed point encoding: 0x04 ‖ X ‖ Y.
     public static let pointLength = 1 + 2 * coordinateLength
 
-    // The constants are checked by the tests against the generator's known multiples in the
-    // Wycheproof vectors; they are parsed once from their published hexadecimal form.
+    // Published values (FIPS 186-4 §D.1.2.2), parsed once from hexadecimal. A wrong digit makes
+    // the Wycheproof ECDH tests and the petlib multiple of G in P224Tests fail.
     static let p = constant("ffffffffffffffffffffffffffffffff000000000000000000000001")
     static let a = constant("fffffffffffffffffffffffffffffffefffffffffffffffffffffffe")
     static let b = constant("b4050a850c04b3abf54132565044b0b7d7bfd8ba270b39432355ffb4")
@@ -109,8 +109,8 @@ public enum P224 {
         return left == right
     }
 
-    /// A point or the point at infinity 𝒪, the neutral element, which only appears inside the
-    /// arithmetic below.
+    /// A point or the point at infinity 𝒪 (the neutral element). 𝒪 only appears inside the
+    /// arithmetic below; a public `Point` is never 𝒪.
     enum GroupElement {
         case infinity
         case finite(Point)

@@ -14,15 +14,19 @@ public enum Sphinxmix {
     /// The associated data for each hop: sphinxmix uses the caller's list when `assoc_len > 0`
     /// and empty strings otherwise; each string must be `assoc_len` bytes. SPEC.md [SMX-AD].
     static func checkedAssociatedData(_ given: [Bytes]?, parameters: SphinxmixParameters, hops: Int) throws(SphinxError) -> [Bytes] {
-        guard let list = given, !(parameters.associatedLength == 0 && list.allSatisfy(\.isEmpty)) else {
-            guard parameters.associatedLength == 0 else {
-                throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: 0)
+        let length = parameters.associatedLength
+        if length == 0 {
+            // sphinxmix ignores associated data when assoc_len is 0; a non-empty string is
+            // refused rather than silently dropped (SPEC.md §4.2.7, E4).
+            for item in given ?? [] where !item.isEmpty {
+                throw .invalidInputLength(what: "associated data", expected: 0, actual: item.count)
             }
             return []
         }
+        guard let list = given else { throw .invalidInputLength(what: "associated data", expected: length, actual: 0) }
         guard list.count == hops else { throw .mismatchedRouteInputs(expected: hops, actual: list.count) }
-        for item in list where item.count != parameters.associatedLength {
-            throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: item.count)
+        for item in list where item.count != length {
+            throw .invalidInputLength(what: "associated data", expected: length, actual: item.count)
         }
         return list
     }
@@ -69,7 +73,7 @@ extension Sphinxmix {
     ) throws(SphinxError) -> SphinxmixForwardMessage {
         let profile = SphinxmixProfile(parameters: parameters)
 
-        // Step 1: check the destination and the message size as sphinxmix asserts them.
+        // Step 1: check the destination and the message size as sphinxmix asserts them. [SMX-FORWARD-CREATE-1]
         guard destination.count > 0, destination.count < 128 else {
             throw .invalidInputLength(what: "destination", expected: 127, actual: destination.count)
         }
@@ -85,7 +89,7 @@ extension Sphinxmix {
         }
         let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
 
-        // Step 2: run the generic packet creation with the destination command last.
+        // Step 2: run the generic packet creation with the destination command last. [SMX-FORWARD-CREATE-2]
         let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
             try Sphinx.createPacket(
                 profile: profile, initialSecret: randomness.initialSecret,

@@ -1,12 +1,15 @@
 /// The parameters of the sphinxmix profile: sphinxmix 0.0.7 `SphinxParams.__init__`
 /// (sphinxmix/SphinxParams.py). SPEC.md [SMX-PARAMS] holds the same table.
 ///
-/// | name              | sphinxmix     | default | unit  | meaning                                  |
-/// |-------------------|---------------|---------|-------|------------------------------------------|
-/// | headerLength      | header_len    | 192     | bytes | `max_len`; β is headerLength − 32 bytes |
-/// | bodyLength        | body_len      | 1024    | bytes | `m`, the length of the payload δ         |
-/// | associatedLength  | assoc_len     | 0       | bytes | associated data given to every hop       |
-/// | k                 | k             | 16      | bytes | key, MAC (γ) and LIONESS-half length     |
+/// | name | sphinxmix | default | unit | meaning |
+/// |---|---|---|---|---|
+/// | headerLength | `header_len` (`max_len`) | 192 | bytes | nominal header size |
+/// | bodyLength | `body_len` (`m`) | 1024 | bytes | payload δ |
+/// | associatedLength | `assoc_len` | 0 | bytes | associated data per hop |
+/// | k (κ) | `k` | 16 | bytes | keys, γ, the LIONESS half-block |
+/// | \|β\| | `max_len − 32` | 160 | bytes | routing information |
+/// | pad | `2·max_len` | 384 | bytes | zeros appended to β before decryption |
+/// | \|α\| | — | 57 | bytes | uncompressed P-224 point |
 ///
 /// sphinxmix's `dest_len` parameter (16) is stored but never used by 0.0.7, so it is omitted.
 public struct SphinxmixParameters: Equatable, Sendable {

@@ -23,6 +23,14 @@ public struct SphinxmixProcessedPacket: Equatable, Sendable {
     /// δ as received and δ' = π⁻¹(h_π, δ).
     public let payloadIn: Bytes
     public let payloadOut: Bytes
+
+    /// The routing command's bytes as decrypted, without the length byte: sphinx_process's
+    /// `routing` return value, B[1, 1+ℓ).
+    public var routingBytes: Bytes {
+        let block = trace.decryptedBlock
+        let end = Swift.min(trace.routingEntryLength, block.count)
+        return end > 1 ? Array(block[1..<end]) : []
+    }
 }
 
 extension Sphinxmix {
@@ -46,18 +54,18 @@ extension Sphinxmix {
         associatedData: Bytes = [],
         isReplay: (Bytes) -> Bool = { _ in false }
     ) throws(SphinxError) -> SphinxmixProcessedPacket {
-        // Step 1: check the associated data and the payload length.
+        // Step 1: check the associated data and the payload length. [SMX-PROCESS-1]
         guard associatedData.count == parameters.associatedLength else {
             throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: associatedData.count)
         }
         guard packet.delta.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: packet.delta.count) }
 
-        // Step 2: the generic header processing and one payload layer.
+        // Step 2: run the generic header processing and remove one payload layer. [SMX-PROCESS-2]
         let processed = try Sphinx.processPacket(
             profile: SphinxmixProfile(parameters: parameters), nodeSecret: privateKey.bytes,
             header: packet.header, delta: packet.delta, associatedData: associatedData, isReplay: isReplay)
 
-        // Step 3: say what to do next.
+        // Step 3: say what to do next. [SMX-PROCESS-3]
         let header = processed.header
         let result: SphinxmixHopResult
         let routing: SphinxmixRouting

@@ -63,7 +63,7 @@ extension Sphinxmix {
         guard let first = path.first else { throw .routeEmpty }
         let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
 
-        // Step 1: build the header with the SURB command last.
+        // Step 1: build the header with the SURB command last. [SMX-SURB-CREATE-1]
         let final = SphinxmixRouting.surb(destination: destination, surbID: randomness.surbID)
         let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
             try Sphinx.createSURB(
@@ -72,7 +72,7 @@ extension Sphinxmix {
                 associatedData: ad, random: &source)
         }, drawn: { $0.finalPadding.count })
 
-        // Step 2: collect what the receiver keeps and what the replier gets.
+        // Step 2: collect what the receiver keeps and what the replier gets. [SMX-SURB-CREATE-2]
         let firstNode = try SphinxmixRouting.relay(nodeID: first.nodeID).encoded()
         return SphinxmixSURBCreation(
             surb: SphinxmixSURB(firstNode: firstNode, header: creation.header, kTilde: randomness.kTilde),
