@@ -7,12 +7,10 @@ struct LoopixSim: ParsableCommand {
         commandName: "loopix-sim",
         abstract: "Simulate a Loopix mix network (Piotrowska et al., USENIX Security 2017).",
         discussion: """
-            All rates are in events per second, all times in virtual seconds. The per-hop delay
-            is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run
-            on every machine (SPEC.md, "The random generator").
+            All rates are in events per second, all times in virtual seconds. The per-hop delay is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run on every machine (SPEC.md, "The random generator"). Negative values need the form --mu=-1.
 
             Examples:
-              loopix-sim run --preset mixim --duration 600 --burn-in 100 --json out.json
+              loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
               loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
               loopix-sim entropy-curve --csv fig4.csv
               loopix-sim vectors --out TestVectors/loopix
@@ -71,10 +69,12 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("real-rate"), help: "r, rate of real messages into each client's buffer (1/s).")
     var realRate: Double?
 
-    @Option(help: "Virtual seconds to simulate, burn-in included.")
+    @Option(help: "Virtual seconds to simulate, burn-in and cooldown included.")
     var duration: Double = 120
     @Option(name: .customLong("burn-in"), help: "Virtual seconds not measured at the start.")
     var burnIn: Double = 20
+    @Option(help: "Virtual seconds at the end not measured, so that messages sent in the window can finish.")
+    var cooldown: Double = 10
     @Option(help: "Seed of the random generator (unsigned 64-bit).")
     var seed: UInt64 = 1
     @Option(name: .customLong("max-events"), help: "Stop after this many events.")
@@ -90,7 +90,12 @@ struct Run: ParsableCommand {
     var quiet = false
 
     func parameters() throws -> LoopixParameters {
-        var p = try LoopixParameters.preset(named: preset)
+        var p: LoopixParameters
+        do {
+            p = try LoopixParameters.preset(named: preset)
+        } catch {
+            throw ValidationError(error.description)
+        }
         if let v = lambdaP { p.lambdaP = v }
         if let v = lambdaL { p.lambdaL = v }
         if let v = lambdaD { p.lambdaD = v }
@@ -116,7 +121,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let p = try parameters()
         let config = SimulationConfig(
-            seed: seed, duration: duration, burnIn: burnIn, maxEvents: maxEvents,
+            seed: seed, duration: duration, burnIn: burnIn, cooldown: cooldown, maxEvents: maxEvents,
             trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
         let simulator: LoopixSimulator
         do {
@@ -168,11 +173,14 @@ struct EntropyCurve: ParsableCommand {
     var csv: String?
 
     func parseList(_ s: String, _ name: String) throws -> [Double] {
-        let values = s.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else {
-            throw ValidationError("--\(name) must be a comma-separated list of positive numbers")
+        var values: [Double] = []
+        for part in s.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let v = Double(part.trimmingCharacters(in: .whitespaces)), v > 0, v.isFinite else {
+                throw ValidationError("--\(name) must be a comma-separated list of positive numbers (got \"\(part)\")")
+            }
+            values.append(v)
         }
-        return values.compactMap { $0 }
+        return values
     }
 
     func run() throws {
@@ -187,7 +195,7 @@ struct EntropyCurve: ParsableCommand {
         }
         print("     λ (1/s)     µ (1/s)     λ/µ  simulated H (bits)  log2(e·λ/µ)  eq.(5) H   occupancy")
         for p in points {
-            print(String(format: "%12.2f %11.3f %7.0f %19.3f %12.3f %10.3f %11.2f",
+            print(String(format: "%12.2f %11.3f %7.1f %19.3f %12.3f %10.3f %11.2f",
                          p.lambda, p.mu, p.lambda / p.mu, p.danezisEntropy, p.danezisClosedForm,
                          p.poolEntropy, p.occupancyMean))
         }

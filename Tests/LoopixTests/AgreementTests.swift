@@ -30,54 +30,50 @@ import Testing
         #expect(abs(point.poolEntropy - closed) < 0.15)
     }
 
-    /// Lemma 1: occupancy mean and variance within 3 % of λ/µ (λ = 100/s, µ = 10/s, 2000 s).
+    /// Lemma 1: occupancy mean and variance within 3 % of λ/µ (λ = 40/s, µ = 10/s, 2000 s).
     ///
-    /// SE of the time average: √(2/(λT)) = 0.32 % relative; of the time variance:
-    /// √((2 + µ/λ)/(µT)) = 1.02 % relative (M/M/∞ autocorrelation e^{−µτ}). So 3 % is ≈ 3 SE for
-    /// the variance. Negative control: the Lemma with a 5 % wrong µ must fail.
+    /// SE of the time average: √(2/(λT)) = 0.5 % relative; of the time variance:
+    /// √((2 + µ/λ)/(µT)) = 1.06 % relative (M/M/∞ autocorrelation e^{−µτ}). So 3 % is ≈ 3 SE for
+    /// the variance (the SE depends on µT only; a small λ/µ keeps the event count down).
+    /// Negative control: the Lemma with a 5 % wrong µ must fail.
     @Test func occupancyMatchesLemma1() throws {
         let point = try SingleMixExperiment.run(
-            lambda: 100, mu: 10, seed: 21, measureMeanDelays: 20_000, minimumOutputs: 0)
-        let closed = try PoissonMix.occupancyMean(lambda: 100, mu: 10)
-        print("occupancy λ/µ=10: mean \(point.occupancyMean), variance \(point.occupancyVariance), closed form \(closed), outputs \(point.outputs)")
+            lambda: 40, mu: 10, seed: 21, measureMeanDelays: 20_000, minimumOutputs: 0)
+        let closed = try PoissonMix.occupancyMean(lambda: 40, mu: 10)
+        print("occupancy λ/µ=4: mean \(point.occupancyMean), variance \(point.occupancyVariance), closed form \(closed), outputs \(point.outputs)")
         #expect(relative(point.occupancyMean, closed) < 0.03)
         #expect(relative(point.occupancyVariance, closed) < 0.03)
-        let wrong = try PoissonMix.occupancyMean(lambda: 100, mu: 10 * 1.05)
+        let wrong = try PoissonMix.occupancyMean(lambda: 40, mu: 10 * 1.05)
         #expect(relative(point.occupancyMean, wrong) > 0.03)
     }
 
-    /// One network run checks latency, the client buffer, and occupancy inside the network.
+    /// Latency and occupancy inside a network.
     ///
-    /// 200 clients, λ_P = 1/s, r = 0.25/s, no other cover, 3 layers × 3 mixes, µ = 2/s,
-    /// 30 s burn-in + 600 s measured: about 30 000 real messages.
+    /// 200 clients, λ_P = 1/s, r = 0.9/s (so 90 % of the slots carry a real message), no other
+    /// cover, 3 layers × 3 mixes, µ = 2/s; 10 s burn-in, 200 s measured, 10 s cooldown (so
+    /// messages sent at the end of the window are not censored): about 34 000 real messages.
     /// - Latency (send → inbox) over 3 delayed hops is Erlang(3, 2): mean 1.5 s within 2 %
-    ///   (SE 0.577/√n ≈ 0.33 %), sd 0.866 s within 3 % (SE ≈ 1/√n = 0.58 %; Erlang(3) has
+    ///   (SE 0.577/√n ≈ 0.31 %), sd 0.866 s within 3 % (SE ≈ 1/√n = 0.54 %; Erlang(3) has
     ///   kurtosis 5).
-    /// - Buffer (M/M/1, ρ = 0.25): mean wait 1/(λ_P − r) = 4/3 s and drop fraction 1 − ρ = 0.75
-    ///   within 3 %; the SE comes from the spread between clients (independent queues) and the
-    ///   test checks that 3 % is at least 3 SE.
-    /// - Occupancy of every mix: λ_mix/µ = (200/3)/2 within 3 % on the average of the 9 mixes.
-    @Test func networkAgreesWithClosedForms() throws {
+    /// - Occupancy: λ_mix/µ = (200/3)/2 (LOOPIX-CF-MIXRATE) within 3 % for the mean of the
+    ///   9 mixes' time averages (SE per mix √(2/(λT)) = 1.2 %, about 0.6 % for the mean of 9
+    ///   correlated mixes) and within 10 % for the mean of their time variances (SE per mix
+    ///   √(2/(µT)) = 7 %, about 3 % for the mean).
+    @Test func networkLatencyAndOccupancy() throws {
         var p = LoopixParameters.mixim
         p.clients = 200
-        p.lambdaP = 1
-        p.realMessageRate = 0.25
+        p.realMessageRate = 0.9
         p.mu = 2
-        p.pullInterval = 5
-        p.pullSize = 10
-        let clock = ContinuousClock()
-        let start = clock.now
-        let sim = try LoopixSimulator(
+        p.pullInterval = 50
+        let r = try LoopixSimulator(
             parameters: p,
-            config: SimulationConfig(seed: 31, duration: 630, burnIn: 30, trackSenderEntropy: false))
-        let r = sim.run()
-        print("network run: \(r.eventsProcessed) events in \(clock.now - start)")
+            config: SimulationConfig(seed: 31, duration: 220, burnIn: 10, cooldown: 10,
+                                     trackSenderEntropy: false)).run()
 
-        // Latency: Erlang(3, 2).
         let erlang = try LoopixLatency.erlang(hops: 3, mu: 2)
         let latency = r.latency.sendToInbox
-        print("latency: n \(latency.count), mean \(latency.mean) (closed \(erlang.mean)), sd \(latency.standardDeviation) (closed \(erlang.standardDeviation))")
-        #expect(latency.count > 25_000)
+        print("latency: n \(latency.count), mean \(latency.mean) (closed \(erlang.mean)), sd \(latency.standardDeviation) (closed \(erlang.standardDeviation)); \(r.eventsProcessed) events")
+        #expect(latency.count > 30_000)
         #expect(relative(latency.mean, erlang.mean) < 0.02)
         #expect(relative(latency.standardDeviation, erlang.standardDeviation) < 0.03)
         // Negative controls: Erlang(3, 2.1) and Erlang(2, 2) must be rejected.
@@ -86,39 +82,59 @@ import Testing
         let twoHops = try LoopixLatency.erlang(hops: 2, mu: 2)
         #expect(relative(latency.standardDeviation, twoHops.standardDeviation) > 0.03)
 
-        // Buffer: M/M/1.
+        let lambdaMix = PoissonMix.networkMixArrivalRate(p)
+        let expected = lambdaMix / p.mu
+        let n = Double(r.mixes.count)
+        let meanOccupancy = r.mixes.map(\.occupancyMean).reduce(0, +) / n
+        let meanVariance = r.mixes.map(\.occupancyVariance).reduce(0, +) / n
+        let meanRate = r.mixes.map(\.arrivalRate).reduce(0, +) / n
+        let meanThroughput = r.mixes.map(\.throughput).reduce(0, +) / n
+        print("network occupancy: mean \(meanOccupancy), variance \(meanVariance), closed \(expected); arrival rate \(meanRate) (closed \(lambdaMix)), throughput \(meanThroughput)")
+        #expect(relative(meanOccupancy, expected) < 0.03)
+        #expect(relative(meanVariance, expected) < 0.10)
+        #expect(relative(meanRate, lambdaMix) < 0.03)
+        #expect(relative(meanThroughput, meanRate) < 0.01)
+        // Negative control: the Lemma with µ 5 % off.
+        #expect(relative(meanOccupancy, lambdaMix / (p.mu * 1.05)) > 0.03)
+    }
+
+    /// The client buffer against M/M/1.
+    ///
+    /// 200 clients, λ_P = 1/s, r = 0.25/s (ρ = 0.25), one layer of 3 mixes (the buffer does not
+    /// depend on the mixes; one layer halves the events), 30 s burn-in, 1200 s measured:
+    /// about 60 000 real messages. Mean wait 1/(λ_P − r) = 4/3 s and drop fraction 1 − ρ = 0.75
+    /// within 3 %. Waits within one client's queue are correlated, so the SE comes from the
+    /// spread between the 200 independent clients: ≈ 0.7 % (wait) and 0.15 % (drop fraction);
+    /// the test checks that 3 % is at least 3 SE. Negative control: r = 0.3 must be rejected.
+    @Test func clientBufferIsMM1() throws {
+        var p = LoopixParameters.mixim
+        p.clients = 200
+        p.layers = 1
+        p.realMessageRate = 0.25
+        p.pullInterval = 50
+        let r = try LoopixSimulator(
+            parameters: p,
+            config: SimulationConfig(seed: 32, duration: 1240, burnIn: 30, cooldown: 10,
+                                     trackSenderEntropy: false)).run()
         let wait = try ClientBuffer.meanWait(realRate: 0.25, lambdaP: 1)
         let drop = try ClientBuffer.dropFraction(realRate: 0.25, lambdaP: 1)
         let b = r.buffer
-        print("buffer: wait \(b.wait.mean) ± \(b.waitStandardError) (closed \(wait)), drop fraction \(b.dropFraction) ± \(b.dropFractionStandardError) (closed \(drop))")
+        print("buffer: wait \(b.wait.mean) ± \(b.waitStandardError) (closed \(wait)), n \(b.wait.count), drop fraction \(b.dropFraction) ± \(b.dropFractionStandardError) (closed \(drop)); \(r.eventsProcessed) events")
         #expect(relative(b.wait.mean, wait) < 0.03)
         #expect(relative(b.dropFraction, drop) < 0.03)
         #expect(3 * b.waitStandardError < 0.03 * wait)
         #expect(3 * b.dropFractionStandardError < 0.03 * drop)
-        // Negative control: the buffer of a client with r = 0.3 (6 % more traffic) is rejected.
         #expect(relative(b.wait.mean, try ClientBuffer.meanWait(realRate: 0.3, lambdaP: 1)) > 0.03)
+        #expect(relative(b.dropFraction, try ClientBuffer.dropFraction(realRate: 0.3, lambdaP: 1)) > 0.03)
         // With no other cover, the client cover share is the drop fraction.
         #expect(abs(r.traffic.clientCoverShare - b.dropFraction) < 0.002)
-
-        // Occupancy inside the network (Lemma 1 with the network's arrival rate).
-        let lambdaMix = PoissonMix.networkMixArrivalRate(p)
-        let expected = lambdaMix / p.mu
-        let meanOccupancy = r.mixes.map(\.occupancyMean).reduce(0, +) / Double(r.mixes.count)
-        let meanVariance = r.mixes.map(\.occupancyVariance).reduce(0, +) / Double(r.mixes.count)
-        let meanRate = r.mixes.map(\.arrivalRate).reduce(0, +) / Double(r.mixes.count)
-        let meanThroughput = r.mixes.map(\.throughput).reduce(0, +) / Double(r.mixes.count)
-        print("network occupancy: mean \(meanOccupancy), variance \(meanVariance), closed \(expected); arrival rate \(meanRate) (closed \(lambdaMix)), throughput \(meanThroughput)")
-        #expect(relative(meanOccupancy, expected) < 0.03)
-        #expect(relative(meanVariance, expected) < 0.05)
-        #expect(relative(meanRate, lambdaMix) < 0.03)
-        #expect(relative(meanThroughput, meanRate) < 0.01)
     }
 
     /// Theorems 1 and 2 by Monte Carlo (n = 10, k = 4, l = 3, µ = 2/s, λ_M = 0 and 3/s),
-    /// 40 000 trials each: every estimate within 3 binomial SE of the theorem. Negative control:
+    /// 100 000 trials each: every estimate within 3 binomial SE of the theorem. Negative control:
     /// the v1 statement of Theorem 2, with "old" and "new" swapped, must lie outside 3 SE.
     @Test func theoremsAgreeWithMonteCarlo() throws {
-        let trials = 40_000
+        let trials = 100_000
         let se = TheoremExperiment.Estimate.standardError
         let t1 = try PoissonMix.theorem1(n: 10, k: 4, l: 3)
         let e1 = try TheoremExperiment.run(n: 10, k: 4, l: 3, mu: 2, lambdaM: 0, trials: trials, seed: 41)
@@ -144,7 +160,7 @@ import Testing
     /// challenge senders' messages (≈ 400); the comparisons require a gap of more than 3
     /// combined SE.
     @Test func epsilonFallsWithMixingAndLayers() throws {
-        func epsilon(mu: Double, layers: Int) throws -> SampleSummary {
+        func epsilon(mu: Double, layers: Int) throws -> SimulationResult {
             var p = LoopixParameters.mixim
             p.clients = 60
             p.mixesPerLayer = 2
@@ -154,13 +170,22 @@ import Testing
             let r = try LoopixSimulator(
                 parameters: p, config: SimulationConfig(seed: 51, duration: 220, burnIn: 20)).run()
             print("ε µ=\(mu) layers=\(layers) (λ/µ = \(PoissonMix.networkMixArrivalRate(p) / mu)): mean \(r.anonymity.epsilon.mean) ± \(r.anonymity.epsilon.standardError), n \(r.anonymity.epsilon.count), infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits")
-            #expect(r.anonymity.epsilon.count > 300)
-            return r.anonymity.epsilon
+            #expect(r.anonymity.epsilon.count + r.anonymity.epsilonInfinite > 300)
+            return r
         }
-        func clearlyAbove(_ a: SampleSummary, _ b: SampleSummary) -> Bool {
+        func clearlyAbove(_ a: SimulationResult, _ b: SimulationResult) -> Bool {
+            // Infinite ε (one sender's mass exactly 0) counts as more leakage than any finite ε;
+            // compare first the share of infinite values, then the finite means.
+            let ea = a.anonymity, eb = b.anonymity
+            let infA = Double(ea.epsilonInfinite) / Double(ea.epsilon.count + ea.epsilonInfinite)
+            let infB = Double(eb.epsilonInfinite) / Double(eb.epsilon.count + eb.epsilonInfinite)
+            if infA > infB + 0.1 { return true }
+            return meanClearlyAbove(ea.epsilon, eb.epsilon)
+        }
+        func meanClearlyAbove(_ a: SampleSummary, _ b: SampleSummary) -> Bool {
             a.mean - b.mean > 3 * (a.standardError * a.standardError + b.standardError * b.standardError).squareRoot()
         }
-        let fast = try epsilon(mu: 20, layers: 3)   // λ/µ = 1.5
+        let fast = try epsilon(mu: 20, layers: 3)   // λ/µ = 1.5: many messages have ε = ∞
         let slow = try epsilon(mu: 2, layers: 3)    // λ/µ = 15
         let slower = try epsilon(mu: 0.5, layers: 3)  // λ/µ = 60
         #expect(clearlyAbove(fast, slow))

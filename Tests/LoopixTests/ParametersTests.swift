@@ -61,6 +61,12 @@ import Testing
         #expect(throws: LoopixError.nonPositive(parameter: "duration", value: 0)) {
             _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 0, burnIn: 0))
         }
+        #expect(throws: LoopixError.burnInNotBeforeEnd(burnIn: 5, duration: 4)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 10, burnIn: 5, cooldown: 6))
+        }
+        #expect(throws: LoopixError.negativeRate(parameter: "cooldown", value: -1)) {
+            _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 10, burnIn: 5, cooldown: -1))
+        }
         #expect(throws: LoopixError.negativeRate(parameter: "burnIn", value: -1)) {
             _ = try LoopixSimulator(parameters: p, config: SimulationConfig(seed: 1, duration: 5, burnIn: -1))
         }

@@ -11,13 +11,15 @@ import Testing
     }
 
     @Test func sameSeedSameRunOtherSeedOtherRun() throws {
-        let config = SimulationConfig(seed: 5, duration: 20, burnIn: 2)
-        let a = try LoopixSimulator(parameters: .loopixPaper, config: config).run()
-        let b = try LoopixSimulator(parameters: .loopixPaper, config: config).run()
+        var p = LoopixParameters.loopixPaper
+        p.clients = 30
+        let config = SimulationConfig(seed: 5, duration: 20, burnIn: 2, cooldown: 2)
+        let a = try LoopixSimulator(parameters: p, config: config).run()
+        let b = try LoopixSimulator(parameters: p, config: config).run()
         #expect(try encoded(a) == encoded(b))
         var other = config
         other.seed = 6
-        let c = try LoopixSimulator(parameters: .loopixPaper, config: other).run()
+        let c = try LoopixSimulator(parameters: p, config: other).run()
         #expect(try encoded(a) != encoded(c))
     }
 
@@ -34,9 +36,12 @@ import Testing
     @Test(arguments: LoopixParameters.presetNames)
     func presetRuns(name: String) throws {
         let p = try LoopixParameters.preset(named: name)
-        let duration = name == "nym" ? 2.0 : 30.0
+        // Short runs: nym sends 55 messages/s per client, loopix-paper has 500 clients.
+        let durations: [String: Double] = ["nym": 2, "loopix-paper": 10, "mixim": 60]
+        let duration = durations[name] ?? 10
         let r = try LoopixSimulator(
-            parameters: p, config: SimulationConfig(seed: 3, duration: duration, burnIn: duration / 10)).run()
+            parameters: p, config: SimulationConfig(
+                seed: 3, duration: duration, burnIn: duration / 5, cooldown: duration / 10)).run()
         #expect(r.stopReason == .duration)
         #expect(r.mixes.count == p.layers * p.mixesPerLayer)
         let sent = r.traffic.sentByKind

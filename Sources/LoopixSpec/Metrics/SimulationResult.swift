@@ -32,7 +32,7 @@ public struct SimulationResult: Sendable, Codable {
         public var danezisEntropyMean: Double
     }
 
-    /// The clients' buffers (LOOPIX-METRIC-BUFFER).
+    /// The clients' buffers. SPEC.md [LOOPIX-METRIC-BUFFER].
     public struct BufferMetrics: Sendable, Codable {
         /// Payload-stream slots in the window.
         public var payloadSlots: Int
@@ -51,7 +51,7 @@ public struct SimulationResult: Sendable, Codable {
         public var dropFractionStandardError: Double
     }
 
-    /// Latencies of real messages sent in the window (LOOPIX-METRIC-LATENCY).
+    /// Latencies of real messages sent in the window. SPEC.md [LOOPIX-METRIC-LATENCY].
     public struct LatencyMetrics: Sendable, Codable {
         /// From leaving the sender to reaching the recipient's inbox.
         public var sendToInbox: SampleSummary
@@ -75,7 +75,7 @@ public struct SimulationResult: Sendable, Codable {
         public var epsilonInfinite: Int
     }
 
-    /// Traffic volumes (LOOPIX-METRIC-COVER).
+    /// Traffic volumes. SPEC.md [LOOPIX-METRIC-COVER].
     public struct TrafficMetrics: Sendable, Codable {
         /// Messages sent in the window, by kind.
         public var sentByKind: [String: Int]

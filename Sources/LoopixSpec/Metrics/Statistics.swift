@@ -49,15 +49,19 @@ public struct RunningStatistics: Sendable {
 
 /// The time average and time variance of a piecewise-constant quantity N(t) over a window.
 ///
-/// SPEC.md, metric "occupancy": mean = (1/T)∫N dt, variance = (1/T)∫N² dt − mean².
+/// SPEC.md [LOOPIX-METRIC-OCCUPANCY]: mean = (1/T)∫N dt, variance = (1/T)∫N² dt − mean².
 struct TimeWeightedStatistics {
     private var value = 0.0
     private var lastChange = 0.0
     private var area = 0.0
     private var areaOfSquares = 0.0
     private var windowStart: Double
+    private var windowEnd: Double
 
-    init(windowStart: Double) { self.windowStart = windowStart }
+    init(windowStart: Double, windowEnd: Double) {
+        self.windowStart = windowStart
+        self.windowEnd = windowEnd
+    }
 
     /// Records that the quantity changes to `newValue` at time `t` (times never decrease).
     mutating func set(_ newValue: Double, at t: Double) {
@@ -66,15 +70,15 @@ struct TimeWeightedStatistics {
     }
 
     private mutating func accumulate(until t: Double) {
-        let from = Swift.max(lastChange, windowStart)
-        if t > from {
-            area += value * (t - from)
-            areaOfSquares += value * value * (t - from)
+        let from = Swift.max(lastChange, windowStart), to = Swift.min(t, windowEnd)
+        if to > from {
+            area += value * (to - from)
+            areaOfSquares += value * value * (to - from)
         }
         lastChange = t
     }
 
-    /// (mean, variance) over [windowStart, end].
+    /// (mean, variance) over [windowStart, end], end ≤ windowEnd.
     mutating func finish(at end: Double) -> (mean: Double, variance: Double) {
         accumulate(until: end)
         let length = end - windowStart

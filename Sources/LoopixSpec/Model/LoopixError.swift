@@ -1,6 +1,6 @@
 /// Every way a Loopix parameter set or simulation request can be refused.
 ///
-/// One case per rule of SPEC.md [LOOPIX-PARAM-1]; the cases carry the parameter's name and the
+/// One case per rule of SPEC.md LOOPIX-PARAM-1 and LOOPIX-SIM-1; the cases carry the parameter's name and the
 /// offending value, never anything else.
 public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A rate or duration that must be a finite number is NaN or infinite.
@@ -13,7 +13,7 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
     case countTooSmall(parameter: String, value: Int, minimum: Int)
     /// More clients (or mixes) than one run can hold; see `LoopixParameters.maximumClients`.
     case countTooLarge(parameter: String, value: Int, maximum: Int)
-    /// The burn-in window does not end before the run does.
+    /// The burn-in does not end before the measurement window does (duration − cooldown).
     case burnInNotBeforeEnd(burnIn: Double, duration: Double)
     /// A preset name that does not exist.
     case unknownPreset(String)

@@ -1,8 +1,8 @@
 /// How long, and how, one simulation runs.
 ///
 /// SPEC.md, "The simulator": a run covers virtual time [0, duration]; metrics are collected in
-/// the measurement window [burnIn, end], where end is `duration` or the time of the last event
-/// when the event bound stops the run first.
+/// the measurement window [burnIn, duration − cooldown] (cut short at the last event when the
+/// event bound stops the run first).
 public struct SimulationConfig: Sendable, Equatable, Codable {
     /// The seed of the run's only random generator (xoshiro256** seeded by SplitMix64).
     public var seed: UInt64
@@ -10,6 +10,10 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     public var duration: Double
     /// Virtual seconds at the start whose events are not measured (the network fills up).
     public var burnIn: Double
+    /// Virtual seconds at the end that are not measured either: messages sent in the window
+    /// still in flight finish (their latency and anonymity are recorded), as MiXiM's "cooldown"
+    /// phase. Without it, the window's last messages are counted only when they are fast.
+    public var cooldown: Double
     /// The run stops after this many events even if virtual time is left.
     public var maxEvents: Int
     /// Carry a probability vector over senders with every message (MiXiM's method), for the
@@ -19,26 +23,33 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     public var challengeSenders: [Int]
 
     public init(
-        seed: UInt64, duration: Double, burnIn: Double, maxEvents: Int = 100_000_000,
+        seed: UInt64, duration: Double, burnIn: Double, cooldown: Double = 0,
+        maxEvents: Int = 100_000_000,
         trackSenderEntropy: Bool = true, challengeSenders: [Int] = [0, 1]
     ) {
         self.seed = seed
         self.duration = duration
         self.burnIn = burnIn
+        self.cooldown = cooldown
         self.maxEvents = maxEvents
         self.trackSenderEntropy = trackSenderEntropy
         self.challengeSenders = challengeSenders
     }
 
-    /// SPEC.md [LOOPIX-SIM-1]: duration and burn-in finite, 0 ≤ burnIn < duration,
+    /// SPEC.md [LOOPIX-SIM-1]: duration, burn-in and cooldown finite, 0 ≤ burnIn,
+    /// 0 ≤ cooldown, burnIn < duration − cooldown,
     /// maxEvents ≥ 1; when sender entropy is tracked, two distinct challenge senders that exist.
     public func validate(for parameters: LoopixParameters) throws(LoopixError) {
-        for (name, value) in [("duration", duration), ("burnIn", burnIn)] where !value.isFinite {
+        for (name, value) in [("duration", duration), ("burnIn", burnIn), ("cooldown", cooldown)]
+        where !value.isFinite {
             throw .notFinite(parameter: name, value: value)
         }
         if duration <= 0 { throw .nonPositive(parameter: "duration", value: duration) }
         if burnIn < 0 { throw .negativeRate(parameter: "burnIn", value: burnIn) }
-        if burnIn >= duration { throw .burnInNotBeforeEnd(burnIn: burnIn, duration: duration) }
+        if cooldown < 0 { throw .negativeRate(parameter: "cooldown", value: cooldown) }
+        if burnIn >= duration - cooldown {
+            throw .burnInNotBeforeEnd(burnIn: burnIn, duration: duration - cooldown)
+        }
         if maxEvents < 1 { throw .countTooSmall(parameter: "maxEvents", value: maxEvents, minimum: 1) }
         guard trackSenderEntropy else { return }
         if challengeSenders.count != 2 || challengeSenders[0] == challengeSenders[1] {

@@ -65,7 +65,7 @@ private struct SimulationState {
         var occupancy: TimeWeightedStatistics
         var pool = PoolEntropyTracker()
         var danezis: DanezisEntropyTracker
-        var senderMass: [Double]
+        var senderMass: SenderMassPool
         var arrivals = 0
         var departures = 0
         var poolEntropy = RunningStatistics()
@@ -75,6 +75,8 @@ private struct SimulationState {
     let p: LoopixParameters
     let config: SimulationConfig
     let burnIn: Double
+    /// The end of the measurement window, T − cooldown.
+    let measureEnd: Double
     let track: Bool
     var random: SimulationRandom
     var queue = Heap<Event>()
@@ -109,20 +111,26 @@ private struct SimulationState {
         self.p = parameters
         self.config = config
         self.burnIn = config.burnIn
+        self.measureEnd = config.duration - config.cooldown
         self.track = config.trackSenderEntropy
         self.random = SimulationRandom(seed: config.seed)
         self.clients = Array(repeating: ClientState(), count: parameters.clients)
         let mixCount = parameters.layers * parameters.mixesPerLayer
         self.mixes = Array(
             repeating: MixState(
-                occupancy: TimeWeightedStatistics(windowStart: config.burnIn),
+                occupancy: TimeWeightedStatistics(windowStart: config.burnIn, windowEnd: config.duration - config.cooldown),
                 danezis: DanezisEntropyTracker(mu: parameters.mu),
-                senderMass: config.trackSenderEntropy
-                    ? Array(repeating: 0, count: parameters.clients + 1) : []),
+                senderMass: SenderMassPool(
+                    entries: config.trackSenderEntropy ? parameters.clients + 1 : 0)),
             count: mixCount)
     }
 
-    var measuring: Bool { now >= burnIn }
+    /// Whether now is inside the measurement window [B, T − cooldown].
+    var measuring: Bool { now >= burnIn && now <= measureEnd }
+
+    /// Whether a message created or sent at time t belongs to the measurement (its outcome is
+    /// recorded whenever it happens, up to T: the cooldown lets late messages finish).
+    func inWindow(_ t: Double) -> Bool { t >= burnIn && t <= measureEnd }
 
     mutating func schedule(_ action: Event.Action, at time: Double) {
         sequence += 1
@@ -179,7 +187,7 @@ private struct SimulationState {
             if processed & 0xFFFF == 0 { progress?(now / config.duration) }
             handle(event.action)
         }
-        let windowEnd = stopReason == .duration ? config.duration : now
+        let windowEnd = stopReason == .duration ? measureEnd : min(now, measureEnd)
         progress?(1)
         return result(stopReason: stopReason, processed: processed, windowEnd: windowEnd)
     }
@@ -242,7 +250,7 @@ private struct SimulationState {
         if let slot = clients[c].buffer.pop(), var m = messages[slot] {
             let destination = PathSampling.provider(ofClient: m.recipientClient, providers: p.providers)
             m.path = PathSampling.clientPath(parameters: p, destinationProvider: destination, random: &random)
-            if m.createdAt >= burnIn {
+            if inWindow(m.createdAt) {
                 bufferWait.add(now - m.createdAt)
                 clients[c].waitSum += now - m.createdAt
                 clients[c].waitCount += 1
@@ -342,13 +350,7 @@ private struct SimulationState {
         mixes[mix].pool.messageArrived()
         mixes[mix].danezis.messageArrived(at: now)
         if measuring { mixes[mix].arrivals += 1 }
-        if track, let d = messages[slot]?.distribution {
-            switch d {
-            case .single(let i): mixes[mix].senderMass[i] += 1
-            case .mixture(let v):
-                for i in 0..<v.count { mixes[mix].senderMass[i] += v[i] }
-            }
-        }
+        if track, let d = messages[slot]?.distribution { mixes[mix].senderMass.add(d) }
         // Step 2: it leaves when its own delay is over.
         schedule(.mixDeparture(message: slot, mix: mix), at: now + delay)
     }
@@ -361,7 +363,7 @@ private struct SimulationState {
     /// (adversary's view, MiXiM: its sender distribution becomes the pool's average)
     /// ```
     mutating func mixDeparture(slot: Int, mix: Int) {
-        // Step 1: the message leaves the pool; the metrics of this output.
+        // Step 1: the message leaves the pool.
         let heldBefore = mixes[mix].held
         mixes[mix].held -= 1
         mixes[mix].occupancy.set(Double(mixes[mix].held), at: now)
@@ -374,25 +376,11 @@ private struct SimulationState {
             if let kind = messages[slot]?.kind { mixDeparturesByKind[kind, default: 0] += 1 }
         }
         if track, var m = messages[slot] {
-            m.distribution = .mixture(takeAverage(mix: mix, heldBefore: heldBefore))
+            m.distribution = .mixture(mixes[mix].senderMass.takeDeparting(heldBefore: heldBefore))
             messages[slot] = m
         }
         // Step 2: on to the next hop.
         forward(slot: slot)
-    }
-
-    /// The departing message's sender distribution: the pool's mass divided by the number of
-    /// messages held; that share leaves the pool with it (SPEC.md, LOOPIX-METRIC-SENDER).
-    mutating func takeAverage(mix: Int, heldBefore: Int) -> [Double] {
-        let n = Double(max(heldBefore, 1))
-        var v = mixes[mix].senderMass
-        for i in 0..<v.count { v[i] /= n }
-        if heldBefore <= 1 {
-            for i in 0..<v.count { mixes[mix].senderMass[i] = 0 }
-        } else {
-            for i in 0..<v.count { mixes[mix].senderMass[i] = max(0, mixes[mix].senderMass[i] - v[i]) }
-        }
-        return v
     }
 
     /// A slot of mix `mix`'s loop cover stream.
@@ -430,8 +418,8 @@ private struct SimulationState {
             forward(slot: slot)
             return
         }
-        // Step 2: the end of a client message: anonymity metrics.
-        if m.sentAt >= burnIn && m.senderClient >= 0 { recordAnonymity(of: m) }
+        // Step 2: the end of a client message.
+        if inWindow(m.sentAt) && m.senderClient >= 0 { recordAnonymity(of: m) }
         // Step 3: drop messages end here.
         switch m.kind {
         case .drop, .payloadDrop, .mixLoop:
@@ -441,21 +429,21 @@ private struct SimulationState {
             var delivered = m
             delivered.deliveredAt = now
             messages[slot] = delivered
-            if m.sentAt >= burnIn {
+            if inWindow(m.sentAt) {
                 if m.kind == .real {
                     sendToInbox.add(now - m.sentAt)
                 } else {
                     loopSendToInbox.add(now - m.sentAt)
                 }
             }
-            if m.kind == .real && m.createdAt >= burnIn { createdToInbox.add(now - m.createdAt) }
+            if m.kind == .real && inWindow(m.createdAt) { createdToInbox.add(now - m.createdAt) }
             // Step 4: the inbox.
             clients[m.recipientClient].inbox.push(slot)
         }
     }
 
-    /// Sender entropy and ε of a client message at the end of its path
-    /// (LOOPIX-METRIC-SENDER, LOOPIX-METRIC-EPSILON).
+    /// Sender entropy and ε of a client message at the end of its path (see LOOPIX-METRIC-SENDER).
+    /// SPEC.md [LOOPIX-METRIC-EPSILON]: ε = |ln(p_S0 / p_S1)| (Loopix eq. (3)).
     mutating func recordAnonymity(of m: SimMessage) {
         guard track, case .mixture(let v)? = m.distribution else { return }
         var total = 0.0
@@ -494,7 +482,7 @@ private struct SimulationState {
         while taken < p.pullSize, let slot = clients[c].inbox.pop() {
             taken += 1
             if let m = messages[slot], m.kind == .real {
-                if m.createdAt >= burnIn { createdToPull.add(now - m.createdAt) }
+                if inWindow(m.createdAt) { createdToPull.add(now - m.createdAt) }
                 if measuring { realPulled += 1 }
             }
             release(slot)
