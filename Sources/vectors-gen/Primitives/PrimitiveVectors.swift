@@ -12,6 +12,8 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
     case blake2b = "BLAKE2b"
     case sha256 = "SHA-256"
     case deterministicRandom = "DeterministicRandom"
+    case lionessChaCha20BLAKE2b = "LIONESS-ChaCha20-BLAKE2b"
+    case lionessAES128SHA256 = "LIONESS-AES128-SHA256"
 
     /// The file, relative to TestVectors/.
     var path: String {
@@ -25,6 +27,8 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .blake2b: "primitives/blake2b.json"
         case .sha256: "primitives/sha256.json"
         case .deterministicRandom: "primitives/deterministic_random.json"
+        case .lionessChaCha20BLAKE2b: "primitives/lioness_chacha20_blake2b.json"
+        case .lionessAES128SHA256: "primitives/lioness_aes128_sha256.json"
         }
     }
 
@@ -57,6 +61,12 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .deterministicRandom:
             ["The deterministic random source every generated vector draws from (SPEC.md PRIM-RANDOM-DET):",
              "the ChaCha20 (original variant) keystream under the 32-byte seed, zero nonce, from block 0; `count` bytes are drawn."]
+        case .lionessChaCha20BLAKE2b:
+            ["LIONESS with ChaCha20 (original variant, zero nonce) and keyed BLAKE2b-256, as crate lioness 0.1.2 builds it: the nym profile's payload PRP.",
+             "key (192 bytes) = K1 (32) ‖ K2 (64) ‖ K3 (32) ‖ K4 (64); `ciphertext` is the encryption of `plaintext`; decryption must give it back. SPEC.md PRIM-LIONESS-CB-ENC."]
+        case .lionessAES128SHA256:
+            ["LIONESS as sphinxmix 0.0.7 builds it from AES-128-CTR and SHA-256 (SphinxParams.lioness_enc): the sphinxmix profile's payload PRP.",
+             "16-byte key; `ciphertext` is the encryption of `plaintext`; decryption must give it back. SPEC.md PRIM-LIONESS-AES-ENC."]
         }
     }
 
@@ -71,6 +81,8 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .blake2b: ["maxKeySize": "64 bytes", "outputSize": "1 to 64 bytes; this implementation supports 16 to 64"]
         case .sha256: ["outputSize": "32 bytes"]
         case .deterministicRandom: ["stream": "ChaCha20-original(key = seed, nonce = 0^8), from block 0"]
+        case .lionessChaCha20BLAKE2b: ["keySize": "192 bytes", "minimumBlock": "33 bytes", "left": "32 bytes"]
+        case .lionessAES128SHA256: ["keySize": "16 bytes", "minimumBlock": "32 bytes", "left": "16 bytes"]
         }
     }
 
@@ -85,6 +97,8 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .blake2b: KnownAnswers.blake2b
         case .sha256: KnownAnswers.sha256
         case .deterministicRandom: KnownAnswers.deterministicRandom
+        case .lionessChaCha20BLAKE2b: KnownAnswers.lionessChaCha20BLAKE2b
+        case .lionessAES128SHA256: KnownAnswers.lionessAES128SHA256
         }
     }
 }
@@ -105,6 +119,7 @@ enum PrimitiveFlags {
         "BlockBoundary": FlagNote(bugType: .edgeCase, description: "The output crosses a 64-byte keystream block."),
         "WrongLength": FlagNote(bugType: .functionality, description: "An input of the wrong length must be rejected (error invalidLength), not truncated or padded."),
         "OutputTooLong": FlagNote(bugType: .functionality, description: "A requested output length above the primitive's maximum must be rejected (error invalidOutputLength)."),
+        "MinimumBlock": FlagNote(bugType: .edgeCase, description: "The shortest block the cipher takes: the right half is as long as the left."),
         "ShortOutput": FlagNote(bugType: .edgeCase, description: "RFC 7693 allows BLAKE2b outputs of 1 to 15 bytes; this implementation (libsodium) does not and rejects them with invalidOutputLength. Either behaviour is conforming: no profile uses such lengths."),
     ]
 }
@@ -210,6 +225,15 @@ enum PrimitiveVectors {
             let d = try draw(l, [57])
             return [("a 57-byte input, the length of \"aes_key:\" followed by a P-224 point", l,
                      PrimitiveInputs(message: Hex(d[0])))]
+        case .lionessChaCha20BLAKE2b:
+            let l1 = prefix + "nym-payload", l2 = prefix + "minimum-block"
+            let d1 = try draw(l1, [192, 1024]), d2 = try draw(l2, [192, 33])
+            return [("a 1024-byte nym payload under a 192-byte payload key", l1, PrimitiveInputs(key: Hex(d1[0]), plaintext: Hex(d1[1]))),
+                    ("the shortest block, 33 bytes", l2, PrimitiveInputs(key: Hex(d2[0]), plaintext: Hex(d2[1])))]
+        case .lionessAES128SHA256:
+            let l = prefix + "sphinxmix-body"
+            let d = try draw(l, [16, 1024])
+            return [("a 1024-byte sphinxmix body", l, PrimitiveInputs(key: Hex(d[0]), plaintext: Hex(d[1])))]
         case .deterministicRandom:
             return [
                 ("the seed of the nym crate's tests (32 bytes 0x01), 100 bytes", prefix + "nym-test-seed",
@@ -254,6 +278,14 @@ enum PrimitiveVectors {
                      PrimitiveInputs(key: Hex([]), message: ascii("abc"), outputLength: 65)),
                     ("an 8-byte output: allowed by RFC 7693, not supported here", ["ShortOutput"], .acceptable,
                      PrimitiveInputs(key: Hex([]), message: ascii("abc"), outputLength: 8))]
+        case .lionessChaCha20BLAKE2b:
+            return [("a 32-byte block: no right half", ["WrongLength"], .invalid,
+                     PrimitiveInputs(key: Hex(Bytes(repeating: 3, count: 192)), plaintext: Hex(Bytes.zeros(32)))),
+                    ("a 191-byte key", ["WrongLength"], .invalid,
+                     PrimitiveInputs(key: Hex(Bytes(repeating: 3, count: 191)), plaintext: Hex(Bytes.zeros(64))))]
+        case .lionessAES128SHA256:
+            return [("a 31-byte block", ["WrongLength"], .invalid,
+                     PrimitiveInputs(key: Hex(Bytes(repeating: 3, count: 16)), plaintext: Hex(Bytes.zeros(31))))]
         case .hmacSHA256, .sha256, .deterministicRandom:
             return []
         }
@@ -340,6 +372,17 @@ enum PrimitiveVectors {
         case .deterministicRandom:
             var random = try DeterministicRandom(seed: try need(inputs.randomSeed, "random_seed").bytes)
             return PrimitiveOutputs(bytes: Hex(random.bytes(try need(inputs.count, "count"))))
+        case .lionessChaCha20BLAKE2b, .lionessAES128SHA256:
+            let key = try need(inputs.key, "key").bytes
+            let plaintext = try need(inputs.plaintext, "plaintext").bytes
+            let encrypt = kind == .lionessAES128SHA256 ? LionessAES128SHA256.encrypt : LionessChaCha20BLAKE2b.encrypt
+            let decrypt = kind == .lionessAES128SHA256 ? LionessAES128SHA256.decrypt : LionessChaCha20BLAKE2b.decrypt
+            let ciphertext = try encrypt(key, plaintext)
+            // π⁻¹(π(m)) = m is part of what a file checks.
+            guard try decrypt(key, ciphertext) == plaintext else {
+                throw ComputeError.named("decryptionMismatch")
+            }
+            return PrimitiveOutputs(ciphertext: Hex(ciphertext))
         }
     }
 
