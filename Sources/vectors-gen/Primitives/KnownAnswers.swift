@@ -529,4 +529,39 @@ enum KnownAnswers {
                 """))
         ),
     ]
+    // MARK: P-224 (sphinxmix's group)
+
+    static let p224Generator = h("04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34")
+
+    /// NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224] "B.4.2 Key Pair Generation by Testing
+    /// Candidates": d and Q = d·G.
+    static let p224: [KnownAnswer] = [
+        KnownAnswer(
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], first key pair",
+            comment: "Q = d·G",
+            inputs: PrimitiveInputs(scalar: h("e7c92383846a4e6887a10498d8eaca2bd0487d985bd7d3f92ce3ab30"), point: p224Generator),
+            outputs: PrimitiveOutputs(product: h("040a3682d2aaa4dd931bee042d32e95755507ab164b12f84843f4b7b96a6313a938eff7a293222e0e3c7b4c6132489b33255a61c3fc1ce2256"))
+        ),
+        KnownAnswer(
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], second key pair",
+            comment: "Q = d·G",
+            inputs: PrimitiveInputs(scalar: h("7f29534466bcb399777a0c7d3d4eff787d96db26ac3561f9d43cccd9"), point: p224Generator),
+            outputs: PrimitiveOutputs(product: h("04d64ad34b097c4ff4ebee68f11f04e195ef0c7d123eb21c11f13a91add155b803686c3e2aefde4a626dba1e09722af3617aaf67ad59844b09"))
+        ),
+        KnownAnswer(
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], third key pair",
+            comment: "Q = d·G",
+            inputs: PrimitiveInputs(scalar: h("2ce71aafdad95b69fdda27f441b2f28da06db5d17adb468af3e351a0"), point: p224Generator),
+            outputs: PrimitiveOutputs(product: h("0486e8c2c2078692b9308e6ad34e1dfc51a6676d3c8a4a5e7b3295876a7c83d5d358916a0d990be417da7879f7e05a1576a7942c1bc075c0d3"))
+        ),
+    ]
+
+    /// NIST CAVS FIPS 186-3 ECDSA PKV.rsp, [P-224]: the public keys marked
+    /// "F (2 - Point not on curve)".
+    static let p224NotOnCurve: [Hex] = [
+        h("04c01795a001b6b8a5b3db9acbdb55c2f97f4a50aa0a0cfed1d50a4c28b79dbe52a47a4640100cc939b435377f0bcb8db4ec52ecaadac5d919"),
+        h("04fbe3bff58dc58ca1ef9dc942fd43cdadbd060d70e0b1e6b9583a2228ca844b43c237d497c34b986c681bf3cc54f968c0db74b2e1d9fe9d94"),
+        h("04cbe83c33848dd5a89ea8c45d23b99f23254e2077bd9ab26f6b5bed9fc0d09533d78a96e39028162534d74b097364095e2dc60776938af83b"),
+        h("04491e8d6c73708104c9530878f866e585cba008ef70baa46a809a2c03924a28ace8db9a88f7f874a1f24ac7f0bf56484f2130d5be5a8a1721"),
+    ]
 }
