@@ -192,7 +192,35 @@ enum KnownAnswers {
                                       okm: h("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8")),
             flags: ["EmptySalt"]
         ),
+        KnownAnswer(
+            source: "nymtech/sphinx 0.6.0 src/header/shared_secret.rs, test results_in_same_values_as_old_implementation: stream key ‖ MAC key ‖ 192-byte payload key ‖ blinding factor",
+            comment: "the nym key expansion's first 256 bytes; IKM = the crate's mock_shared_secret (src/test_utils.rs): sk1, sk2 = the first 64 bytes of ChaCha20Rng([1; 32]), s = X25519(sk2, X25519(sk1, 9)); the crate publishes no PRK",
+            inputs: PrimitiveInputs(salt: h(""), ikm: Hex(nymMockSharedSecret), info: ascii(NymStrings.essInfo), length: 256),
+            outputs: PrimitiveOutputs(okm: h("""
+                baea9871ca7cbfe4ad595b087ffbd6c81cde11e32eb4aa072234b18e96898ede
+                d2d151f1fe7b24519b55732865d26108c4683d17a5bebfeccb450fe64664a188
+                3558747651393ab5e866955defff9ccd00926e75893b66aa57faafcfc16b709a
+                f7dc6e87206a14980e84599af918b0281eb6c3d17c3b3ac9d1ff50976de29de8
+                3080389f5aa8e53c6a0e32d7c6c8a8189fe0f07717f23d8136248cf57f9fe605
+                348efe34a8ab8b64ce105edb44718d9f04e9bd90a4cab44ad64260b946bf9b12
+                d2347b47e7e14f00c419d9e785bf607767b6c824d73ecb95d68b2046421e3f66
+                e340b8eb8c3ee8aceb2a3aa9f1fdf50288954a3006a59185be69dedaf8ac31bc
+                """)),
+            flags: ["EmptySalt", "NymKeySchedule"]
+        ),
     ]
+
+    /// src/test_utils.rs `mock_shared_secret` of the nym crate, recomputed: two 32-byte
+    /// secrets from ChaCha20Rng seeded with 32 bytes 0x01 (our DeterministicRandom draws the same
+    /// bytes, see deterministic_random.json), then one X25519 exchange. An error leaves it
+    /// empty, which no HKDF output matches, so verify reports it.
+    static let nymMockSharedSecret: Bytes = {
+        guard var rng = try? DeterministicRandom(seed: Bytes(repeating: 1, count: 32)) else { return [] }
+        let sk1 = rng.bytes(32)
+        let sk2 = rng.bytes(32)
+        guard let pk1 = try? X25519.publicKey(secret: sk1), let s = try? X25519.scalarMult(scalar: sk2, point: pk1) else { return [] }
+        return s
+    }()
 
     // MARK: AES-128-CTR (NIST SP 800-38A, RFC 3686)
 
