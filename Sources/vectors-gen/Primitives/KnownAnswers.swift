@@ -561,30 +561,30 @@ enum KnownAnswers {
 
     static let p224Generator = h("04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34")
 
-    /// NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224] "B.4.2 Key Pair Generation by Testing
+    /// NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, section P-224 "B.4.2 Key Pair Generation by Testing
     /// Candidates": d and Q = d·G.
     static let p224: [KnownAnswer] = [
         KnownAnswer(
-            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], first key pair",
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, section P-224, first key pair",
             comment: "Q = d·G",
             inputs: PrimitiveInputs(scalar: h("e7c92383846a4e6887a10498d8eaca2bd0487d985bd7d3f92ce3ab30"), point: p224Generator),
             outputs: PrimitiveOutputs(product: h("040a3682d2aaa4dd931bee042d32e95755507ab164b12f84843f4b7b96a6313a938eff7a293222e0e3c7b4c6132489b33255a61c3fc1ce2256"))
         ),
         KnownAnswer(
-            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], second key pair",
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, section P-224, second key pair",
             comment: "Q = d·G",
             inputs: PrimitiveInputs(scalar: h("7f29534466bcb399777a0c7d3d4eff787d96db26ac3561f9d43cccd9"), point: p224Generator),
             outputs: PrimitiveOutputs(product: h("04d64ad34b097c4ff4ebee68f11f04e195ef0c7d123eb21c11f13a91add155b803686c3e2aefde4a626dba1e09722af3617aaf67ad59844b09"))
         ),
         KnownAnswer(
-            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], third key pair",
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, section P-224, third key pair",
             comment: "Q = d·G",
             inputs: PrimitiveInputs(scalar: h("2ce71aafdad95b69fdda27f441b2f28da06db5d17adb468af3e351a0"), point: p224Generator),
             outputs: PrimitiveOutputs(product: h("0486e8c2c2078692b9308e6ad34e1dfc51a6676d3c8a4a5e7b3295876a7c83d5d358916a0d990be417da7879f7e05a1576a7942c1bc075c0d3"))
         ),
     ]
 
-    /// NIST CAVS FIPS 186-3 ECDSA PKV.rsp, [P-224]: the public keys marked
+    /// NIST CAVS FIPS 186-3 ECDSA PKV.rsp, section P-224: the public keys marked
     /// "F (2 - Point not on curve)".
     static let p224NotOnCurve: [Hex] = [
         h("04c01795a001b6b8a5b3db9acbdb55c2f97f4a50aa0a0cfed1d50a4c28b79dbe52a47a4640100cc939b435377f0bcb8db4ec52ecaadac5d919"),
