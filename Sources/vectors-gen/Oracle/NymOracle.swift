@@ -1,0 +1,139 @@
+import Foundation
+import SphinxSpec
+
+/// The oracle's "nym" profile: sphinx-packet 0.6.0 packets (SPEC.md §4.1).
+///
+/// SPEC.md [ORACLE-NYM-1]: ops `create_forward`, `process`, `create_surb`, `use_surb`, with the
+/// request and response fields of §9.5. `version` is 258 or 259 (default 259, the crate's);
+/// `payload_size` is the payload's length in bytes (1024 by default). A nym SURB reply is
+/// recovered by its last hop with ordinary `process`, so the profile has no `open_reply`.
+struct NymOracle: SphinxOracleProfile {
+    let name = "nym"
+    let ops = ["create_forward", "process", "create_surb", "use_surb"]
+
+    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
+        switch op {
+        case "create_forward":
+            return try RequestDecoding.encode(createForward(try RequestDecoding.decode(CreateForwardRequest.self, from: request)))
+        case "process":
+            return try RequestDecoding.encode(process(try RequestDecoding.decode(ProcessRequest.self, from: request)))
+        case "create_surb":
+            return try RequestDecoding.encode(createSURB(try RequestDecoding.decode(CreateSURBRequest.self, from: request)))
+        case "use_surb":
+            return try RequestDecoding.encode(useSURB(try RequestDecoding.decode(UseSURBRequest.self, from: request)))
+        default:
+            throw OracleError("unknownOp", "profile nym has no op \"\(op)\"")
+        }
+    }
+
+    func openReply(_ request: OpenReplyRequest) throws(OracleError) -> OpenReplyResponse? { nil }
+
+    // MARK: The four operations, typed
+
+    static func version(_ value: Int?) throws(OracleError) -> NymVersion {
+        guard let value else { return .current }
+        guard let raw = UInt16(exactly: value), let version = NymVersion(rawValue: raw) else {
+            throw OracleError(SphinxError.unknownVersion(UInt16(clamping: value)))
+        }
+        return version
+    }
+
+    /// nym requires the identifier that sphinxmix does not have.
+    static func identifier(_ value: Hex?) throws(SphinxError) -> Bytes {
+        guard let value else {
+            throw .invalidInputLength(what: "identifier", expected: NymConstants.identifierLength, actual: 0)
+        }
+        return value.bytes
+    }
+
+    static func route(_ nodes: [RouteNodeJSON]) throws(SphinxError) -> [NymRouteNode] {
+        var out: [NymRouteNode] = []
+        for node in nodes {
+            out.append(try NymRouteNode(address: try NymNodeAddress(node.address.bytes), publicKey: node.public_key.bytes))
+        }
+        return out
+    }
+
+    func createForward(_ request: CreateForwardRequest) throws(OracleError) -> CreateForwardResponse {
+        let version = try Self.version(request.version)
+        do throws(SphinxError) {
+            let destination = NymDestination(address: try NymDestinationAddress(request.destination.bytes),
+                                              identifier: try NymIdentifier(try Self.identifier(request.identifier)))
+            let randomness = NymPacketRandomness(initialSecret: request.randomness.initial_secret.bytes,
+                                                 finalPadding: request.randomness.final_padding?.bytes ?? [])
+            let packet = try NymSphinx.createForwardPacket(
+                route: try Self.route(request.route), delays: request.delays_ns.map { NymDelay(nanoseconds: $0) },
+                destination: destination, message: request.message.bytes, payloadLength: request.payload_size,
+                version: version, randomness: randomness)
+            return CreateForwardResponse(
+                packet: Hex(packet.bytes), first_hop_address: Hex(packet.firstHopAddress.bytes),
+                intermediates: CreationJSON(packet.creation.headerCreation, deltas: packet.creation.deltas))
+        } catch {
+            throw OracleError(error)
+        }
+    }
+
+    func process(_ request: ProcessRequest) throws(OracleError) -> ProcessResponse {
+        let processed: NymProcessedPacket
+        do throws(SphinxError) {
+            if let seen = request.seen_replay_tags, !seen.isEmpty {
+                // The node's replay cache, holding the tags the request says were seen.
+                var cache = try ReplayCache(capacityPerEpoch: 1024, hashKey: Bytes.zeros(32))
+                for tag in seen { cache.insert(tag.bytes) }
+                processed = try NymSphinx.processPacket(request.packet.bytes, nodeSecret: request.node_secret.bytes, replayCache: &cache)
+            } else {
+                processed = try NymSphinx.processPacket(request.packet.bytes, nodeSecret: request.node_secret.bytes)
+            }
+        } catch {
+            throw OracleError(error)
+        }
+        let intermediates = ProcessIntermediatesJSON(processed.trace, payloadIn: processed.payloadIn, payloadOut: processed.payloadOut)
+        switch processed.result {
+        case let .forward(nextPacket, nextAddress, delay):
+            var response = ProcessResponse(outcome: "forward", replay_tag: Hex(processed.replayTag),
+                                           version: Int(processed.version.rawValue), intermediates: intermediates)
+            response.next_address = Hex(nextAddress.bytes)
+            response.delay_ns = delay.nanoseconds
+            response.next_packet = Hex(nextPacket)
+            return response
+        case let .final(destination, identifier, payload, message):
+            var response = ProcessResponse(outcome: "final", replay_tag: Hex(processed.replayTag),
+                                           version: Int(processed.version.rawValue), intermediates: intermediates)
+            response.destination = Hex(destination.bytes)
+            response.identifier = Hex(identifier.bytes)
+            response.payload = Hex(payload)
+            response.message = message.map(Hex.init)
+            response.payload_error = processed.payloadError?.name
+            return response
+        }
+    }
+
+    func createSURB(_ request: CreateSURBRequest) throws(OracleError) -> CreateSURBResponse {
+        let version = try Self.version(request.version)
+        do throws(SphinxError) {
+            let destination = NymDestination(address: try NymDestinationAddress(request.destination.bytes),
+                                              identifier: try NymIdentifier(try Self.identifier(request.identifier)))
+            let randomness = NymPacketRandomness(initialSecret: request.randomness.initial_secret.bytes,
+                                                 finalPadding: request.randomness.final_padding?.bytes ?? [])
+            let made = try NymSphinx.createSURB(
+                route: try Self.route(request.route), delays: request.delays_ns.map { NymDelay(nanoseconds: $0) },
+                destination: destination, version: version, randomness: randomness)
+            return CreateSURBResponse(surb: Hex(made.surb.bytes), first_hop_address: Hex(made.surb.firstHopAddress.bytes),
+                                      kept_keys: nil, surb_id: nil,
+                                      intermediates: CreationJSON(made.creation, deltas: nil))
+        } catch {
+            throw OracleError(error)
+        }
+    }
+
+    func useSURB(_ request: UseSURBRequest) throws(OracleError) -> UseSURBResponse {
+        do throws(SphinxError) {
+            let surb = try NymSURB(bytes: request.surb.bytes)
+            let reply = try NymSphinx.useSURB(surb, message: request.message.bytes, payloadLength: request.payload_size)
+            return UseSURBResponse(packet: Hex(reply.bytes), first_hop_address: Hex(reply.firstHopAddress.bytes),
+                                   deltas: reply.deltas.map(Hex.init))
+        } catch {
+            throw OracleError(error)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import SphinxSpec
+
+/// `vectors-gen`: writes, checks and serves the test vectors. SPEC.md chapter 9.
+@main
+struct VectorsGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vectors-gen",
+        abstract: "Write, check and serve the sphinx-spec test vectors.",
+        discussion: """
+        generate (the default) writes every vector file under TestVectors/ (or --out DIR), \
+        byte-identically on every run. verify checks every case of the given files (or of all \
+        files under TestVectors/) against this implementation and ends with the line \
+        "N passed, N failed". oracle answers one JSON request per line on stdin with one JSON \
+        response per line on stdout; SPEC.md §9 documents the ops.
+        """,
+        subcommands: [Generate.self, Verify.self, OracleCommand.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+/// Progress messages go to standard error, so that stdout stays machine-readable.
+enum Progress {
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every vector file (the default command).",
+        discussion: "Schemas under TestVectors/schemas/ are written by hand and are not touched."
+    )
+
+    @Option(name: .long, help: "The folder to write into.")
+    var out: String = "TestVectors"
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let entries = Catalog.entries()
+        let root = URL(fileURLWithPath: out, isDirectory: true)
+        var total = 0
+        for (index, entry) in entries.enumerated() {
+            if !quiet { Progress.note("[\(index + 1)/\(entries.count)] \(entry.path)") }
+            let data = try entry.generate()
+            let url = root.appendingPathComponent(entry.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+            let tests = VectorSummary.numberOfTests(in: data)
+            total += tests
+            if !quiet { print("\(entry.path): \(tests) tests") }
+        }
+        if !quiet { print("wrote \(entries.count) files, \(total) tests, into \(out)") }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check vector files against this implementation.",
+        discussion: """
+        Prints one line per file and, last, "N passed, N failed"; exits non-zero on any failure. \
+        With --oracle, every Sphinx and primitives test is sent to that command instead (its error \
+        names may differ from ours; acceptable tests pass either way); Loopix files are skipped.
+        """
+    )
+
+    @Argument(help: "Vector files to check (default: every .json under --dir except schemas/).")
+    var files: [String] = []
+
+    @Option(name: .long, help: "The vector folder used when no files are given.")
+    var dir: String = "TestVectors"
+
+    @Option(name: .long, help: "How many failure details to print per file.")
+    var details: Int = 20
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Check another implementation instead: a shell command that speaks the oracle protocol (SPEC.md §9.4) on stdin/stdout.",
+        valueName: "command"))
+    var oracle: String?
+
+    func run() throws {
+        let paths = files.isEmpty ? try VectorSummary.allFiles(under: dir) : files
+        let external = try oracle.map { try ExternalOracle(command: $0) }
+        if paths.isEmpty {
+            print("no vector files found under \(dir)")
+            throw ExitCode.failure
+        }
+        var total = VerifyReport()
+        for (index, path) in paths.enumerated() {
+            if paths.count > 3 { Progress.note("[\(index + 1)/\(paths.count)] \(path)") }
+            let report: VerifyReport
+            if let data = FileManager.default.contents(atPath: path) {
+                report = Catalog.verify(name: VectorSummary.relativeName(path, under: dir), contents: data, oracle: external)
+            } else {
+                var unreadable = VerifyReport()
+                unreadable.fail(path, "cannot be read")
+                report = unreadable
+            }
+            print("\(path): \(report.passed) passed, \(report.failed) failed")
+            for failure in report.failures.prefix(details) { print("  \(failure)") }
+            if report.failures.count > details { print("  … and \(report.failures.count - details) more") }
+            total.merge(report)
+        }
+        print("\(total.passed) passed, \(total.failed) failed")
+        if total.failed > 0 { throw ExitCode.failure }
+    }
+}
+
+struct OracleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oracle",
+        abstract: "Answer JSON requests, one per line, on stdin/stdout.",
+        discussion: """
+        Each request is a JSON object with "op" and "profile" (see SPEC.md §9, "The oracle"). \
+        Start with {"op":"describe"} to list the profiles and ops. Every line in gets exactly \
+        one line out: the result, or {"error": NAME, "detail": TEXT}.
+        """
+    )
+
+    func run() throws {
+        Oracle().run()
+    }
+}
+
+/// File-system helpers for generate and verify.
+enum VectorSummary {
+    static func numberOfTests(in data: Data) -> Int {
+        struct Count: Decodable { var numberOfTests: Int }
+        return (try? JSONDecoder().decode(Count.self, from: data))?.numberOfTests ?? 0
+    }
+
+    /// Every .json file under `dir`, schemas excluded, sorted.
+    static func allFiles(under dir: String) throws -> [String] {
+        let root = URL(fileURLWithPath: dir, isDirectory: true)
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var found: [String] = []
+        for case let relative as String in enumerator {
+            guard relative.hasSuffix(".json"), !relative.hasPrefix("schemas/") else { continue }
+            found.append((dir.hasSuffix("/") ? dir : dir + "/") + relative)
+        }
+        return found.sorted()
+    }
+
+    /// `TestVectors/nym/invalid.json` → `nym/invalid.json` when under `dir`.
+    static func relativeName(_ path: String, under dir: String) -> String {
+        let root = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        if full.hasPrefix(root + "/") { return String(full.dropFirst(root.count + 1)) }
+        return URL(fileURLWithPath: path).lastPathComponent
+    }
+}

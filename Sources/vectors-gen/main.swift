@@ -1,1 +1,0 @@
-print("vectors-gen: not yet implemented")
