@@ -32,10 +32,13 @@ import SphinxSpec
             #"{"op":"x25519","profile":"primitives","scalar":"0100000000000000000000000000000000000000000000000000000000000000","u":"0000000000000000000000000000000000000000000000000000000000000000"}"#,
             #"{"op":7,"profile":"primitives"}"#,
             "\u{00}\u{ff}garbage",
+            #"{"op":"deterministic_random","profile":"primitives","random_seed":"00","count":1000000000000}"#,
+            #"{"op":"create_forward","profile":"nym","route":[],"delays_ns":[],"destination":"","message":"","payload_size":1000000000000,"randomness":{"initial_secret":""}}"#,
         ]
         let responses = try Self.exchange(requests)
         let expectedErrors: [String?] = [nil, "malformedJSON", "notAnObject", "missingField", "unknownProfile", "unknownOp",
-                                         "badHex", nil, "x25519AllZeroSharedSecret", "badType", "malformedJSON"]
+                                         "badHex", nil, "x25519AllZeroSharedSecret", "badType", "malformedJSON",
+                                         "badType", "badType"]
         try #require(responses.count == expectedErrors.count)
         for (response, expected) in zip(responses, expectedErrors) {
             #expect(response["error"] as? String == expected, "\(response)")

@@ -26,9 +26,11 @@ final class ExternalOracle: @unchecked Sendable {
         try process.run()
     }
 
+    /// Closes the oracle's input (end of requests) and gives it two seconds to exit.
     deinit {
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        for _ in 0..<20 where process.isRunning { usleep(100_000) }
+        if process.isRunning { process.terminate() }
     }
 
     /// Sends one request; returns the response, or an OracleError for an error response.

@@ -34,6 +34,7 @@ struct PrimitivesOracle: OracleProfile {
         } catch {
             throw OracleError("badType", "the fields do not match the inputs of \(kind.path)")
         }
+        try RequestLimits.check(inputs)
         switch PrimitiveVectors.compute(kind, inputs) {
         case .success(let outputs):
             do {

@@ -451,4 +451,117 @@ enum KnownAnswers {
             flags: ["BlockBoundary"]
         ),
     ]
+    // MARK: LIONESS with ChaCha20 and BLAKE2b (nym's π)
+
+    static let lionessChaCha20BLAKE2b: [KnownAnswer] = [
+        KnownAnswer(
+            source: "burdges/lioness-rs src/lib.rs, test chach20_blake2b_lioness_vectors_test (crate lioness 0.1.2)",
+            comment: "the crate's only published vector: a 192-byte key, a 507-byte block",
+            inputs: PrimitiveInputs(
+                key: h("""
+                0f2c69732932c99e56fa50fbb2763ad77ee221fc5d9e6c08f89fc577a7467f1ee34003440ee2bfbf
+                aac60912b0e547fbe9a6a9292db70bc718c6f2773ab198ac8f255378f7ea799e1d4b8596079173b6
+                e443c416f13195f1976acc03d53a4b8581b609df3b7029d5b487051d5ae4189129c045edc8822e1f
+                52e30251e4b322b3f6d6e8bb0ddb0578dcba41603abf5e51848c84d2082d293f30a645faf4df028e
+                e2c40853ea33e40b55fca902371dc00dc1e0e77161bd097a59e8368bf99174d9
+                """),
+                plaintext: h("""
+                5ac4cb9674a8908915a2b1aaf2043271612531911a26186bd5c811951330753a0e3259f3fcf52f
+                b86e666ab4d96243e57d73b976611f928d44ad137799016861576ca0a6b8a8a9e2ea02db71e71c
+                9654e476ca845c44456eba62f11f004b222756e485185c446c30b7a05cf9acd53b3131227b428d
+                a5c9601664d45ae5c2387956307961a0680894844190605dce0c86e597105884e151eb8a005eda
+                08ff5891a6b40bae299cddad979063a9a356f3477feabb9cc7bd80a1e2d6a419fcd8af9e98f7b1
+                93c71bd6056d7634b8c2b8f85920f314554104659e52d9266ddbc2ac40c1b875f6b00225f832cf
+                310e139ad8cc2568608f0323534fa15a84280e776e7e1167a001f6e18c49f3cd02c19837da47ac
+                091219ee2fdb4458836db20cbd362bb65add9b40f2817f666caf19787abc2013737eea8c7552d7
+                55a29beba5da31956f75fe7628221fe8d0a75da5bee39af956a2246c5a339560dcf029eb76d191
+                963354b70142df29ec69930977ce2f0e491513664ce83a8fa75f3e698530cf9dafbdb90b19745e
+                9257d03d7320c6d306f529eda242cb3f6f452a943f6e1c04eb02cbb0368d79e49a2b42ac3ff7cd
+                9a5686bfdb90a29322016bbcef5c733f451a9f4ea7c534116158eb611796d47b83ffe7cd6e6c11
+                d56e2d26c7a386853212a2f92efeabc74e8fe69e3d374d7b033d0ec9862221435b14ad534217ad
+                7da50bc236
+                """)),
+            outputs: PrimitiveOutputs(ciphertext: h("""
+                9eb45ca2ca4d0b6ff05a749511aad1357aa64caf9ce547c7388fe24fd1300fe856bb5c396869a
+                cd21c45805e6a7c8a1b7f71cc5f0ea9dd0c4ecd4bba9a7a4853bc352bc9f6562e9907973f91fb
+                cf7c710f5a89abc8eb4489b90e8111cbf85ffd595d603268ddceb40e39e747a4e7bd5c965585b
+                6964e180bd6ccb9d0fad210c7f7dd6f90cf6db9bda70d41d3922cedec5ea147ef318de5f34e6f
+                e5bd646859a9d4171b973b6b58c8d7f94bc9eb293c197f3408a51e3626196e3f6bca625cef90f
+                a7a3e3713bdaebdda82f48db1a97c9ed5c48bc419dbc3d1f9ef43d1b17dd83c966bde9d9360b7
+                cdac0871844c27921dcf3bb7edce9fb24661a41a8f92c8502925f062e9cd2f77c561e5825eae2
+                11657652330bc64cd63b18d1014975f167f8b68d6e702dd3d3547971662238216cc5b07517cc9
+                0aaa49a61ee423861cdc49c0e1f64e086007095a00f8adb0314fd85c88158001202edf2ed43c2
+                01176d6141e469dd89430352a927ee22a41c62c8cfdfd5d592e76793e58a9c63b7fe6dad335d7
+                acec90727675854d7708358115794e013bb4fdb504c44e21ce500f764fac211e8de20b81ca55f
+                c778ace024d2a40045241e71b023ceb519c8c28285c333b9f90f5e2cde21ca6744e43f89d0054
+                5dd34df072c7214f6cbd2123c4b0613614609961dd855d6d611c3018e4df3550b4e93f33f7c3e
+                8b2c890ca0405c957aa277d
+                """))
+        ),
+    ]
+
+    // MARK: LIONESS with AES-128-CTR and SHA-256 (sphinxmix's π)
+
+    /// Computed with the PyPI package sphinxmix 0.0.7 itself (an independent implementation by
+    /// the paper authors' group): `SphinxParams().lioness_enc(key, message)`.
+    static let lionessAES128SHA256: [KnownAnswer] = [
+        KnownAnswer(
+            source: "sphinxmix 0.0.7 (PyPI), SphinxParams.lioness_enc(bytes(range(16)), bytes(range(32))), run with the package",
+            comment: "the shortest block, 32 bytes",
+            inputs: PrimitiveInputs(key: h("000102030405060708090a0b0c0d0e0f"),
+                                    plaintext: h("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")),
+            outputs: PrimitiveOutputs(ciphertext: h("594497893af66430044d973b6bbd585c8261ce4ac9ebe18903324f80e034e47e")),
+            flags: ["MinimumBlock"]
+        ),
+        KnownAnswer(
+            source: "sphinxmix 0.0.7 (PyPI), SphinxParams.lioness_enc(b\"\\xaa\" * 16, m) with m = SHA-256(\"sphinxmix lioness 100\") × 3 ‖ 01020304, run with the package",
+            comment: "a 100-byte block",
+            inputs: PrimitiveInputs(key: h("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+                                    plaintext: h("""
+                d1dff2ebc044e91cbd49b4aaede43d0efb38df34b5c2d22879431d04c2e62061d1dff2ebc044e91cbd49b4aaede43d0e
+                fb38df34b5c2d22879431d04c2e62061d1dff2ebc044e91cbd49b4aaede43d0efb38df34b5c2d22879431d04c2e62061
+                01020304
+                """)),
+            outputs: PrimitiveOutputs(ciphertext: h("""
+                12de286f765473e2d46c310b2a61d34ad8bcda714291a6f531eaa30c10204cfe758fd7916a11a04ee05f1fc82db94e23
+                84946bbb00a589f5b72742b6bf6eb7a0041d178cde590722c1705cb8a4574013f93802cdb1d78048585ae8e42df67c29
+                16469c5f
+                """))
+        ),
+    ]
+    // MARK: P-224 (sphinxmix's group)
+
+    static let p224Generator = h("04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34")
+
+    /// NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224] "B.4.2 Key Pair Generation by Testing
+    /// Candidates": d and Q = d·G.
+    static let p224: [KnownAnswer] = [
+        KnownAnswer(
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], first key pair",
+            comment: "Q = d·G",
+            inputs: PrimitiveInputs(scalar: h("e7c92383846a4e6887a10498d8eaca2bd0487d985bd7d3f92ce3ab30"), point: p224Generator),
+            outputs: PrimitiveOutputs(product: h("040a3682d2aaa4dd931bee042d32e95755507ab164b12f84843f4b7b96a6313a938eff7a293222e0e3c7b4c6132489b33255a61c3fc1ce2256"))
+        ),
+        KnownAnswer(
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], second key pair",
+            comment: "Q = d·G",
+            inputs: PrimitiveInputs(scalar: h("7f29534466bcb399777a0c7d3d4eff787d96db26ac3561f9d43cccd9"), point: p224Generator),
+            outputs: PrimitiveOutputs(product: h("04d64ad34b097c4ff4ebee68f11f04e195ef0c7d123eb21c11f13a91add155b803686c3e2aefde4a626dba1e09722af3617aaf67ad59844b09"))
+        ),
+        KnownAnswer(
+            source: "NIST CAVS FIPS 186-3 ECDSA KeyPair.rsp, [P-224], third key pair",
+            comment: "Q = d·G",
+            inputs: PrimitiveInputs(scalar: h("2ce71aafdad95b69fdda27f441b2f28da06db5d17adb468af3e351a0"), point: p224Generator),
+            outputs: PrimitiveOutputs(product: h("0486e8c2c2078692b9308e6ad34e1dfc51a6676d3c8a4a5e7b3295876a7c83d5d358916a0d990be417da7879f7e05a1576a7942c1bc075c0d3"))
+        ),
+    ]
+
+    /// NIST CAVS FIPS 186-3 ECDSA PKV.rsp, [P-224]: the public keys marked
+    /// "F (2 - Point not on curve)".
+    static let p224NotOnCurve: [Hex] = [
+        h("04c01795a001b6b8a5b3db9acbdb55c2f97f4a50aa0a0cfed1d50a4c28b79dbe52a47a4640100cc939b435377f0bcb8db4ec52ecaadac5d919"),
+        h("04fbe3bff58dc58ca1ef9dc942fd43cdadbd060d70e0b1e6b9583a2228ca844b43c237d497c34b986c681bf3cc54f968c0db74b2e1d9fe9d94"),
+        h("04cbe83c33848dd5a89ea8c45d23b99f23254e2077bd9ab26f6b5bed9fc0d09533d78a96e39028162534d74b097364095e2dc60776938af83b"),
+        h("04491e8d6c73708104c9530878f866e585cba008ef70baa46a809a2c03924a28ace8db9a88f7f874a1f24ac7f0bf56484f2130d5be5a8a1721"),
+    ]
 }

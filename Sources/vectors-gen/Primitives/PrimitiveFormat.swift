@@ -32,10 +32,11 @@ struct PrimitiveTest: Codable, Sendable {
 
 /// The inputs of every primitive, each present only where its primitive uses it.
 struct PrimitiveInputs: Codable, Sendable {
-    // X25519
+    // X25519 and P-224
     var scalar: Hex?
     var u: Hex?
     var iterations: Int?
+    var point: Hex?
     // MACs, hashes, KDFs, ciphers
     var key: Hex?
     var message: Hex?
@@ -55,17 +56,17 @@ struct PrimitiveInputs: Codable, Sendable {
 
     /// Field names in files and oracle requests are snake_case (SPEC.md VEC-PRIM-FORMAT-1).
     enum CodingKeys: String, CodingKey {
-        case scalar, u, iterations, key, message, salt, ikm, info, length, iv, nonce, counter, plaintext, count
+        case scalar, u, iterations, point, key, message, salt, ikm, info, length, iv, nonce, counter, plaintext, count
         case tagLength = "tag_length"
         case outputLength = "output_length"
         case randomSeed = "random_seed"
     }
 
-    init(scalar: Hex? = nil, u: Hex? = nil, iterations: Int? = nil, key: Hex? = nil, message: Hex? = nil,
+    init(scalar: Hex? = nil, u: Hex? = nil, iterations: Int? = nil, point: Hex? = nil, key: Hex? = nil, message: Hex? = nil,
          tagLength: Int? = nil, salt: Hex? = nil, ikm: Hex? = nil, info: Hex? = nil, length: Int? = nil,
          iv: Hex? = nil, nonce: Hex? = nil, counter: UInt64? = nil, plaintext: Hex? = nil,
          outputLength: Int? = nil, randomSeed: Hex? = nil, count: Int? = nil) {
-        self.scalar = scalar; self.u = u; self.iterations = iterations; self.key = key
+        self.scalar = scalar; self.u = u; self.iterations = iterations; self.point = point; self.key = key
         self.message = message; self.tagLength = tagLength; self.salt = salt; self.ikm = ikm
         self.info = info; self.length = length; self.iv = iv; self.nonce = nonce
         self.counter = counter; self.plaintext = plaintext; self.outputLength = outputLength
@@ -76,6 +77,8 @@ struct PrimitiveInputs: Codable, Sendable {
 /// The outputs of every primitive, each present only where its primitive produces it.
 struct PrimitiveOutputs: Codable, Sendable, Equatable {
     var shared: Hex?
+    /// P-224: scalar · point, uncompressed.
+    var product: Hex?
     var mac: Hex?
     var digest: Hex?
     var prk: Hex?
@@ -85,9 +88,9 @@ struct PrimitiveOutputs: Codable, Sendable, Equatable {
     /// For `invalid` and `acceptable` tests: the error our implementation returns.
     var error: String?
 
-    init(shared: Hex? = nil, mac: Hex? = nil, digest: Hex? = nil, prk: Hex? = nil, okm: Hex? = nil,
+    init(shared: Hex? = nil, product: Hex? = nil, mac: Hex? = nil, digest: Hex? = nil, prk: Hex? = nil, okm: Hex? = nil,
          ciphertext: Hex? = nil, bytes: Hex? = nil, error: String? = nil) {
-        self.shared = shared; self.mac = mac; self.digest = digest; self.prk = prk; self.okm = okm
+        self.shared = shared; self.product = product; self.mac = mac; self.digest = digest; self.prk = prk; self.okm = okm
         self.ciphertext = ciphertext; self.bytes = bytes; self.error = error
     }
 }

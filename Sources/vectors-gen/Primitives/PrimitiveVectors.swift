@@ -12,6 +12,9 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
     case blake2b = "BLAKE2b"
     case sha256 = "SHA-256"
     case deterministicRandom = "DeterministicRandom"
+    case lionessChaCha20BLAKE2b = "LIONESS-ChaCha20-BLAKE2b"
+    case lionessAES128SHA256 = "LIONESS-AES128-SHA256"
+    case p224 = "P-224"
 
     /// The file, relative to TestVectors/.
     var path: String {
@@ -25,6 +28,9 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .blake2b: "primitives/blake2b.json"
         case .sha256: "primitives/sha256.json"
         case .deterministicRandom: "primitives/deterministic_random.json"
+        case .lionessChaCha20BLAKE2b: "primitives/lioness_chacha20_blake2b.json"
+        case .lionessAES128SHA256: "primitives/lioness_aes128_sha256.json"
+        case .p224: "primitives/p224.json"
         }
     }
 
@@ -57,6 +63,15 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .deterministicRandom:
             ["The deterministic random source every generated vector draws from (SPEC.md PRIM-RANDOM-DET):",
              "the ChaCha20 (original variant) keystream under the 32-byte seed, zero nonce, from block 0; `count` bytes are drawn."]
+        case .lionessChaCha20BLAKE2b:
+            ["LIONESS with ChaCha20 (original variant, zero nonce) and keyed BLAKE2b-256, as crate lioness 0.1.2 builds it: the nym profile's payload PRP.",
+             "key (192 bytes) = K1 (32) ‖ K2 (64) ‖ K3 (32) ‖ K4 (64); `ciphertext` is the encryption of `plaintext`; decryption must give it back. SPEC.md PRIM-LIONESS-CB-ENC."]
+        case .lionessAES128SHA256:
+            ["LIONESS as sphinxmix 0.0.7 builds it from AES-128-CTR and SHA-256 (SphinxParams.lioness_enc): the sphinxmix profile's payload PRP.",
+             "16-byte key; `ciphertext` is the encryption of `plaintext`; decryption must give it back. SPEC.md PRIM-LIONESS-AES-ENC."]
+        case .p224:
+            ["Point multiplication on NIST P-224, the sphinxmix profile's group: `product` = `scalar` · `point`.",
+             "Scalars are 28-byte big-endian integers in [1, n); points are uncompressed (0x04 ‖ X ‖ Y, 57 bytes) and must be on the curve. SPEC.md PRIM-P224-MUL."]
         }
     }
 
@@ -71,6 +86,9 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .blake2b: ["maxKeySize": "64 bytes", "outputSize": "1 to 64 bytes; this implementation supports 16 to 64"]
         case .sha256: ["outputSize": "32 bytes"]
         case .deterministicRandom: ["stream": "ChaCha20-original(key = seed, nonce = 0^8), from block 0"]
+        case .lionessChaCha20BLAKE2b: ["keySize": "192 bytes", "minimumBlock": "33 bytes", "left": "32 bytes"]
+        case .lionessAES128SHA256: ["keySize": "16 bytes", "minimumBlock": "32 bytes", "left": "16 bytes"]
+        case .p224: ["curve": "NIST P-224 (secp224r1)", "encoding": "uncompressed points, 57 bytes; big-endian scalars, 28 bytes"]
         }
     }
 
@@ -85,6 +103,9 @@ enum PrimitiveKind: String, CaseIterable, Sendable {
         case .blake2b: KnownAnswers.blake2b
         case .sha256: KnownAnswers.sha256
         case .deterministicRandom: KnownAnswers.deterministicRandom
+        case .lionessChaCha20BLAKE2b: KnownAnswers.lionessChaCha20BLAKE2b
+        case .lionessAES128SHA256: KnownAnswers.lionessAES128SHA256
+        case .p224: KnownAnswers.p224
         }
     }
 }
@@ -105,6 +126,10 @@ enum PrimitiveFlags {
         "BlockBoundary": FlagNote(bugType: .edgeCase, description: "The output crosses a 64-byte keystream block."),
         "WrongLength": FlagNote(bugType: .functionality, description: "An input of the wrong length must be rejected (error invalidLength), not truncated or padded."),
         "OutputTooLong": FlagNote(bugType: .functionality, description: "A requested output length above the primitive's maximum must be rejected (error invalidOutputLength)."),
+        "PointNotOnCurve": FlagNote(bugType: .edgeCase, description: "A point from NIST's public-key validation vectors that is not on the curve: it must be rejected (pointNotOnCurve) before any multiplication (invalid-curve attacks)."),
+        "InvalidEncoding": FlagNote(bugType: .functionality, description: "A point encoding that is not 0x04 ‖ X ‖ Y of 57 bytes: invalidPointEncoding."),
+        "InvalidScalar": FlagNote(bugType: .functionality, description: "A scalar outside [1, n): invalidScalar."),
+        "MinimumBlock": FlagNote(bugType: .edgeCase, description: "The shortest block the cipher takes: the right half is as long as the left."),
         "ShortOutput": FlagNote(bugType: .edgeCase, description: "RFC 7693 allows BLAKE2b outputs of 1 to 15 bytes; this implementation (libsodium) does not and rejects them with invalidOutputLength. Either behaviour is conforming: no profile uses such lengths."),
     ]
 }
@@ -210,6 +235,22 @@ enum PrimitiveVectors {
             let d = try draw(l, [57])
             return [("a 57-byte input, the length of \"aes_key:\" followed by a P-224 point", l,
                      PrimitiveInputs(message: Hex(d[0])))]
+        case .lionessChaCha20BLAKE2b:
+            let l1 = prefix + "nym-payload", l2 = prefix + "minimum-block"
+            let d1 = try draw(l1, [192, 1024]), d2 = try draw(l2, [192, 33])
+            return [("a 1024-byte nym payload under a 192-byte payload key", l1, PrimitiveInputs(key: Hex(d1[0]), plaintext: Hex(d1[1]))),
+                    ("the shortest block, 33 bytes", l2, PrimitiveInputs(key: Hex(d2[0]), plaintext: Hex(d2[1])))]
+        case .lionessAES128SHA256:
+            let l = prefix + "sphinxmix-body"
+            let d = try draw(l, [16, 1024])
+            return [("a 1024-byte sphinxmix body", l, PrimitiveInputs(key: Hex(d[0]), plaintext: Hex(d[1])))]
+        case .p224:
+            let l = prefix + "shared-secret"
+            var random = try Seeds.random(for: l)
+            let a = try P224.Scalar.random(using: &random)
+            let b = try P224.Scalar.random(using: &random)
+            return [("s = a·(b·G), as a sphinxmix shared secret (a and b by PRIM-P224-RANDOM)", l,
+                     PrimitiveInputs(scalar: Hex(a.bytes), point: Hex(try b.timesGenerator().encoded)))]
         case .deterministicRandom:
             return [
                 ("the seed of the nym crate's tests (32 bytes 0x01), 100 bytes", prefix + "nym-test-seed",
@@ -254,6 +295,29 @@ enum PrimitiveVectors {
                      PrimitiveInputs(key: Hex([]), message: ascii("abc"), outputLength: 65)),
                     ("an 8-byte output: allowed by RFC 7693, not supported here", ["ShortOutput"], .acceptable,
                      PrimitiveInputs(key: Hex([]), message: ascii("abc"), outputLength: 8))]
+        case .lionessChaCha20BLAKE2b:
+            return [("a 32-byte block: no right half", ["WrongLength"], .invalid,
+                     PrimitiveInputs(key: Hex(Bytes(repeating: 3, count: 192)), plaintext: Hex(Bytes.zeros(32)))),
+                    ("a 191-byte key", ["WrongLength"], .invalid,
+                     PrimitiveInputs(key: Hex(Bytes(repeating: 3, count: 191)), plaintext: Hex(Bytes.zeros(64))))]
+        case .lionessAES128SHA256:
+            return [("a 31-byte block", ["WrongLength"], .invalid,
+                     PrimitiveInputs(key: Hex(Bytes(repeating: 3, count: 16)), plaintext: Hex(Bytes.zeros(31))))]
+        case .p224:
+            let one = Hex(Bytes.zeros(27) + [1])
+            var cases: [(String, [String], TestResult, PrimitiveInputs)] = KnownAnswers.p224NotOnCurve.enumerated().map {
+                ("NIST PKV.rsp P-224 key \($0.offset + 1) not on the curve", ["PointNotOnCurve"], .invalid,
+                 PrimitiveInputs(scalar: one, point: $0.element))
+            }
+            let g = KnownAnswers.p224Generator.bytes
+            cases.append(("the generator in compressed form (0x02 prefix, 29 bytes)", ["InvalidEncoding"], .invalid,
+                          PrimitiveInputs(scalar: one, point: Hex([2] + Array(g[1..<29])))))
+            cases.append(("the generator with prefix 0x05", ["InvalidEncoding"], .invalid,
+                          PrimitiveInputs(scalar: one, point: Hex([5] + Array(g[1...])))))
+            cases.append(("scalar 0", ["InvalidScalar"], .invalid, PrimitiveInputs(scalar: Hex(Bytes.zeros(28)), point: Hex(g))))
+            cases.append(("scalar n, the group order", ["InvalidScalar"], .invalid,
+                          PrimitiveInputs(scalar: Hex(Bytes(hex: "ffffffffffffffffffffffffffff16a2e0b8f03e13dd29455c5c2a3d") ?? []), point: Hex(g))))
+            return cases
         case .hmacSHA256, .sha256, .deterministicRandom:
             return []
         }
@@ -340,6 +404,21 @@ enum PrimitiveVectors {
         case .deterministicRandom:
             var random = try DeterministicRandom(seed: try need(inputs.randomSeed, "random_seed").bytes)
             return PrimitiveOutputs(bytes: Hex(random.bytes(try need(inputs.count, "count"))))
+        case .p224:
+            let scalar = try P224.Scalar(canonical: try need(inputs.scalar, "scalar").bytes)
+            let point = try P224.Point(encoded: try need(inputs.point, "point").bytes)
+            return PrimitiveOutputs(product: Hex(try point.multiplied(by: scalar).encoded))
+        case .lionessChaCha20BLAKE2b, .lionessAES128SHA256:
+            let key = try need(inputs.key, "key").bytes
+            let plaintext = try need(inputs.plaintext, "plaintext").bytes
+            let encrypt = kind == .lionessAES128SHA256 ? LionessAES128SHA256.encrypt : LionessChaCha20BLAKE2b.encrypt
+            let decrypt = kind == .lionessAES128SHA256 ? LionessAES128SHA256.decrypt : LionessChaCha20BLAKE2b.decrypt
+            let ciphertext = try encrypt(key, plaintext)
+            // π⁻¹(π(m)) = m is part of what a file checks.
+            guard try decrypt(key, ciphertext) == plaintext else {
+                throw ComputeError.named("decryptionMismatch")
+            }
+            return PrimitiveOutputs(ciphertext: Hex(ciphertext))
         }
     }
 

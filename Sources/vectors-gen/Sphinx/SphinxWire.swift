@@ -207,9 +207,52 @@ struct OpenReplyResponse: Codable, Sendable, Equatable {
     var message: Hex
 }
 
+/// Sizes a request may ask for. SPEC.md [ORACLE-LIMITS-1]: `payload_size`, `header_len` and
+/// `body_len` must lie in [0, 1 MiB] (Nym's largest packet has 32 KiB + 17 bytes of payload),
+/// primitives' `count` in [0, 1 MiB] and `iterations` in [0, 1,000,000]; larger values are
+/// `badType`, so that no request can make the oracle allocate or loop without bound.
+enum RequestLimits {
+    static let maxLength = 1 << 20
+    static let maxIterations = 1_000_000
+
+    static func check(_ name: String, _ value: Int?, max: Int = maxLength) throws(OracleError) {
+        guard let value else { return }
+        guard value >= 0, value <= max else {
+            throw OracleError("badType", "field \"\(name)\" must lie in [0, \(max)]")
+        }
+    }
+
+    static func check<T>(_ request: T) throws(OracleError) {
+        switch request {
+        case let r as CreateForwardRequest:
+            try check("payload_size", r.payload_size)
+            try check("header_len", r.header_len)
+        case let r as CreateSURBRequest:
+            try check("header_len", r.header_len)
+        case let r as ProcessRequest:
+            try check("header_len", r.header_len)
+            try check("body_len", r.body_len)
+        case let r as UseSURBRequest:
+            try check("payload_size", r.payload_size)
+            try check("header_len", r.header_len)
+        case let r as PrimitiveInputs:
+            try check("count", r.count)
+            try check("iterations", r.iterations, max: maxIterations)
+        default:
+            return
+        }
+    }
+}
+
 /// Maps a failure to decode a request into the oracle's request errors.
 enum RequestDecoding {
     static func decode<T: Decodable>(_ type: T.Type, from fields: RequestFields) throws(OracleError) -> T {
+        let value = try decodeUnchecked(type, from: fields)
+        try RequestLimits.check(value)
+        return value
+    }
+
+    private static func decodeUnchecked<T: Decodable>(_ type: T.Type, from fields: RequestFields) throws(OracleError) -> T {
         var object = fields.object
         object["op"] = nil
         object["profile"] = nil
