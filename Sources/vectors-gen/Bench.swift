@@ -1,0 +1,277 @@
+import ArgumentParser
+import Foundation
+
+// The benchmark. The project's rule: speed is reported as RATIOS against a baseline measured in
+// the same run (one X25519 scalar multiplication), never as a timed test that can fail on a
+// noisy machine. Absolute times depend on the machine; ratios are what can be compared.
+
+/// How much to measure.
+struct BenchOptions: Codable, Equatable, Sendable {
+    /// Timed repetitions of each case per round (each paired with one of the baseline).
+    var repetitions: Int
+    /// Rounds: every case is measured once per round; the ratio's min–max is over rounds.
+    var rounds: Int
+    /// Untimed runs of each case (and of the baseline) before the first round.
+    var warmup: Int
+    /// Only cases whose id contains this text (nil: all).
+    var filter: String?
+
+    static let standard = BenchOptions(repetitions: 30, rounds: 5, warmup: 3, filter: nil)
+    /// For the structural test: every case runs, the figures mean nothing.
+    static let quick = BenchOptions(repetitions: 2, rounds: 2, warmup: 1, filter: nil)
+}
+
+/// The benchmark's own failures.
+enum BenchError: Error, Equatable, CustomStringConvertible {
+    /// A count was too small: repetitions and rounds must be at least 1, warm-up at least 0.
+    case invalidOption(name: String, value: Int)
+    /// `--filter` matched no case.
+    case noCaseMatches(filter: String)
+    /// Building a case's fixtures, or running it, threw (a bug: the fixtures are fixed).
+    case caseFailed(id: String, reason: String)
+
+    var description: String {
+        switch self {
+        case let .invalidOption(name, value): return "\(name) is too small (got \(value))"
+        case let .noCaseMatches(filter): return "no benchmark case id contains \"\(filter)\""
+        case let .caseFailed(id, reason): return "benchmark case \(id) failed: \(reason)"
+        }
+    }
+}
+
+/// The figures for one case.
+struct BenchCaseResult: Codable, Equatable, Sendable {
+    let id: String
+    let title: String
+    /// Median of every timed run of the case, over all rounds (nanoseconds).
+    let medianNanoseconds: Double
+    /// Median of the baseline runs paired with this case (nanoseconds).
+    let baselineMedianNanoseconds: Double
+    /// The median over rounds of (case median ÷ paired baseline median): how many X25519
+    /// operations' worth of time the case takes.
+    let ratio: Double
+    let ratioMin: Double
+    let ratioMax: Double
+    /// One ratio per round, in order.
+    let roundRatios: [Double]
+}
+
+/// Everything one run measured; `--json` writes this.
+struct BenchReport: Codable, Equatable, Sendable {
+    /// "release" or "debug": the configuration the benchmark itself was compiled in.
+    let buildConfiguration: String
+    let options: BenchOptions
+    let baselineID: String
+    let baselineTitle: String
+    /// Median of every baseline run in the whole benchmark (nanoseconds).
+    let baselineMedianNanoseconds: Double
+    let cases: [BenchCaseResult]
+    let notes: [String]
+    /// The result bytes of every run folded together; meaningless except that computing it keeps
+    /// the optimiser from removing the measured work.
+    let checksum: UInt8
+}
+
+/// Measures the cases against the baseline.
+enum BenchRunner {
+    static var buildConfiguration: String {
+        #if DEBUG
+        return "debug"
+        #else
+        return "release"
+        #endif
+    }
+
+    static let notes: [String] = [
+        "Absolute times depend on the machine and its load; only the ratios (× one X25519 scalar multiplication measured in the same run) are comparable between machines.",
+        "Each case's runs are interleaved one for one with baseline runs, so drift and load affect both; the min–max column is the spread of the ratio over rounds.",
+    ]
+
+    static let debugWarning =
+        "WARNING: this is a debug build; its figures are meaningless. Build with `swift build -c release` and run .build/release/vectors-gen bench."
+
+    /// Runs the benchmark.
+    ///
+    /// Method: warm every case and the baseline up; then, in each round and for each case,
+    /// alternate one baseline run and one case run `repetitions` times, timing each with the
+    /// monotonic `ContinuousClock`. The round's ratio is median(case) ÷ median(baseline).
+    /// Reported: the median case time over all rounds, the median of the round ratios, and their
+    /// min and max.
+    static func run(_ options: BenchOptions) throws(BenchError) -> BenchReport {
+        // Step 1: check the options and build every fixture (untimed).
+        guard options.repetitions >= 1 else { throw .invalidOption(name: "--repetitions", value: options.repetitions) }
+        guard options.rounds >= 1 else { throw .invalidOption(name: "--rounds", value: options.rounds) }
+        guard options.warmup >= 0 else { throw .invalidOption(name: "--warmup", value: options.warmup) }
+        let baseline: BenchCase
+        var cases: [BenchCase]
+        do {
+            baseline = try BenchCases.baseline()
+            cases = try BenchCases.all()
+        } catch {
+            throw .caseFailed(id: "setup", reason: "\(error)")
+        }
+        if let filter = options.filter {
+            cases = cases.filter { $0.id.contains(filter) }
+            guard !cases.isEmpty else { throw .noCaseMatches(filter: filter) }
+        }
+
+        // Step 2: warm up (caches, lazy initialisation such as libsodium's sodium_init).
+        var checksum: UInt8 = 0
+        for benchCase in [baseline] + cases {
+            for _ in 0..<options.warmup { checksum ^= try call(benchCase) }
+        }
+
+        // Step 3: the rounds, each case paired run by run with the baseline.
+        let clock = ContinuousClock()
+        var caseSamples = Array(repeating: [Double](), count: cases.count)
+        var pairedBaselineSamples = Array(repeating: [Double](), count: cases.count)
+        var roundRatios = Array(repeating: [Double](), count: cases.count)
+        var allBaselineSamples: [Double] = []
+        for _ in 0..<options.rounds {
+            for (index, benchCase) in cases.enumerated() {
+                var baselineTimes: [Double] = []
+                var caseTimes: [Double] = []
+                for _ in 0..<options.repetitions {
+                    var start = clock.now
+                    checksum ^= try call(baseline)
+                    baselineTimes.append(nanoseconds(clock.now - start))
+                    start = clock.now
+                    checksum ^= try call(benchCase)
+                    caseTimes.append(nanoseconds(clock.now - start))
+                }
+                roundRatios[index].append(median(caseTimes) / median(baselineTimes))
+                caseSamples[index] += caseTimes
+                pairedBaselineSamples[index] += baselineTimes
+                allBaselineSamples += baselineTimes
+            }
+        }
+
+        // Step 4: summarise.
+        let results = cases.indices.map { index in
+            BenchCaseResult(
+                id: cases[index].id, title: cases[index].title,
+                medianNanoseconds: median(caseSamples[index]),
+                baselineMedianNanoseconds: median(pairedBaselineSamples[index]),
+                ratio: median(roundRatios[index]),
+                ratioMin: roundRatios[index].min() ?? .nan,
+                ratioMax: roundRatios[index].max() ?? .nan,
+                roundRatios: roundRatios[index])
+        }
+        return BenchReport(
+            buildConfiguration: buildConfiguration, options: options,
+            baselineID: baseline.id, baselineTitle: baseline.title,
+            baselineMedianNanoseconds: median(allBaselineSamples),
+            cases: results,
+            notes: buildConfiguration == "debug" ? notes + [debugWarning] : notes,
+            checksum: checksum)
+    }
+
+    static func call(_ benchCase: BenchCase) throws(BenchError) -> UInt8 {
+        do {
+            return try benchCase.run()
+        } catch {
+            throw .caseFailed(id: benchCase.id, reason: "\(error)")
+        }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1e9 + Double(attoseconds) / 1e9
+    }
+
+    /// The median; the mean of the two middle values for an even count; NaN for none.
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// The plain-text table.
+enum BenchFormat {
+    static func table(_ report: BenchReport) -> String {
+        var lines: [String] = []
+        if report.buildConfiguration == "debug" { lines.append(BenchRunner.debugWarning); lines.append("") }
+        lines.append("Baseline: \(report.baselineTitle), median \(time(report.baselineMedianNanoseconds)) on this machine.")
+        lines.append("\(report.options.rounds) rounds × \(report.options.repetitions) repetitions per case, \(report.options.warmup) warm-up runs; \(report.buildConfiguration) build.")
+        lines.append("")
+        let titleWidth = max(4, report.cases.map(\.title.count).max() ?? 0)
+        lines.append(pad("case", titleWidth) + "  " + left("median", 10) + "  " + left("× X25519", 9) + "  " + "min–max over rounds")
+        lines.append(String(repeating: "-", count: titleWidth + 2 + 10 + 2 + 9 + 2 + 19))
+        for result in report.cases {
+            lines.append(pad(result.title, titleWidth) + "  " + left(time(result.medianNanoseconds), 10) + "  "
+                + left(ratio(result.ratio), 9) + "  " + ratio(result.ratioMin) + "–" + ratio(result.ratioMax))
+        }
+        lines.append("")
+        lines += report.notes.map { "Note: " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    static func time(_ ns: Double) -> String {
+        guard ns.isFinite else { return "n/a" }
+        if ns >= 1e6 { return String(format: "%.2f ms", ns / 1e6) }
+        if ns >= 1e3 { return String(format: "%.1f µs", ns / 1e3) }
+        return String(format: "%.0f ns", ns)
+    }
+
+    static func ratio(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        return String(format: value < 10 ? "%.2f" : "%.1f", value)
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    static func left(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+/// `vectors-gen bench`: prints the table, and writes the figures as JSON with `--json FILE`.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure packet creation and processing as ratios to one X25519 operation.",
+        discussion: """
+        Each case is timed alternately with the baseline (one X25519 scalar multiplication, \
+        libsodium) and reported as the ratio of the medians, so only ratios are comparable \
+        between machines. Build with `swift build -c release`: debug figures are meaningless.
+        """
+    )
+
+    @Option(name: .long, help: "Timed repetitions of each case per round.")
+    var repetitions: Int = BenchOptions.standard.repetitions
+
+    @Option(name: .long, help: "Rounds (the ratio's min–max is over rounds).")
+    var rounds: Int = BenchOptions.standard.rounds
+
+    @Option(name: .long, help: "Untimed warm-up runs of each case.")
+    var warmup: Int = BenchOptions.standard.warmup
+
+    @Flag(name: .long, help: "Tiny counts, to check that every case runs (figures meaningless).")
+    var quick = false
+
+    @Option(name: .long, help: "Only the cases whose id contains this text.")
+    var filter: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
+    var json: String?
+
+    func run() throws {
+        var options = quick ? BenchOptions.quick
+            : BenchOptions(repetitions: repetitions, rounds: rounds, warmup: warmup, filter: nil)
+        options.filter = filter
+        #if DEBUG
+        Progress.note(BenchRunner.debugWarning)
+        #endif
+        let report = try BenchRunner.run(options)
+        print(BenchFormat.table(report))
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+        }
+    }
+}
