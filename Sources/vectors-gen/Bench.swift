@@ -93,7 +93,8 @@ enum BenchRunner {
     /// Runs the benchmark.
     ///
     /// Method: warm every case and the baseline up; then, in each round and for each case,
-    /// alternate one baseline run and one case run `repetitions` times, timing each with the
+    /// run `repetitions` pairs of one baseline run and one case run (which goes first
+    /// alternates from pair to pair), timing each run with the
     /// monotonic `ContinuousClock`. The round's ratio is median(case) ÷ median(baseline).
     /// Reported: the median case time over all rounds, the median of the round ratios, and their
     /// min and max.
@@ -123,6 +124,11 @@ enum BenchRunner {
 
         // Step 3: the rounds, each case paired run by run with the baseline.
         let clock = ContinuousClock()
+        func timed(_ benchCase: BenchCase) throws(BenchError) -> Double {
+            let start = clock.now
+            checksum ^= try call(benchCase)
+            return nanoseconds(clock.now - start)
+        }
         var caseSamples = Array(repeating: [Double](), count: cases.count)
         var pairedBaselineSamples = Array(repeating: [Double](), count: cases.count)
         var roundRatios = Array(repeating: [Double](), count: cases.count)
@@ -131,13 +137,15 @@ enum BenchRunner {
             for (index, benchCase) in cases.enumerated() {
                 var baselineTimes: [Double] = []
                 var caseTimes: [Double] = []
-                for _ in 0..<options.repetitions {
-                    var start = clock.now
-                    checksum ^= try call(baseline)
-                    baselineTimes.append(nanoseconds(clock.now - start))
-                    start = clock.now
-                    checksum ^= try call(benchCase)
-                    caseTimes.append(nanoseconds(clock.now - start))
+                for repetition in 0..<options.repetitions {
+                    // Which of the pair runs first alternates, so neither gains from going second.
+                    if repetition % 2 == 0 {
+                        baselineTimes.append(try timed(baseline))
+                        caseTimes.append(try timed(benchCase))
+                    } else {
+                        caseTimes.append(try timed(benchCase))
+                        baselineTimes.append(try timed(baseline))
+                    }
                 }
                 roundRatios[index].append(median(caseTimes) / median(baselineTimes))
                 caseSamples[index] += caseTimes
@@ -204,7 +212,7 @@ enum BenchFormat {
                 + left(ratio(result.ratio), 9) + "  " + ratio(result.ratioMin) + "–" + ratio(result.ratioMax))
         }
         lines.append("")
-        lines += report.notes.map { "Note: " + $0 }
+        lines += report.notes.filter { $0 != BenchRunner.debugWarning }.map { "Note: " + $0 }
         return lines.joined(separator: "\n")
     }
 
@@ -263,9 +271,6 @@ struct Bench: ParsableCommand {
         var options = quick ? BenchOptions.quick
             : BenchOptions(repetitions: repetitions, rounds: rounds, warmup: warmup, filter: nil)
         options.filter = filter
-        #if DEBUG
-        Progress.note(BenchRunner.debugWarning)
-        #endif
         let report = try BenchRunner.run(options)
         print(BenchFormat.table(report))
         if let json {
