@@ -1,9 +1,40 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // The benchmark. The project's rule: speed is reported as RATIOS against a baseline measured in
 // the same run (one X25519 scalar multiplication), never as a timed test that can fail on a
 // noisy machine. Absolute times depend on the machine; ratios are what can be compared.
+
+/// Which clock times a run.
+enum BenchClock: String, Codable, CaseIterable, ExpressibleByArgument, Sendable {
+    /// Elapsed time on the monotonic `ContinuousClock` (the default). Time the thread spends
+    /// preempted is counted, so on a busy machine long cases (several ms, longer than a
+    /// scheduler time slice) are inflated more than the short baseline.
+    case monotonic
+    /// CPU time of the measuring thread (`CLOCK_THREAD_CPUTIME_ID`): preemption is not
+    /// counted, which keeps the ratios of long cases steady on a loaded machine.
+    case threadCPU = "thread-cpu"
+
+    /// Reads the clock, in nanoseconds.
+    func now() -> Double {
+        switch self {
+        case .monotonic:
+            return BenchRunner.nanoseconds(ContinuousClock.now - BenchClock.origin)
+        case .threadCPU:
+            var time = timespec()
+            guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return .nan }
+            return Double(time.tv_sec) * 1e9 + Double(time.tv_nsec)
+        }
+    }
+
+    /// A fixed instant, so that monotonic readings are small durations (full `Double` precision).
+    static let origin = ContinuousClock.now
+}
 
 /// How much to measure.
 struct BenchOptions: Codable, Equatable, Sendable {
@@ -15,6 +46,7 @@ struct BenchOptions: Codable, Equatable, Sendable {
     var warmup: Int
     /// Only cases whose id contains this text (nil: all).
     var filter: String?
+    var clock: BenchClock = .monotonic
 
     static let standard = BenchOptions(repetitions: 30, rounds: 5, warmup: 3, filter: nil)
     /// For the structural test: every case runs, the figures mean nothing.
@@ -94,8 +126,8 @@ enum BenchRunner {
     ///
     /// Method: warm every case and the baseline up; then, in each round and for each case,
     /// run `repetitions` pairs of one baseline run and one case run (which goes first
-    /// alternates from pair to pair), timing each run with the
-    /// monotonic `ContinuousClock`. The round's ratio is median(case) ÷ median(baseline).
+    /// alternates from pair to pair), timing each run with the monotonic `ContinuousClock`
+    /// (or the thread's CPU time). The round's ratio is median(case) ÷ median(baseline).
     /// Reported: the median case time over all rounds, the median of the round ratios, and their
     /// min and max.
     static func run(_ options: BenchOptions) throws(BenchError) -> BenchReport {
@@ -123,11 +155,11 @@ enum BenchRunner {
         }
 
         // Step 3: the rounds, each case paired run by run with the baseline.
-        let clock = ContinuousClock()
+        let clock = options.clock
         func timed(_ benchCase: BenchCase) throws(BenchError) -> Double {
-            let start = clock.now
+            let start = clock.now()
             checksum ^= try call(benchCase)
-            return nanoseconds(clock.now - start)
+            return clock.now() - start
         }
         var caseSamples = Array(repeating: [Double](), count: cases.count)
         var pairedBaselineSamples = Array(repeating: [Double](), count: cases.count)
@@ -165,13 +197,24 @@ enum BenchRunner {
                 ratioMax: roundRatios[index].max() ?? .nan,
                 roundRatios: roundRatios[index])
         }
+        var reportNotes = notes
+        let unsteady = results.filter(isUnsteady).map(\.id)
+        if !unsteady.isEmpty {
+            reportNotes.append("Unsteady (two or more rounds more than 10% away from the median ratio; the machine was busy): "
+                + unsteady.joined(separator: ", ") + ". Rerun on a quiet machine, with more rounds, or with --clock thread-cpu.")
+        }
+        if buildConfiguration == "debug" { reportNotes.append(debugWarning) }
         return BenchReport(
             buildConfiguration: buildConfiguration, options: options,
             baselineID: baseline.id, baselineTitle: baseline.title,
             baselineMedianNanoseconds: median(allBaselineSamples),
-            cases: results,
-            notes: buildConfiguration == "debug" ? notes + [debugWarning] : notes,
-            checksum: checksum)
+            cases: results, notes: reportNotes, checksum: checksum)
+    }
+
+    /// A single disturbed round is normal and the median absorbs it; two or more mean the
+    /// figure itself may be off.
+    static func isUnsteady(_ result: BenchCaseResult) -> Bool {
+        result.roundRatios.filter { abs($0 / result.ratio - 1) > 0.10 }.count >= 2
     }
 
     static func call(_ benchCase: BenchCase) throws(BenchError) -> UInt8 {
@@ -202,7 +245,7 @@ enum BenchFormat {
         var lines: [String] = []
         if report.buildConfiguration == "debug" { lines.append(BenchRunner.debugWarning); lines.append("") }
         lines.append("Baseline: \(report.baselineTitle), median \(time(report.baselineMedianNanoseconds)) on this machine.")
-        lines.append("\(report.options.rounds) rounds × \(report.options.repetitions) repetitions per case, \(report.options.warmup) warm-up runs; \(report.buildConfiguration) build.")
+        lines.append("\(report.options.rounds) rounds × \(report.options.repetitions) repetitions per case, \(report.options.warmup) warm-up runs; \(report.options.clock.rawValue) clock; \(report.buildConfiguration) build.")
         lines.append("")
         let titleWidth = max(4, report.cases.map(\.title.count).max() ?? 0)
         lines.append(pad("case", titleWidth) + "  " + left("median", 10) + "  " + left("× X25519", 9) + "  " + "min–max over rounds")
@@ -264,6 +307,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Only the cases whose id contains this text.")
     var filter: String?
 
+    @Option(name: .long, help: "monotonic (elapsed time, the default) or thread-cpu (CPU time of this thread: steadier on a busy machine).")
+    var clock: BenchClock = .monotonic
+
     @Option(name: .long, help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -271,6 +317,7 @@ struct Bench: ParsableCommand {
         var options = quick ? BenchOptions.quick
             : BenchOptions(repetitions: repetitions, rounds: rounds, warmup: warmup, filter: nil)
         options.filter = filter
+        options.clock = clock
         let report = try BenchRunner.run(options)
         print(BenchFormat.table(report))
         if let json {

@@ -50,6 +50,27 @@ import Testing
         #expect(decoded == report)
     }
 
+    @Test func threadCPUClockGivesPositiveFiniteRatios() throws {
+        var options = BenchOptions(repetitions: 2, rounds: 1, warmup: 0, filter: "nym.process")
+        options.clock = .threadCPU
+        let report = try BenchRunner.run(options)
+        #expect(report.cases.map(\.id) == ["nym.process.forward.v259", "nym.process.final.v259"])
+        #expect(report.options.clock == .threadCPU)
+        for result in report.cases { #expect(result.ratio.isFinite && result.ratio > 0, "\(result.id)") }
+    }
+
+    /// One disturbed round is absorbed by the median; two are reported.
+    @Test func unsteadyNeedsTwoRoundsAwayFromTheMedian() {
+        func result(_ ratios: [Double]) -> BenchCaseResult {
+            BenchCaseResult(id: "x", title: "x", medianNanoseconds: 1, baselineMedianNanoseconds: 1,
+                            ratio: BenchRunner.median(ratios), ratioMin: ratios.min() ?? 0,
+                            ratioMax: ratios.max() ?? 0, roundRatios: ratios)
+        }
+        #expect(!BenchRunner.isUnsteady(result([10, 10, 10.5, 10, 10])))
+        #expect(!BenchRunner.isUnsteady(result([10, 10, 15, 10, 10])))
+        #expect(BenchRunner.isUnsteady(result([10, 10, 15, 10, 13])))
+    }
+
     @Test func badOptionsAreTypedErrors() {
         #expect(throws: BenchError.invalidOption(name: "--repetitions", value: 0)) {
             try BenchRunner.run(BenchOptions(repetitions: 0, rounds: 1, warmup: 0, filter: nil))
