@@ -86,6 +86,12 @@ struct BenchCaseResult: Codable, Equatable, Sendable {
     let ratioMax: Double
     /// One ratio per round, in order.
     let roundRatios: [Double]
+    /// The fastest run of the case and of its paired baseline runs, over all rounds
+    /// (nanoseconds), and their ratio. Load only ever adds time, so this ratio is the one that
+    /// moves least on a busy machine; it is a lower bound of the typical cost.
+    let minNanoseconds: Double
+    let baselineMinNanoseconds: Double
+    let fastestRatio: Double
 }
 
 /// Everything one run measured; `--json` writes this.
@@ -116,7 +122,8 @@ enum BenchRunner {
 
     static let notes: [String] = [
         "Absolute times depend on the machine and its load; only the ratios (× one X25519 scalar multiplication measured in the same run) are comparable between machines.",
-        "Each case's runs are interleaved one for one with baseline runs, so drift and load affect both; the min–max column is the spread of the ratio over rounds.",
+        "Each case's runs are interleaved one for one with baseline runs, so drift and load affect both; × X25519 is the median over rounds of median(case) ÷ median(baseline), min–max its spread over rounds.",
+        "fastest = the case's fastest run ÷ the baseline's fastest run: load only adds time, so on a shared machine this column (best with --clock thread-cpu) moves least.",
     ]
 
     static let debugWarning =
@@ -195,13 +202,16 @@ enum BenchRunner {
                 ratio: median(roundRatios[index]),
                 ratioMin: roundRatios[index].min() ?? .nan,
                 ratioMax: roundRatios[index].max() ?? .nan,
-                roundRatios: roundRatios[index])
+                roundRatios: roundRatios[index],
+                minNanoseconds: caseSamples[index].min() ?? .nan,
+                baselineMinNanoseconds: pairedBaselineSamples[index].min() ?? .nan,
+                fastestRatio: (caseSamples[index].min() ?? .nan) / (pairedBaselineSamples[index].min() ?? .nan))
         }
         var reportNotes = notes
         let unsteady = results.filter(isUnsteady).map(\.id)
         if !unsteady.isEmpty {
             reportNotes.append("Unsteady (two or more rounds more than 10% away from the median ratio; the machine was busy): "
-                + unsteady.joined(separator: ", ") + ". Rerun on a quiet machine, with more rounds, or with --clock thread-cpu.")
+                + unsteady.joined(separator: ", ") + ". Rerun on a quiet machine or with --clock thread-cpu, or read the fastest column.")
         }
         if buildConfiguration == "debug" { reportNotes.append(debugWarning) }
         return BenchReport(
@@ -248,11 +258,14 @@ enum BenchFormat {
         lines.append("\(report.options.rounds) rounds × \(report.options.repetitions) repetitions per case, \(report.options.warmup) warm-up runs; \(report.options.clock.rawValue) clock; \(report.buildConfiguration) build.")
         lines.append("")
         let titleWidth = max(4, report.cases.map(\.title.count).max() ?? 0)
-        lines.append(pad("case", titleWidth) + "  " + left("median", 10) + "  " + left("× X25519", 9) + "  " + "min–max over rounds")
-        lines.append(String(repeating: "-", count: titleWidth + 2 + 10 + 2 + 9 + 2 + 19))
+        let header = pad("case", titleWidth) + "  " + left("median", 10) + "  " + left("× X25519", 9) + "  "
+            + pad("min–max over rounds", 19) + "  " + left("fastest", 8)
+        lines.append(header)
+        lines.append(String(repeating: "-", count: header.count))
         for result in report.cases {
             lines.append(pad(result.title, titleWidth) + "  " + left(time(result.medianNanoseconds), 10) + "  "
-                + left(ratio(result.ratio), 9) + "  " + ratio(result.ratioMin) + "–" + ratio(result.ratioMax))
+                + left(ratio(result.ratio), 9) + "  " + pad(ratio(result.ratioMin) + "–" + ratio(result.ratioMax), 19)
+                + "  " + left(ratio(result.fastestRatio), 8))
         }
         lines.append("")
         lines += report.notes.filter { $0 != BenchRunner.debugWarning }.map { "Note: " + $0 }

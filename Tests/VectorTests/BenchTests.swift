@@ -24,7 +24,7 @@ import Testing
         #expect(report.baselineMedianNanoseconds.isFinite && report.baselineMedianNanoseconds > 0)
         for result in report.cases {
             #expect(result.roundRatios.count == BenchOptions.quick.rounds, "\(result.id)")
-            for value in [result.medianNanoseconds, result.baselineMedianNanoseconds, result.ratio, result.ratioMin, result.ratioMax] + result.roundRatios {
+            for value in [result.medianNanoseconds, result.baselineMedianNanoseconds, result.ratio, result.ratioMin, result.ratioMax, result.minNanoseconds, result.baselineMinNanoseconds, result.fastestRatio] + result.roundRatios {
                 #expect(value.isFinite && value > 0, "\(result.id): \(value)")
             }
             #expect(result.ratioMin <= result.ratio && result.ratio <= result.ratioMax, "\(result.id)")
@@ -64,7 +64,8 @@ import Testing
         func result(_ ratios: [Double]) -> BenchCaseResult {
             BenchCaseResult(id: "x", title: "x", medianNanoseconds: 1, baselineMedianNanoseconds: 1,
                             ratio: BenchRunner.median(ratios), ratioMin: ratios.min() ?? 0,
-                            ratioMax: ratios.max() ?? 0, roundRatios: ratios)
+                            ratioMax: ratios.max() ?? 0, roundRatios: ratios,
+                            minNanoseconds: 1, baselineMinNanoseconds: 1, fastestRatio: 1)
         }
         #expect(!BenchRunner.isUnsteady(result([10, 10, 10.5, 10, 10])))
         #expect(!BenchRunner.isUnsteady(result([10, 10, 15, 10, 10])))
