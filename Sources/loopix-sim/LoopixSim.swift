@@ -159,7 +159,7 @@ struct EntropyCurve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entropy-curve",
         abstract: "Single-mix entropy for λ = 100…500/s and µ ∈ {0.02, 0.2, 2, 20, 200}/s (paper Fig. 4).",
-        discussion: "Each point runs one Poisson mix fed by a Poisson stream and compares the mean Danezis entropy of its outputs with log2(e·λ/µ). The µ = 0.02 points simulate thousands of virtual seconds; build with -c release.")
+        discussion: "Each point runs one Poisson mix fed by a Poisson stream and prints the mean Danezis entropy of its outputs beside log2(e·λ/µ), and the mean of eq. (5), the method the paper used for Fig. 4 (Appendix A.1). The µ = 0.02 points simulate thousands of virtual seconds; build with -c release.")
 
     @Option(help: "Seed; point i uses seed + i.")
     var seed: UInt64 = 1
@@ -193,7 +193,7 @@ struct EntropyCurve: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        print("     λ (1/s)     µ (1/s)     λ/µ  simulated H (bits)  log2(e·λ/µ)  eq.(5) H   occupancy")
+        print("     λ (1/s)     µ (1/s)     λ/µ  Danezis H (bits)    log2(e·λ/µ)  eq.(5) H   occupancy")
         for p in points {
             print(String(format: "%12.2f %11.3f %7.1f %19.3f %12.3f %10.3f %11.2f",
                          p.lambda, p.mu, p.lambda / p.mu, p.danezisEntropy, p.danezisClosedForm,

@@ -19,6 +19,7 @@ enum ErrorNames {
         case .pointAtInfinity: "pointAtInfinity"
         case .invalidScalar: "invalidScalar"
         case .libraryFailure: "libraryFailure"
+        case .invalidHex: "invalidHex"
         }
     }
 

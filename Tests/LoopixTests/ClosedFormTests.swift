@@ -91,6 +91,34 @@ import Testing
         }
     }
 
+    /// The paper's (n − 1) formula (arXiv v1 §4.2.1): threshold r = λ_M/s and
+    /// Pr(x = target) = 1/(λ_R/(sµ) + λ_M/µ) = sµ/(sλ_M + λ_R), both forms as printed.
+    @Test func nMinusOnePaperFormula() throws {
+        // λ_R = 100, λ_M = 1, µ = 2, s = 2: pool 100/4 + 1/2 = 25.5; sµ/(sλ_M + λ_R) = 4/102.
+        let t = try ActiveAttack.targetLinking(lambdaR: 100, lambdaM: 1, mu: 2, s: 2)
+        #expect(t.expectedPool == 25.5)
+        #expect(abs(t.probability - 4.0 / 102.0) < 1e-16)
+        #expect(try ActiveAttack.loopThreshold(lambdaM: 1, s: 2) == 0.5)
+        // Blocking harder (larger s) shrinks the pool and raises the adversary's chance.
+        let harder = try ActiveAttack.targetLinking(lambdaR: 100, lambdaM: 1, mu: 2, s: 10)
+        #expect(harder.probability > t.probability)
+        // Expected pool 10/40 = 0.25 < 1: the printed value would be 4; capped at 1.
+        let small = try ActiveAttack.targetLinking(lambdaR: 10, lambdaM: 0, mu: 10, s: 4)
+        #expect(small.expectedPool == 0.25 && small.probability == 1)
+        #expect(throws: AnalysisError.notGreaterThan(parameter: "s", value: 1, bound: 1)) {
+            try ActiveAttack.targetLinking(lambdaR: 1, lambdaM: 1, mu: 1, s: 1)
+        }
+        #expect(throws: AnalysisError.notGreaterThan(parameter: "s", value: 0.5, bound: 1)) {
+            try ActiveAttack.loopThreshold(lambdaM: 1, s: 0.5)
+        }
+        #expect(throws: AnalysisError.negative(parameter: "lambdaR", value: -1)) {
+            try ActiveAttack.targetLinking(lambdaR: -1, lambdaM: 1, mu: 1, s: 2)
+        }
+        #expect(throws: AnalysisError.nonPositive(parameter: "lambdaR + s·lambdaM", value: 0)) {
+            try ActiveAttack.targetLinking(lambdaR: 0, lambdaM: 0, mu: 1, s: 2)
+        }
+    }
+
     @Test func networkArrivalRate() {
         // mixim: 100 clients × 1/s over 3 mixes per layer, no loops.
         #expect(abs(PoissonMix.networkMixArrivalRate(.mixim) - 100.0 / 3.0) < 1e-12)

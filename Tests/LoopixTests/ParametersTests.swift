@@ -13,6 +13,34 @@ import Testing
         #expect(throws: LoopixError.unknownPreset("tor")) { try LoopixParameters.preset(named: "tor") }
     }
 
+    /// The sourced values of each preset, as printed in their sources (SPEC.md 8.2).
+    @Test func presetsMatchTheirSources() {
+        // Loopix arXiv v1 §5, "Experimental Setup": six mix nodes in three layers of two, four
+        // providers, 500 clients; Fig. 10: λ_P = λ_L = λ_D = λ_M = 60 per minute, delays Exp(2).
+        let paper = LoopixParameters.loopixPaper
+        let paperCounts: [Int] = [paper.layers, paper.mixesPerLayer, paper.providers, paper.clients]
+        #expect(paperCounts == [3, 2, 4, 500])
+        let perMinute: Double = 60
+        let paperRates: [Double] = [paper.lambdaP, paper.lambdaL, paper.lambdaD, paper.lambdaM, paper.mu]
+        #expect(paperRates == [perMinute / 60, perMinute / 60, perMinute / 60, perMinute / 60, 2])
+        // nymtech/nym config-types lib.rs (daed9cd): 15 ms per hop, 20 ms real stream, 200 ms
+        // loop stream, three mix nodes.
+        let nym = LoopixParameters.nym
+        let nymDelay: Double = 1 / nym.mu
+        #expect(abs(nymDelay - 0.015) < 1e-15)
+        let nymGaps: [Double] = [1 / nym.lambdaP, 1 / nym.lambdaL]
+        #expect(nymGaps == [0.02, 0.2])
+        let nymOff: [Double] = [nym.lambdaD, nym.lambdaM]
+        #expect(nymOff == [0, 0])
+        #expect(nym.layers == 3)
+        // aniampio/Simulator test_config.json (4efb211): avg_delay 0.1, 100 clients, rate 1, 3 × 3.
+        let mixim = LoopixParameters.mixim
+        let miximCounts: [Int] = [mixim.clients, mixim.layers, mixim.mixesPerLayer]
+        #expect(miximCounts == [100, 3, 3])
+        let miximRates: [Double] = [mixim.mu, mixim.lambdaP, mixim.lambdaL, mixim.lambdaD, mixim.lambdaM]
+        #expect(miximRates == [10, 1, 0, 0, 0])
+    }
+
     @Test func eachRuleHasItsError() {
         let base = LoopixParameters.mixim
         func check(_ expected: LoopixError, _ change: (inout LoopixParameters) -> Void) {

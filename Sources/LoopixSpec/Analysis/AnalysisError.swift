@@ -8,6 +8,9 @@ public enum AnalysisError: Error, Equatable, Sendable {
     case countOutOfRange(parameter: String, value: Int)
     /// The client buffer is not stable: r ≥ λ_P, so the queue grows without bound.
     case unstableQueue(arrivalRate: Double, serviceRate: Double)
+    /// A real parameter that must be strictly greater than `bound` is not (for example the
+    /// blocking factor s of the (n − 1) analysis, s ∈ ℝ_{>1} in Loopix §4.2.1).
+    case notGreaterThan(parameter: String, value: Double, bound: Double)
 }
 
 @inline(__always)

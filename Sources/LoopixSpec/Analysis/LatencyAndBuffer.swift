@@ -5,7 +5,8 @@ public enum LoopixLatency {
     /// The delay over h hops with independent Exp(µ) delays is Erlang(h, µ).
     ///
     /// Source: any queueing text (the sum of h i.i.d. Exp(µ) is Gamma(h, µ)); Loopix §5 fits a
-    /// Gamma to its measured latency (Fig. 10). SPEC.md [LOOPIX-CF-ERLANG].
+    /// Gamma to its measured loop latency (Fig. 10: Exp(2) delays, mean 1.93 s, sd 0.87 s).
+    /// SPEC.md [LOOPIX-CF-ERLANG].
     /// ```text
     /// mean = h / µ ;  variance = h / µ² ;  sd = √h / µ
     /// ```
@@ -34,7 +35,8 @@ public enum LoopixLatency {
 /// stream serves the head at rate λ_P (its slots are a Poisson process, so service times are
 /// Exp(λ_P)).
 ///
-/// Loopix §4.2 (the sending buffer); M/M/1 formulas from any queueing text.
+/// Loopix (arXiv v1) §3.2, "Sending messages and cover traffic", and §4.1.2 (the FIFO
+/// buffer read by the payload stream); M/M/1 formulas from any queueing text.
 /// SPEC.md [LOOPIX-CF-BUFFER].
 /// ```text
 /// ρ = r / λ_P < 1
@@ -65,17 +67,61 @@ public enum ClientBuffer {
     }
 }
 
-/// The (n − 1) attack against a mix that sends loops (Loopix §4.1.3, "active attacks").
+/// The (n − 1) attack against a mix that sends loops.
 ///
-/// To isolate a target the adversary blocks every message into the mix for a time t. The mix's
-/// own loops come back at rate λ_M (a Poisson stream), and every blocked loop is one the mix
-/// notices missing. SPEC.md [LOOPIX-CF-NMINUS1] (our derivation under the paper's model;
-/// loop transit time is ignored, which the mix can account for).
+/// Paper: Loopix (arXiv v1) §4.2.1, "Active attacks". The paper gives a threshold rule and one
+/// formula, not a detection probability:
+/// - each mix picks a public s ∈ ℝ_{>1} and reacts when fewer loops than r = λ_M/s (a rate)
+///   come back;
+/// - an adversary who cannot tell loops from other traffic can at best block uniformly, so that
+///   (λ_R + λ_M)/s of the traffic enters the mix (λ_R: the arrival rate of everything but the
+///   mix's own loops); in steady state the target is mixed with λ_R/(sµ) messages that entered
+///   and λ_M/µ loop messages, and the paper's probability is one over that expected pool.
+///
+/// SPEC.md [LOOPIX-CF-NMINUS1].
 /// ```text
-/// P[detected within t] = 1 − e^{−λ_M t}
+/// r = λ_M / s                                                        (loop threshold, per second)
+/// expected pool = λ_R / (s µ) + λ_M / µ
+/// Pr(x = target) = 1 / (λ_R/(sµ) + λ_M/µ) = s µ / (s λ_M + λ_R)      (capped at 1 here)
+/// ```
+/// The paper calls Pr(x = target) "the probability of correctly blocking a sufficient number of
+/// messages … so as not to alter the behavior of the mix"; as computed it is the chance of
+/// linking the target to an output when the pool holds its expected size (Theorem 1's 1/(k + l)).
+/// It exceeds 1 when the expected pool is below one message; we cap it at 1 and also return the
+/// expected pool so the uncapped value can be recovered.
+public enum ActiveAttack {
+    public static func loopThreshold(lambdaM: Double, s: Double) throws(AnalysisError) -> Double {
+        try requireNonNegative("lambdaM", lambdaM)
+        guard s.isFinite, s > 1 else { throw .notGreaterThan(parameter: "s", value: s, bound: 1) }
+        return lambdaM / s
+    }
+
+    public static func targetLinking(
+        lambdaR: Double, lambdaM: Double, mu: Double, s: Double
+    ) throws(AnalysisError) -> (expectedPool: Double, probability: Double) {
+        try requireNonNegative("lambdaR", lambdaR)
+        try requireNonNegative("lambdaM", lambdaM)
+        try requirePositive("mu", mu)
+        guard s.isFinite, s > 1 else { throw .notGreaterThan(parameter: "s", value: s, bound: 1) }
+        // Step 1: the expected pool around the target: messages let in, plus the mix's loops.
+        let pool = lambdaR / (s * mu) + lambdaM / mu
+        guard pool > 0 else { throw .nonPositive(parameter: "lambdaR + s·lambdaM", value: lambdaR + s * lambdaM) }
+        // Step 2: one over the pool, the paper's s µ / (s λ_M + λ_R), capped at 1.
+        return (pool, min(1, 1 / pool))
+    }
+}
+
+/// Two quantities of the (n − 1) attack that are NOT in the paper (our derivation under its
+/// model; loop transit time ignored).
+///
+/// SPEC.md [LOOPIX-CF-NMINUS1-OURS].
+/// ```text
+/// P[at least one of the mix's loops is due back within t] = 1 − e^{−λ_M t}
+///     (a mix that reacts to a single missing loop notices an adversary who blocks everything
+///      for t with this probability)
 /// P[the k messages held all leave within t] = (1 − e^{−µ t})^k      (the adversary's goal)
 /// ```
-public enum ActiveAttack {
+extension ActiveAttack {
     public static func detectionProbability(lambdaM: Double, blockingTime t: Double) throws(AnalysisError) -> Double {
         try requireNonNegative("lambdaM", lambdaM)
         try requireNonNegative("blockingTime", t)

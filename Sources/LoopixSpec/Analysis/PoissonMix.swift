@@ -2,12 +2,15 @@ import Foundation
 
 /// Closed forms of the Poisson mix (a mix that delays each message by an independent Exp(µ)).
 ///
-/// Paper: Loopix §4.1 (Lemma 1, Theorems 1 and 2, the appendix proofs).
+/// Paper: Loopix, arXiv 1703.00536v1 (section numbers are v1's): §3.3 (Lemma 1), §4.1.3
+/// (Theorems 1 and 2), Appendix A.2 (the proof of Theorem 2).
 public enum PoissonMix {
     /// Lemma 1: the number of messages inside a Poisson mix with Poisson(λ) arrivals is
     /// Poisson(λ/µ) in steady state; its mean and its variance are both λ/µ.
     ///
-    /// Loopix §4.1.1, Lemma 1 (an M/M/∞ queue). SPEC.md [LOOPIX-CF-LEMMA1].
+    /// Loopix §3.3, Lemma 1 (an M/M/∞ queue; the paper's wording says "the mean number … follows
+    /// the Poisson distribution Pois(λ/µ)": it is the number that is Poisson, with mean λ/µ).
+    /// SPEC.md [LOOPIX-CF-LEMMA1].
     /// ```text
     /// P[N = n] = e^{−λ/µ} (λ/µ)^n / n! ;  E[N] = Var[N] = λ/µ
     /// ```
@@ -28,7 +31,10 @@ public enum PoissonMix {
     /// Theorem 1: the next output of a Poisson mix after n arrivals, n − k departures and then
     /// l new arrivals.
     ///
-    /// Loopix §4.1.2, Theorem 1. SPEC.md [LOOPIX-CF-THM1].
+    /// Loopix §4.1.3, Theorem 1, eqs. (1) and (2) (the observation o_{n,k,l}: k counts the OLD
+    /// messages still inside, l the new ones). The paper assumes k < n; we also accept k = n (no
+    /// departure yet), where the same formulas give 1/(n + l) to every message.
+    /// SPEC.md [LOOPIX-CF-THM1].
     /// ```text
     /// P[it is old message i] = k / (n (l + k))     (each of the n old messages)
     /// P[it is new message j] = 1 / (l + k)         (each of the l new messages)
@@ -44,8 +50,11 @@ public enum PoissonMix {
 
     /// Theorem 2: as Theorem 1, for a mix that also emits its own loops at rate λ_M.
     ///
-    /// Loopix §4.1.3, Theorem 2, in the form of the appendix proof (the v1 statement swaps the
-    /// labels "old" and "new"). SPEC.md [LOOPIX-CF-THM2].
+    /// Loopix §4.1.3, Theorem 2, in the form of the proof in Appendix A.2 (eq. (8) times
+    /// Theorem 1, with n′ = k + l). The statement in §4.1.3 gives (k/n)·µ/((l+k)µ+λ_M) to m2 (a
+    /// new message) and µ/((l+k)µ+λ_M) to m1 (an old one): the labels are swapped, since then the
+    /// n + l probabilities do not add up with the loop's to 1 and λ_M = 0 does not give Theorem 1.
+    /// The loop's probability is 1 − eq. (8). SPEC.md [LOOPIX-CF-THM2].
     /// ```text
     /// P[new message j] = µ / ((l + k) µ + λ_M)
     /// P[old message i] = (k / n) · µ / ((l + k) µ + λ_M)
@@ -67,8 +76,10 @@ public enum PoissonMix {
     /// Danezis' entropy of a continuous-time exponential mix: about log2(e · λ/µ) bits when
     /// λ/µ is large.
     ///
-    /// Source: G. Danezis, "The traffic analysis of continuous-time mixes", PET 2004, §3
-    /// (quoted in Loopix §4.1.2, Fig. 4). SPEC.md [LOOPIX-CF-DANEZIS].
+    /// Source: G. Danezis, "The traffic analysis of continuous-time mixes", PET 2004, §3 (Loopix
+    /// cites it as [13] in §3.3). Loopix's Fig. 4 was computed with eq. (5), not with this
+    /// formula (Appendix A.1, last sentence); the two agree for large λ/µ.
+    /// SPEC.md [LOOPIX-CF-DANEZIS].
     /// ```text
     /// H ≈ log2(e · λ / µ)
     /// ```

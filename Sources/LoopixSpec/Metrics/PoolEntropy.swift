@@ -11,15 +11,18 @@ func binaryEntropyBits(_ p: Double) -> Double {
 
 /// The incremental entropy of a Poisson mix's pool, updated at every output.
 ///
-/// Paper: Loopix §4.1.2, eq. (5). SPEC.md [LOOPIX-METRIC-POOL].
+/// Paper: Loopix (arXiv v1) Appendix A.1, eq. (5), the method behind Fig. 4.
+/// SPEC.md [LOOPIX-METRIC-POOL].
 /// ```text
 /// H_t = H(k/(k+l), l/(k+l)) + (k/(k+l)) · log2 k + (l/(k+l)) · H_{t−1},   H_0 = 0
 /// k = messages that arrived since the previous output (each a distinct, fresh input),
 /// l = messages that were already in the pool at the previous output (each as uncertain as
 ///     that output, H_{t−1}).
 /// ```
-/// The letters follow eq. (5), where k counts the new messages; in Theorem 1 the same letter
-/// counts the old ones.
+/// The letters follow the text of Appendix A.1 ("the size of the pool l (from previous mix
+/// rounds) … and the number of messages k received since a message was last sent"), so k counts
+/// the new messages. A.1 also says o_{n,k,l} is "as defined in Section 4.1.3", where k counts the
+/// old messages and l the new ones: the paper swaps the letters between the two places.
 public struct PoolEntropyTracker: Sendable {
     /// H_{t−1} in bits.
     public private(set) var previous = 0.0

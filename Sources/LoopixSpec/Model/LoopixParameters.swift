@@ -1,11 +1,12 @@
 /// The parameters of a Loopix network, with their units in their names.
 ///
 /// Paper: Piotrowska et al., "The Loopix Anonymity System", USENIX Security 2017
-/// (arXiv 1703.00536), §2–§4. SPEC.md, table "Loopix parameters".
+/// (arXiv 1703.00536v1), §2–§4, Table 1. SPEC.md, table "Loopix parameters".
 ///
-/// Every rate is in events per second. The paper writes the per-hop delay parameter µ and calls
-/// it both a rate and a mean; here `mu` is always the rate of the exponential delay and
-/// `meanDelay` = 1/µ its mean in seconds.
+/// Every rate is in events per second. The paper's Table 1 calls µ "the mean delay", while §3.2
+/// ("exponential distribution with parameter µ"), Fig. 4 ("delays with mean 1/µ") and §5 ("µ =
+/// 1000 (s.t. the average delay is 1ms)") use it as a rate; here `mu` is always the rate of the
+/// exponential delay and `meanDelay` = 1/µ its mean in seconds.
 public struct LoopixParameters: Sendable, Equatable, Codable {
     /// λ_P: rate of the payload stream of each client (per second).
     public var lambdaP: Double
@@ -31,7 +32,7 @@ public struct LoopixParameters: Sendable, Equatable, Codable {
     public var pullSize: Int
     /// r: rate at which each client's user puts real messages into its buffer (per second);
     /// 0 means the client only ever sends cover traffic. Not a paper symbol: the paper leaves
-    /// the user's behaviour open; its analysis of the buffer (§4.2) assumes a Poisson source.
+    /// the user's behaviour open (§3.2 and §4.1.2 only say that messages wait in a FIFO buffer).
     public var realMessageRate: Double
 
     /// Mean per-hop delay 1/µ, in seconds.
@@ -132,31 +133,38 @@ extension LoopixParameters {
         }
     }
 
-    /// Nym's client defaults. Source: REFERENCES §4, from nymtech/nym
-    /// common/client-core/config-types/src/lib.rs: mean per-hop delay 15 ms (µ = 1/0.015 s),
-    /// a real-message slot every 20 ms (λ_P = 50/s), loop cover every 200 ms (λ_L = 5/s), no drop
-    /// stream (λ_D = 0), 3 mix layers between entry and exit gateways (gateways are providers).
-    /// Nym mixes send no loop cover of their own (λ_M = 0). Not from the source, chosen to keep a
-    /// run small: 3 mixes per layer, 3 gateways, 100 clients, a pull every 0.1 s of 10 messages
-    /// (Nym gateways push over a websocket; a frequent pull models that), r = 5/s.
+    /// Nym's client defaults. Source: nymtech/nym, common/client-core/config-types/src/lib.rs at
+    /// commit daed9cd15bc0 (2026-05-16), lines 24–26: DEFAULT_AVERAGE_PACKET_DELAY 15 ms (mean per
+    /// hop, so µ = 1/0.015 s; 15 ms since PR #5754, 2025-05-14, 50 ms before),
+    /// DEFAULT_MESSAGE_STREAM_AVERAGE_DELAY 20 ms (λ_P = 50/s), DEFAULT_LOOP_COVER_STREAM_AVERAGE_DELAY
+    /// 200 ms (λ_L = 5/s); the same file has no drop stream (λ_D = 0) and documents routes "through
+    /// three mix nodes" between the entry and the exit gateway (l = 3; gateways are providers).
+    /// The client file has no mix-loop setting; we model none (λ_M = 0). Unlike the paper, a Nym
+    /// client sends a loop cover message in an empty real-stream slot; we keep the paper's drop.
+    /// Not from the source, chosen to keep a run small: 3 mixes per layer, 3 gateways, 100
+    /// clients, a pull every 0.1 s of 10 messages (Nym gateways push over a websocket; a frequent
+    /// pull models that), r = 5/s.
     public static let nym = LoopixParameters(
         lambdaP: 50, lambdaL: 5, lambdaD: 0, lambdaM: 0, mu: 1 / 0.015,
         layers: 3, mixesPerLayer: 3, providers: 3, clients: 100,
         pullInterval: 0.1, pullSize: 10, realMessageRate: 5)
 
-    /// The Loopix paper's evaluation settings. Source: arXiv 1703.00536, §5, Fig. 10 (REFERENCES
-    /// §4): 500 users, every rate 60 per minute (λ_P = λ_L = λ_D = λ_M = 1/s), Exp(2) delays
-    /// (µ = 2/s, mean 0.5 s), 3 layers (the stratified topology of §2). Not from the paper, our
-    /// choice: 2 mixes per layer, 4 providers, a pull every 10 s of 50 messages, r = 0.5/s.
+    /// The Loopix paper's evaluation settings (arXiv 1703.00536v1, §5). From the paper: the
+    /// network of "Experimental Setup" (six mix nodes in three layers of two, four providers, 500
+    /// clients) and the rates of Fig. 10's caption (λ_P = λ_L = λ_D = 60 per minute and λ_M = 60
+    /// per minute, so 1/s each; delays Exp(2), so µ = 2/s, mean 0.5 s). Not in the paper, our
+    /// choice: a pull every 10 s of 50 messages (§3.2 only says pulls are sent "at constant time"
+    /// and answered with "a constant number of messages"), r = 0.5/s (Fig. 10's users are
+    /// "actively communicating" at an unstated real rate).
     public static let loopixPaper = LoopixParameters(
         lambdaP: 1, lambdaL: 1, lambdaD: 1, lambdaM: 1, mu: 2,
         layers: 3, mixesPerLayer: 2, providers: 4, clients: 500,
         pullInterval: 10, pullSize: 50, realMessageRate: 0.5)
 
-    /// The MiXiM simulator's stratified example. Source: the brief of this project and
-    /// aniampio/Simulator test_config.json (REFERENCES §4): 3 layers of 3 mixes, 100 clients, mean
-    /// delay 0.1 s (µ = 10/s), one message per second per client (λ_P = 1/s), no cover streams
-    /// (cover_traffic false). MiXiM has no gateways; our providers forward without delay, so one
+    /// The MiXiM simulator's stratified example. Source: aniampio/Simulator test_config.json at
+    /// commit 4efb211de2a0 (2021-07-16): stratified, layers 3, layer_size 3, num_gateways 0,
+    /// clients.number 100, mixnodes.avg_delay 0.1 (µ = 10/s), clients.rate_sending 1.0
+    /// (λ_P = 1/s), cover_traffic false (no cover streams). MiXiM has no gateways; our providers forward without delay, so one
     /// provider is equivalent. Our choice: a pull every second of 5 messages, r = 0.5/s.
     public static let mixim = LoopixParameters(
         lambdaP: 1, lambdaL: 0, lambdaD: 0, lambdaM: 0, mu: 10,

@@ -1,6 +1,6 @@
 /// What a message is, as only its creator knows (a mix or an observer cannot tell them apart).
 ///
-/// Paper: Loopix §3 ("Cover traffic" and "Sending messages").
+/// Paper: Loopix §3.2, "Sending messages and cover traffic".
 public enum MessageKind: String, Sendable, Codable, CaseIterable {
     /// A user's message, sent in a payload-stream slot.
     case real

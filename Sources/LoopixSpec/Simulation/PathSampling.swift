@@ -1,7 +1,7 @@
 /// Path and delay sampling, the sender's side of Loopix routing.
 ///
-/// Paper: Loopix §2 (stratified topology; a path is the sender's provider, one mix per layer,
-/// the recipient's provider) and §3 (the sender draws each hop's delay from Exp(µ)).
+/// Paper: Loopix §3.2, "Path selection" (stratified topology; a path is the sender's provider,
+/// one mix per layer, the recipient's provider; the sender draws each hop's delay from Exp(µ)).
 public enum PathSampling {
     /// The global index of mix `j` of layer `layer` (both from 0).
     public static func mixIndex(layer: Int, position: Int, mixesPerLayer: Int) -> Int {

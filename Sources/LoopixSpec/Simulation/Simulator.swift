@@ -232,7 +232,7 @@ private struct SimulationState {
 
     /// A slot of client c's payload stream.
     ///
-    /// Paper: Loopix §3, "Sending messages". SPEC.md [LOOPIX-CLIENT-2].
+    /// Paper: Loopix §3.2, "Sending messages and cover traffic". SPEC.md [LOOPIX-CLIENT-2].
     /// ```text
     /// schedule the next slot at now + Exp(λ_P)
     /// if the buffer is not empty: take its head (a real message), path to the recipient's provider
@@ -338,7 +338,7 @@ private struct SimulationState {
 
     /// A message enters mix `mix`.
     ///
-    /// Paper: Loopix §4.1 ("Poisson mixing"). SPEC.md [LOOPIX-MIX-1].
+    /// Paper: Loopix §3.3, "The Poisson Mix Strategy". SPEC.md [LOOPIX-MIX-1].
     /// ```text
     /// hold the message until now + d, d the delay its sender drew for this hop
     /// (every message is delayed independently of all others: no batches, no rounds)
@@ -385,7 +385,8 @@ private struct SimulationState {
 
     /// A slot of mix `mix`'s loop cover stream.
     ///
-    /// Paper: Loopix §3 ("mix loops"), §4.1.3. SPEC.md [LOOPIX-MIX-3]: schedule the next slot at
+    /// Paper: Loopix §3.2 (mix loop cover traffic) and Appendix A.2 (a loop leaves on its own
+    /// Exp(λ_M) clock, racing the pool). SPEC.md [LOOPIX-MIX-3]: schedule the next slot at
     /// now + Exp(λ_M); draw a mix-loop path (LOOPIX-PATH-2) and send the loop at once (it is
     /// not held in the mix's own pool).
     mutating func mixLoopSlot(mix: Int) {
@@ -405,7 +406,7 @@ private struct SimulationState {
 
     /// A message reaches provider `provider`.
     ///
-    /// Paper: Loopix §2 ("providers"), §3. SPEC.md [LOOPIX-PROV-1].
+    /// Paper: Loopix §2.1 and §3.2, "Message storing and retrieving". SPEC.md [LOOPIX-PROV-1].
     /// ```text
     /// if the path goes on (a mix loop): forward it at once
     /// drop messages (both kinds): discard them
@@ -468,7 +469,7 @@ private struct SimulationState {
 
     /// Client c pulls its inbox.
     ///
-    /// Paper: Loopix §2 ("providers ... a constant number of messages"). SPEC.md [LOOPIX-PROV-2].
+    /// Paper: Loopix §3.2 ("a constant number of messages") and §4.1.2. SPEC.md [LOOPIX-PROV-2].
     /// ```text
     /// schedule the next pull at now + pull interval
     /// take min(pull size, inbox size) messages from the head of the inbox

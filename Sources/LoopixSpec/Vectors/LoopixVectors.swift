@@ -301,6 +301,24 @@ public enum LoopixVectors {
         }
         groups.append(.object(["type": .string("ActiveAttack"), "tests": .array(aa)]))
 
+        var nl: [JSONValue] = []
+        for (lr, lm, mu, sf) in [(100.0, 1.0, 2.0, 2.0), (0.0, 1.0, 1.0, 1.5), (10.0, 0.0, 10.0, 4.0), (752.0, 1.0, 2.0, 10.0)] {
+            if let r = try? ActiveAttack.loopThreshold(lambdaM: lm, s: sf),
+               let t = try? ActiveAttack.targetLinking(lambdaR: lr, lambdaM: lm, mu: mu, s: sf) {
+                nl.append(test(next(), "paper §4.2.1, λ_R = \(lr), λ_M = \(lm), µ = \(mu), s = \(sf)"
+                               + (1 / t.expectedPool > 1 ? " (expected pool below 1: capped)" : ""),
+                               flags: ["Derived"],
+                               inputs: ["lambdaR": .double(lr), "lambdaM": .double(lm), "mu": .double(mu), "s": .double(sf)],
+                               outputs: ["loopThreshold": .double(r), "expectedPool": .double(t.expectedPool),
+                                         "probability": .double(t.probability)]))
+            }
+        }
+        nl.append(invalid("s = 1 (the paper requires s > 1)",
+                          ["lambdaR": .double(1), "lambdaM": .double(1), "mu": .double(1), "s": .double(1)], "notGreaterThan"))
+        nl.append(invalid("no traffic at all: the pool is empty",
+                          ["lambdaR": .double(0), "lambdaM": .double(0), "mu": .double(1), "s": .double(2)], "nonPositive"))
+        groups.append(.object(["type": .string("NMinusOneLinking"), "tests": .array(nl)]))
+
         var pe: [JSONValue] = []
         for events in ["AD", "AAD", "AAADAD", "AAAADDADDAAD", "AAAAAAAADDDDAAD"] {
             pe.append(test(next(), "eq. (5) over the event string \(events) (A arrival, D departure)", flags: ["Derived"],
@@ -331,6 +349,7 @@ public enum LoopixVectors {
             header: [
                 "Closed forms of SPEC.md LOOPIX-CF-* for given parameters; rates are per second, entropies in bits.",
                 "Theorem 2 is in the form of the paper's appendix proof (the v1 statement swaps old and new).",
+                "NMinusOneLinking is the paper's §4.2.1 formula (threshold lambdaM/s, 1/(lambdaR/(s mu) + lambdaM/mu) capped at 1); ActiveAttack holds our own (n-1) quantities, which the paper does not give.",
                 "PoolEntropy: eq. (5) applied at each D of the event string, starting from H_0 = 0; outputs are H after each D.",
                 "DanezisOutputEntropy: -sum p_i log2 p_i with p_i proportional to exp(-mu (t - t_i)) over the given arrivals.",
                 "Doubles must match to a relative tolerance of 1e-12; invalid tests name the error an implementation must raise.",

@@ -76,6 +76,7 @@ struct Verifier {
         case .negative: return "negative"
         case .countOutOfRange: return "countOutOfRange"
         case .unstableQueue: return "unstableQueue"
+        case .notGreaterThan: return "notGreaterThan"
         }
     }
 
@@ -143,6 +144,12 @@ struct Verifier {
             let t = try double(i["blockingTime"], "blockingTime")
             return ["detectionProbability": .double(try ActiveAttack.detectionProbability(lambdaM: try double(i["lambdaM"], "lambdaM"), blockingTime: t)),
                     "flushProbability": .double(try ActiveAttack.flushProbability(held: try int(i["held"], "held"), mu: try double(i["mu"], "mu"), blockingTime: t))]
+        case "NMinusOneLinking":
+            let lm = try double(i["lambdaM"], "lambdaM"), sf = try double(i["s"], "s")
+            let t = try ActiveAttack.targetLinking(lambdaR: try double(i["lambdaR"], "lambdaR"), lambdaM: lm,
+                                                   mu: try double(i["mu"], "mu"), s: sf)
+            return ["loopThreshold": .double(try ActiveAttack.loopThreshold(lambdaM: lm, s: sf)),
+                    "expectedPool": .double(t.expectedPool), "probability": .double(t.probability)]
         case "PoolEntropy":
             guard let events = i["events"] as? String, events.allSatisfy({ $0 == "A" || $0 == "D" }) else {
                 throw Malformed(what: "events must be a string of A and D")

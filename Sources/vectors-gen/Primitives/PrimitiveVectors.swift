@@ -129,6 +129,7 @@ enum PrimitiveFlags {
         "PointNotOnCurve": FlagNote(bugType: .edgeCase, description: "A point from NIST's public-key validation vectors that is not on the curve: it must be rejected (pointNotOnCurve) before any multiplication (invalid-curve attacks)."),
         "InvalidEncoding": FlagNote(bugType: .functionality, description: "A point encoding that is not 0x04 ‖ X ‖ Y of 57 bytes: invalidPointEncoding."),
         "InvalidScalar": FlagNote(bugType: .functionality, description: "A scalar outside [1, n): invalidScalar."),
+        "NymKeySchedule": FlagNote(bugType: .basic, description: "The nym profile's key expansion (salt empty, the 97-byte info string), checked against the values the nym crate's own test publishes; only the OKM is compared."),
         "MinimumBlock": FlagNote(bugType: .edgeCase, description: "The shortest block the cipher takes: the right half is as long as the left."),
         "ShortOutput": FlagNote(bugType: .edgeCase, description: "RFC 7693 allows BLAKE2b outputs of 1 to 15 bytes; this implementation (libsodium) does not and rejects them with invalidOutputLength. Either behaviour is conforming: no profile uses such lengths."),
     ]
@@ -456,7 +457,9 @@ enum PrimitiveVectors {
             for test in group.tests {
                 let id = "tcId \(test.tcId)"
                 switch (test.result, compute(kind, test.inputs)) {
-                case (.valid, .success(let outputs)):
+                case (.valid, .success(var outputs)):
+                    // A known answer without a PRK (the nym crate publishes none) checks the OKM only.
+                    if kind == .hkdfSHA256 && test.outputs.prk == nil { outputs.prk = nil }
                     if outputs == test.outputs { report.pass() } else { report.fail(id, "outputs differ: \(describeDifference(test.outputs, outputs))") }
                 case (.valid, .failure(let error)):
                     report.fail(id, "valid test rejected: \(ErrorNames.name(of: error))")

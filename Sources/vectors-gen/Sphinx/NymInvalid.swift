@@ -18,7 +18,7 @@ enum NymInvalid {
         "OversizedPacket": FlagNote(bugType: .functionality, description: "One byte more than the packet that was made. The header still verifies (its MAC covers beta only) and the payload is simply longer, so a mix forwards it (acceptable: Nym's framing rejects unknown packet sizes before Sphinx sees them); at the last hop the payload is garbage and the message check fails."),
         "ModifiedPayload": FlagNote(bugType: .malleability, description: "delta changed: no hop notices (the header MAC does not cover it), but the last hop's payload check fails (payloadZeroPrefixMissing)."),
         "UnknownFlag": FlagNote(bugType: .functionality, description: "A routing block with a flag other than 0x01 (forward) and 0x02 (final), under a valid MAC: unknownRoutingFlag."),
-        "UnknownVersion": FlagNote(bugType: .functionality, description: "A routing block naming a version no implementation knows, under a valid MAC: unknownVersion."),
+        "UnknownVersion": FlagNote(bugType: .defined, description: "A routing block naming a version that sphinx-packet 0.6.0 does not define, under a valid MAC. This implementation rejects it (unknownVersion, SPEC.md NYM-DEV-2); the crate does not check: it derives the payload key of any version other than 1, 257 and 258 as for 259 and processes the packet. Acceptable."),
         "LegacyVersion": FlagNote(bugType: .defined, description: "Versions 1 and 257 are the crate's legacy formats (unclamped blinding, 192-byte key); sphinx-packet 0.6.0 still processes them, this implementation does not (unknownVersion). Acceptable: an implementation may support them."),
         "NonZeroVersionPrefix": FlagNote(bugType: .defined, description: "The version field is [0, hi, lo]. This implementation rejects a non-zero first byte (malformedRoutingEntry); sphinx-packet's Version::from_bytes (src/version.rs) only debug-asserts it and, in a release build, reads [1, 1, 2] as version 258. Acceptable."),
         "SmallOrderAlpha": FlagNote(bugType: .missingStep, description: "alpha is a point of small order, so X25519 gives the all-zero secret for every node key. With gamma computed from that zero secret anyone can forge the packet: this implementation rejects it (smallOrderGroupElement); sphinx-packet 0.6.0 does not check and processes it, hence acceptable (SPEC.md security-sphinx). With a random gamma both reject."),
@@ -169,10 +169,10 @@ enum NymInvalid {
         }
         let v260 = try craftedPacket(nodePublicKey: y0, label: "nym/invalid/version-260",
                                      plaintext: routingBlock(flag: 0x02, version: [0, 1, 4]))
-        add("version 260 under a valid MAC", ["UnknownVersion"], process(v260, secret: s0))
+        add("version 260 under a valid MAC", ["UnknownVersion"], .acceptable, process(v260, secret: s0))
         let v65535 = try craftedPacket(nodePublicKey: y0, label: "nym/invalid/version-65535",
                                        plaintext: routingBlock(flag: 0x01, version: [0, 0xff, 0xff]))
-        add("version 65535 in a forward block under a valid MAC", ["UnknownVersion"], process(v65535, secret: s0))
+        add("version 65535 in a forward block under a valid MAC", ["UnknownVersion"], .acceptable, process(v65535, secret: s0))
         for (version, bytes) in [(257, Bytes([0, 1, 1])), (1, Bytes([0, 0, 1]))] {
             let packet = try craftedPacket(nodePublicKey: y0, label: "nym/invalid/version-\(version)",
                                            plaintext: routingBlock(flag: 0x02, version: bytes))

@@ -209,16 +209,18 @@ struct OpenReplyResponse: Codable, Sendable, Equatable {
 
 /// Sizes a request may ask for. SPEC.md [ORACLE-LIMITS-1]: `payload_size`, `header_len` and
 /// `body_len` must lie in [0, 1 MiB] (Nym's largest packet has 32 KiB + 17 bytes of payload),
-/// primitives' `count` in [0, 1 MiB] and `iterations` in [0, 1,000,000]; larger values are
-/// `badType`, so that no request can make the oracle allocate or loop without bound.
+/// routes have at most 64 hops (creation costs grow with the square of the length), primitives'
+/// `count` lies in [0, 1 MiB] and `iterations` in [0, 1,000,000]; other values are `badType`,
+/// so that no request can make the oracle allocate or loop without bound.
 enum RequestLimits {
     static let maxLength = 1 << 20
     static let maxIterations = 1_000_000
+    static let maxHops = 64
 
     static func check(_ name: String, _ value: Int?, max: Int = maxLength) throws(OracleError) {
         guard let value else { return }
         guard value >= 0, value <= max else {
-            throw OracleError("badType", "field \"\(name)\" must lie in [0, \(max)]")
+            throw OracleError("badType", "field \"\(name)\" (or its length) must lie in [0, \(max)]")
         }
     }
 
@@ -227,8 +229,10 @@ enum RequestLimits {
         case let r as CreateForwardRequest:
             try check("payload_size", r.payload_size)
             try check("header_len", r.header_len)
+            try check("route", r.route.count, max: maxHops)
         case let r as CreateSURBRequest:
             try check("header_len", r.header_len)
+            try check("route", r.route.count, max: maxHops)
         case let r as ProcessRequest:
             try check("header_len", r.header_len)
             try check("body_len", r.body_len)
