@@ -300,8 +300,9 @@ struct Bench: ParsableCommand {
         abstract: "Measure packet creation and processing as ratios to one X25519 operation.",
         discussion: """
         Each case is timed alternately with the baseline (one X25519 scalar multiplication, \
-        libsodium) and reported as the ratio of the medians, so only ratios are comparable \
-        between machines. Build with `swift build -c release`: debug figures are meaningless.
+        libsodium) and reported as the ratio of the medians (and of the fastest runs, the figure \
+        that moves least on a busy machine), so only ratios are comparable between machines. \
+        Build with `swift build -c release`: debug figures are meaningless.
         """
     )
 
