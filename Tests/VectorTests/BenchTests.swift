@@ -59,17 +59,19 @@ import Testing
         for result in report.cases { #expect(result.ratio.isFinite && result.ratio > 0, "\(result.id)") }
     }
 
-    /// One disturbed round is absorbed by the median; two are reported.
-    @Test func unsteadyNeedsTwoRoundsAwayFromTheMedian() {
-        func result(_ ratios: [Double]) -> BenchCaseResult {
+    /// One disturbed round is absorbed by the median; two are reported, and so is a median
+    /// ratio well above the fastest-run ratio (every round disturbed alike).
+    @Test func unsteadyDetection() {
+        func result(_ ratios: [Double], fastest: Double = 9.9) -> BenchCaseResult {
             BenchCaseResult(id: "x", title: "x", medianNanoseconds: 1, baselineMedianNanoseconds: 1,
                             ratio: BenchRunner.median(ratios), ratioMin: ratios.min() ?? 0,
                             ratioMax: ratios.max() ?? 0, roundRatios: ratios,
-                            minNanoseconds: 1, baselineMinNanoseconds: 1, fastestRatio: 1)
+                            minNanoseconds: 1, baselineMinNanoseconds: 1, fastestRatio: fastest)
         }
         #expect(!BenchRunner.isUnsteady(result([10, 10, 10.5, 10, 10])))
         #expect(!BenchRunner.isUnsteady(result([10, 10, 15, 10, 10])))
         #expect(BenchRunner.isUnsteady(result([10, 10, 15, 10, 13])))
+        #expect(BenchRunner.isUnsteady(result([13, 13, 13.5, 13, 13], fastest: 10)))
     }
 
     @Test func badOptionsAreTypedErrors() {
