@@ -15,7 +15,7 @@ struct VectorsGen: ParsableCommand {
         "N passed, N failed". oracle answers one JSON request per line on stdin with one JSON \
         response per line on stdout; SPEC.md §9 documents the ops.
         """,
-        subcommands: [Generate.self, Verify.self, OracleCommand.self],
+        subcommands: [Generate.self, Verify.self, OracleCommand.self, Bench.self],
         defaultSubcommand: Generate.self
     )
 }
