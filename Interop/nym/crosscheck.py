@@ -210,6 +210,12 @@ def self_test():
         "34a4547b733b46413042c9440049176905d3be59ea1c53f15916155c2be8241a"
         "38008b9a26bc35941e2444177c8ade6689de95264986d95889fb60e84629c9bd"
         "9a5acb1cc118be563eb9b3a4a472f82e09a7e778492b562ef7130e88dfe031c7"), "ChaCha20 KAT"
+    # SPEC.md PRIM-RANDOM-DET: the all-zero seed's stream begins 76b8e0ad a0f13d90, and a
+    # 25-byte request advances by 7 words (rand_chacha test_chacha_true_values_c's rule).
+    rng = DeterministicRandom(bytes(32))
+    assert rng.bytes(8).hex() == "76b8e0ada0f13d90", "DeterministicRandom KAT"
+    rng.bytes(25)
+    assert rng.words_used == 9, "DeterministicRandom word position"
     # RFC 5869 A.1 (HKDF written here).
     okm = hkdf_sha256(bytes.fromhex("000102030405060708090a0b0c"), bytes([0x0B] * 22),
                       bytes.fromhex("f0f1f2f3f4f5f6f7f8f9"), 42)
@@ -536,9 +542,66 @@ def check_hops(route, case_hops, node_secrets, first_packet):
     return None
 
 
+class DeterministicRandom:
+    """SPEC.md PRIM-RANDOM-DET: the original-ChaCha20 keystream of the seed (nonce 0), read in
+    32-bit words; a request of n bytes takes ceil(n/4) words and drops the unused bytes."""
+
+    def __init__(self, seed):
+        self.key, self.words_used, self.buffer = seed, 0, b""
+
+    def bytes(self, n):
+        if n <= 0:
+            return b""
+        m = (n + 3) // 4
+        end = 4 * (self.words_used + m)
+        if len(self.buffer) < end:
+            blocks = (end + 63) // 64
+            self.buffer = chacha20_original_keystream(self.key, bytes(8), 64 * blocks)
+        out = self.buffer[4 * self.words_used:4 * self.words_used + n]
+        self.words_used += m
+        return out
+
+
+def check_drawn_inputs(test, request, message_key, message):
+    """SPEC.md VEC-SEED-1 and VEC-NYM-DRAW-1: a generated case's inputs are the bytes
+    DeterministicRandom(SHA-256(seedLabel)) gives, in the stated order. Returns a path or None."""
+    if "Generated" not in test["flags"]:
+        return None
+    seed = hashlib.sha256(test["seedLabel"].encode("ascii")).digest()
+    if test["seed"] != seed.hex():
+        return "seed (not SHA-256(seedLabel))"
+    rng = DeterministicRandom(seed)
+    for i, hop in enumerate(request["route"]):
+        if rng.bytes(32).hex() != hop["address"]:
+            return f"inputs.route[{i}].address (drawn)"
+        secret = rng.bytes(32)
+        if test["inputs"]["node_secrets"][i] != secret.hex():
+            return f"inputs.node_secrets[{i}] (drawn)"
+        if x25519(secret, BASE_POINT).hex() != hop["public_key"]:
+            return f"inputs.route[{i}].public_key (X25519(secret, 9))"
+    if rng.bytes(32).hex() != request["destination"]:
+        return "inputs.destination (drawn)"
+    if rng.bytes(16).hex() != request["identifier"]:
+        return "inputs.identifier (drawn)"
+    if rng.bytes(len(message) // 2).hex() != message:
+        return f"inputs.{message_key} (drawn)"
+    if rng.bytes(32).hex() != request["randomness"]["initial_secret"]:
+        return "inputs.randomness.initial_secret (drawn)"
+    nu = len(request["route"])
+    if rng.bytes(BETA_LEN - 60 * (nu - 1) - FINAL_ENTRY).hex() != request["randomness"]["final_padding"]:
+        return "inputs.randomness.final_padding (drawn)"
+    if "ExtremeDelays" not in test["flags"]:
+        if request["delays_ns"] != [15_000_000 * (i + 1) for i in range(nu)]:
+            return "inputs.delays_ns (15 ms, 30 ms, …)"
+    return None
+
+
 def check_forward(test):
     req = test["inputs"]["create_forward"]
     out = test["outputs"]
+    d = check_drawn_inputs(test, req, "create_forward.message", req["message"])
+    if d:
+        return d
     mine = to_json(create_forward(req))
     d = first_difference(out["create_forward"], mine, "create_forward")
     if d:
@@ -549,6 +612,9 @@ def check_forward(test):
 
 def check_surb(test):
     inputs, out = test["inputs"], test["outputs"]
+    d = check_drawn_inputs(test, inputs["create_surb"], "reply_message", inputs["reply_message"])
+    if d:
+        return d
     mine = create_surb(inputs["create_surb"])
     d = first_difference(out["create_surb"], to_json(mine), "create_surb")
     if d:
