@@ -13,6 +13,9 @@ Swift sources. Different language, different libraries:
   draft-agl-tls-chacha20poly1305-04 §7, test vector 5, before use);
 - LIONESS with ChaCha20 and BLAKE2b as SPEC.md §2.x describes it.
 
+It also checks each generated case's inputs against the deterministic random source
+(VEC-SEED-1, VEC-NYM-DRAW-1), and that it rejects the cases of invalid.json marked invalid.
+
 Usage (from the repository root):  .venv-interop/bin/python Interop/nym/crosscheck.py
 Prints `FILE: N passed, N failed` per file and last `N passed, N failed`; exits 1 on any failure.
 See Interop/nym/README.md.
