@@ -167,7 +167,7 @@ enum PrimitiveVectors {
                                            error: ErrorNames.name(of: error))
             }
             tests.append(PrimitiveTest(
-                tcId: tests.count + 1, comment: comment, source: flags.contains("SmallOrderPoint") ? "cr.yp.to/ecdh.html (small-order points); RFC 7748 §6.1" : "this project",
+                tcId: tests.count + 1, comment: comment, source: invalidCaseSource(comment: comment, flags: flags),
                 seedLabel: nil, seed: nil, flags: flags, result: result, inputs: inputs, outputs: outputs))
         }
         let used = Set(tests.flatMap(\.flags))
@@ -175,6 +175,15 @@ enum PrimitiveVectors {
         let group = PrimitiveGroup(type: kind.rawValue, parameters: kind.groupParameters, tests: tests)
         return PrimitiveFile(algorithm: kind.rawValue, schema: "primitives.schema.json",
                              header: kind.header, notes: notes, testGroups: [group])
+    }
+
+    /// Where an invalid primitive case comes from: a published list where there is one.
+    static func invalidCaseSource(comment: String, flags: [String]) -> String {
+        if flags.contains("SmallOrderPoint") { return "cr.yp.to/ecdh.html (small-order points); RFC 7748 §6.1" }
+        if comment.hasPrefix("NIST PKV.rsp") {
+            return "NIST CAVS FIPS 186-3 ECDSA PKV.rsp, section P-224, keys marked F (point not on curve)"
+        }
+        return "this project"
     }
 
     /// Inputs in the shapes the profiles use, drawn from labelled deterministic seeds.
