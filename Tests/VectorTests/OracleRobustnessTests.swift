@@ -168,6 +168,19 @@ import SphinxSpec
         String(decoding: line, as: UTF8.self).allSatisfy { $0.isWhitespace }
     }
 
+    /// The last line of the input need not end with a newline; a NUL-only or garbage last line
+    /// is answered too.
+    @Test func aLastLineWithoutNewlineIsAnswered() throws {
+        let binary = try #require(TestSupport.vectorsGenBinary(), "vectors-gen was not built next to the tests")
+        for tail in [#"{"op":"describe"}"#, "\u{0}", "{\"op\":", "\u{FF}"] {
+            let (status, out, _) = try TestSupport.run(binary, ["oracle"], stdin: Data(("{}\n" + tail).utf8))
+            #expect(status == 0)
+            let lines = out.split(separator: 0x0a)
+            #expect(lines.count == 2, "\(tail.debugDescription): \(String(decoding: out, as: UTF8.self))")
+            for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any]) }
+        }
+    }
+
     @Test func everyHostileLineGetsOneJSONObjectLine() throws {
         let binary = try #require(TestSupport.vectorsGenBinary(), "vectors-gen was not built next to the tests")
         let lines = try Self.hostileLines()
