@@ -8,10 +8,11 @@ enum HostileInputs {
     /// The lengths where a parser's bounds checks sit, for both profiles, each with its
     /// neighbours: nym header 348 (α 32, γ 16, β 300), minimum payload 33, SURB 348 + 32 + 16,
     /// default packet 348 + 1024; sphinxmix α 57, γ 16, β 160, header 57 + 16 + 160 = 233,
-    /// body 1024, packet 1257.
+    /// body 1024, packet 1257; the other sphinxmix parameter sets of the tests: header_len 64 /
+    /// body 34 (header 105, packet 139) and header_len 256 / body 2048 (header 297, packet 2345).
     static let boundaryLengths: [Int] = {
-        let centres = [0, 1, 16, 28, 29, 32, 33, 48, 56, 57, 73, 160, 233, 300, 348, 380, 381, 396,
-                       1024, 1257, 1372, 2048 + 348, 2048 + 348 + 17]
+        let centres = [0, 1, 16, 28, 29, 32, 33, 34, 48, 56, 57, 73, 105, 139, 160, 233, 297, 300, 348,
+                       380, 381, 396, 1024, 1257, 1372, 2048 + 348, 2048 + 348 + 17, 2345]
         var out = Set<Int>()
         for c in centres { for d in -1...1 where c + d >= 0 { out.insert(c + d) } }
         return out.sorted()
