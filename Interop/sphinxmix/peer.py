@@ -14,7 +14,8 @@ This peer replaces both, per request, with values given in the request ("random"
 and fails the request if sphinxmix asks for bytes it was not given or leaves some unused.
 
 Operations (field "op"): ping, pubkey, derive, lioness_enc, lioness_dec, create_forward,
-process, receive_forward, create_surb, package_surb, receive_surb. See handle_* below.
+process, receive_forward, create_surb, package_surb, receive_surb, pack, unpack. See handle_*
+below.
 """
 
 import json
@@ -247,6 +248,29 @@ def handle_receive_surb(request):
     keys = [unhex(k, "keys") for k in request["keys"]]
     message = SphinxClient.receive_surb(params, keys, unhex(request["delta"], "delta"))
     return {"message": bytes(message).hex()}
+
+
+def handle_pack(request):
+    """Fields -> bytes with the package's own SphinxClient.pack_message (SPEC.md SMX-WIRE)."""
+    params = make_params(request)
+    header = (point(params, request["alpha"], "alpha"), unhex(request["beta"], "beta"),
+              unhex(request["gamma"], "gamma"))
+    packed = SphinxClient.pack_message(params, (header, unhex(request["delta"], "delta")))
+    return {"bytes": packed.hex()}
+
+
+def handle_unpack(request):
+    """Bytes -> fields with the package's own SphinxClient.unpack_message, given the one
+    parameter set of the request (SPEC.md SMX-WIRE-UNPACK)."""
+    params = make_params(request)
+    params_dict = {(params.max_len, params.m): params}
+    _, (header, delta) = SphinxClient.unpack_message(params_dict, unhex(request["bytes"], "bytes"))
+    alpha, beta, gamma = header
+    if not isinstance(alpha, EcPt) or not all(isinstance(v, bytes) for v in (beta, gamma, delta)):
+        raise PeerError("unpack: unexpected value types %r" % ([type(v).__name__ for v in (alpha, beta, gamma, delta)],))
+    out = header_json(header)
+    out["delta"] = delta.hex()
+    return out
 
 
 HANDLERS = {name[len("handle_"):]: f for name, f in globals().items() if name.startswith("handle_")}
