@@ -198,6 +198,33 @@ struct SphinxmixWireInteropTests {
         #expect(!prefixes.isEmpty && prefixes.isSubset(of: [0x02, 0x03]))
     }
 
+    // The package and SphinxmixWire agree on variants of knownSmall: both read a wider
+    // integer form and an uncompressed, bin-typed α; both refuse trailing bytes, another ext
+    // type, an unknown nid and an x off the curve. (The one known difference, OpenSSL's hybrid
+    // form 0x06/0x07 which petlib reads, is in SPEC.md SMX-WIRE-UNPACK.)
+    @Test func packageAgreesOnVariants() throws {
+        let peer = try SphinxmixPeer()
+        let params = smallParams.json
+        let accepted = [
+            mutated(2..<3, [0xd1, 0x00, 0x40]),
+            mutated(6..<43, [0xc7, 0x3f, 0x02, 0x92, 0xcd, 0x02, 0xc9, 0xc4, 0x39] + sevenG),
+        ]
+        for bytes in accepted {
+            let theirs = try peer.call(["op": "unpack", "params": params, "bytes": bytes.hex])
+            #expect(try packet(from: theirs, parameters: smallParams) == SphinxmixWire.unpack(bytes, parameters: smallParams))
+        }
+        let refused = [
+            knownSmall + [0x00],
+            mutated(8..<9, [0x01]),
+            mutated(10..<13, [0xcd, 0x02, 0xca]),
+            mutated(14..<43, unhex("020ca753db5ddeca474241f8d2dafc0844343fd0e37eded2f0192d51b2")),
+        ]
+        for bytes in refused {
+            _ = try peer.expectFailure(["op": "unpack", "params": params, "bytes": bytes.hex])
+            #expect(unpackError(bytes) != nil)
+        }
+    }
+
     // The package refuses our bytes for another parameter set, as we refuse them.
     @Test func packageRefusesOtherParameters() throws {
         let peer = try SphinxmixPeer()
