@@ -4,8 +4,8 @@
 /// α: 57 bytes (uncompressed P-224 point) ; β: header_len − 32 bytes ; γ: k = 16 bytes
 /// δ: body_len bytes
 /// ```
-/// sphinxmix has no byte-string wire format of its own beyond `pack_message` (a msgpack
-/// structure with petlib extension types), so the four fields are kept apart.
+/// The fields are kept apart here; `SphinxmixWire.pack`/`unpack` give sphinxmix's byte
+/// serialisation, `pack_message` (msgpack with a compressed α, see SMX-WIRE).
 public struct SphinxmixPacket: Equatable, Sendable {
     public let header: SphinxHeader
     public let delta: Bytes
