@@ -128,6 +128,22 @@ enum SphinxVectorCheck {
     }
 
     /// What running an invalid test's op gives: the error name, or the response.
+    /// Runs every invalid-file case through `profile` and numbers it; the outputs record what
+    /// this implementation returns. A case marked invalid that is accepted stops generation.
+    static func invalidTests(_ cases: [InvalidCase], profile: some SphinxOracleProfile) throws(OracleError) -> [InvalidTest] {
+        var tests: [InvalidTest] = []
+        for c in cases {
+            var test = InvalidTest(tcId: tests.count + 1, comment: c.comment, flags: c.flags, result: c.result, op: c.op,
+                                   inputs: c.inputs, outputs: InvalidOutputs(error: nil, response: nil))
+            test.outputs = run(test, profile: profile)
+            if test.result == .invalid && test.outputs.error == nil {
+                throw OracleError("internal", "invalid case \(test.tcId) (\(c.comment)) was accepted")
+            }
+            tests.append(test)
+        }
+        return tests
+    }
+
     static func run(_ test: InvalidTest, profile: some SphinxOracleProfile) -> InvalidOutputs {
         do throws(OracleError) {
             let fields = try RequestFields.from(test.inputs, what: "inputs")
@@ -180,4 +196,13 @@ enum SphinxVectorCheck {
         }
         return report
     }
+}
+
+/// One case of an invalid-inputs file before it is run: an oracle request and what it must give.
+struct InvalidCase {
+    var comment: String
+    var flags: [String]
+    var result: TestResult
+    var op: String
+    var inputs: JSONValue
 }

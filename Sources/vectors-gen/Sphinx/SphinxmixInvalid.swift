@@ -25,13 +25,7 @@ enum SphinxmixInvalid {
         "MessageTooLong": FlagNote(bugType: .functionality, description: "A message that does not fit in the body: messageTooLong."),
     ]
 
-    struct Case {
-        var comment: String
-        var flags: [String]
-        var result: TestResult
-        var op: String
-        var inputs: JSONValue
-    }
+    typealias Case = InvalidCase
 
     static func process(_ packet: Bytes, secret: Hex, ad: Hex? = nil, seen: [Hex]? = nil) -> JSONValue {
         var object: [String: JSONValue] = ["node_secret": .hex(secret.bytes), "packet": .hex(packet)]
@@ -161,16 +155,7 @@ enum SphinxmixInvalid {
     }
 
     static func file() throws -> InvalidFile {
-        var tests: [InvalidTest] = []
-        for c in try cases() {
-            var test = InvalidTest(tcId: tests.count + 1, comment: c.comment, flags: c.flags, result: c.result, op: c.op,
-                                   inputs: c.inputs, outputs: InvalidOutputs(error: nil, response: nil))
-            test.outputs = SphinxVectorCheck.run(test, profile: oracle)
-            if test.result == .invalid && test.outputs.error == nil {
-                throw OracleError("internal", "invalid case \(test.tcId) (\(c.comment)) was accepted")
-            }
-            tests.append(test)
-        }
+        let tests = try SphinxVectorCheck.invalidTests(try cases(), profile: oracle)
         let header = [
             "Inputs the sphinxmix profile must reject (invalid) or may reject (acceptable), as oracle requests: run `op` on `inputs` (header_len 192, body_len 1024).",
             "outputs.error is the error this implementation returns (VEC-ERRORS-1); another implementation's names may differ, but it must reject.",
