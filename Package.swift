@@ -45,6 +45,7 @@ let package = Package(
             name: "LoopixSpec",
             dependencies: [
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         .executableTarget(

@@ -27,6 +27,12 @@ public enum Hop: Sendable, Equatable {
     case originMix(Int)
 }
 
+/// Who created a message: a client (real messages and client cover) or a mix (mix loops).
+enum Sender: Equatable {
+    case client(Int)
+    case mix(Int)
+}
+
 /// What the adversary, following MiXiM, believes about the sender of one message: either one
 /// known sender (the message was just seen leaving its sender), or a probability vector over the
 /// senders (after the message left a mix's pool). Index `clients` stands for "a mix" (mix loops).
@@ -38,18 +44,24 @@ enum SenderDistribution {
 /// A message in flight inside the simulator.
 struct SimMessage {
     var kind: MessageKind
-    /// The client that created it, or -1 for a mix loop.
-    var senderClient: Int
-    /// The recipient client (real and loop messages), or -1.
-    var recipientClient: Int
+    var sender: Sender
+    /// The client whose inbox it ends in: set for real and loop messages, nil for the others.
+    var recipient: Int?
     /// The hops still to come are `path[nextHop...]`.
     var path: [Hop]
-    var nextHop: Int
+    var nextHop = 0
     /// When the user put it in the buffer (real messages) or when it was created (cover).
     var createdAt: Double
-    /// When it left its sender.
-    var sentAt: Double
-    /// When it reached the recipient's inbox (real and loop messages).
-    var deliveredAt: Double
+    /// When it left its sender; nil while a real message waits in the buffer.
+    var sentAt: Double?
+    /// The adversary's view of its sender; nil when sender distributions are not tracked.
     var distribution: SenderDistribution?
+
+    init(kind: MessageKind, sender: Sender, recipient: Int?, path: [Hop], createdAt: Double) {
+        self.kind = kind
+        self.sender = sender
+        self.recipient = recipient
+        self.path = path
+        self.createdAt = createdAt
+    }
 }

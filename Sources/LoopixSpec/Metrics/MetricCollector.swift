@@ -1,0 +1,223 @@
+import Foundation
+
+/// Everything a run measures while it runs: the measurement window, the counters, and each
+/// mix's observers (occupancy, pool entropy, Danezis' entropy, the adversary's sender view).
+///
+/// SPEC.md §8.6. The event rules report what happened, in the words of the rules (a payload
+/// slot was taken, a message left a mix, a message reached an inbox); the collector alone
+/// decides what falls in the window. It draws no random numbers and never changes what the
+/// model does, so the same run with or without a metric gives the same events. Any run on
+/// virtual time that can report these observations (the Loopix model, or nodes carrying real
+/// Sphinx packets) gets the same `SimulationResult`.
+struct MetricCollector {
+    /// One client's sums, for standard errors across clients (their queues are independent).
+    struct ClientTally {
+        var waitSum = 0.0
+        var waitCount = 0
+        var slots = 0
+        var emptySlots = 0
+    }
+
+    /// What is observed at one mix.
+    struct MixObserver {
+        var held = 0
+        var occupancy: TimeWeightedStatistics
+        var pool = PoolEntropyTracker()
+        var danezis: DanezisEntropyTracker
+        var senderMass: SenderMassPool
+        var arrivals = 0
+        var departures = 0
+        var poolEntropy = RunningStatistics()
+        var danezisEntropy = RunningStatistics()
+    }
+
+    /// The number of clients C; entry C of a sender vector is "a mix".
+    let clients: Int
+    /// The measurement window [B, T − cooldown] (SPEC.md LOOPIX-SIM-2).
+    let windowStart: Double
+    let windowEnd: Double
+    /// Whether messages carry the adversary's sender distribution (LOOPIX-METRIC-SENDER).
+    let tracksSenders: Bool
+    /// The challenge senders S0 and S1 of ε (LOOPIX-METRIC-EPSILON).
+    let challengeSenders: (s0: Int, s1: Int)
+
+    private(set) var clientTallies: [ClientTally]
+    private(set) var mixes: [MixObserver]
+    private(set) var payloadSlots = 0
+    private(set) var emptySlots = 0
+    private(set) var bufferWait = RunningStatistics()
+    private(set) var sendToInbox = RunningStatistics()
+    private(set) var createdToInbox = RunningStatistics()
+    private(set) var createdToPull = RunningStatistics()
+    private(set) var loopSendToInbox = RunningStatistics()
+    private(set) var senderEntropy = RunningStatistics()
+    private(set) var senderEntropyReal = RunningStatistics()
+    private(set) var epsilon = RunningStatistics()
+    private(set) var epsilonInfinite = 0
+    private(set) var sentByKind: [MessageKind: Int] = [:]
+    private(set) var mixDeparturesByKind: [MessageKind: Int] = [:]
+    private(set) var dropsDiscarded = 0
+    private(set) var pullDummies = 0
+    private(set) var realPulled = 0
+    private(set) var mixLoopsReturned = 0
+
+    init(parameters p: LoopixParameters, config: SimulationConfig) {
+        clients = p.clients
+        windowStart = config.burnIn
+        windowEnd = config.duration - config.cooldown
+        tracksSenders = config.trackSenderEntropy
+        // validate(for:) guarantees two entries when tracking; they are unused otherwise.
+        let challenge = config.challengeSenders
+        challengeSenders = challenge.count == 2 ? (challenge[0], challenge[1]) : (0, 0)
+        clientTallies = Array(repeating: ClientTally(), count: p.clients)
+        let observer = MixObserver(
+            occupancy: TimeWeightedStatistics(windowStart: windowStart, windowEnd: windowEnd),
+            danezis: DanezisEntropyTracker(mu: p.mu),
+            senderMass: SenderMassPool(entries: config.trackSenderEntropy ? p.clients + 1 : 0))
+        mixes = Array(repeating: observer, count: p.layers * p.mixesPerLayer)
+    }
+
+    /// Whether time t lies in the measurement window [B, T − cooldown]. Counts and time averages
+    /// take what happens now inside it; a per-message metric takes the messages created or sent
+    /// inside it, whenever they finish (the cooldown lets late ones finish).
+    func inWindow(_ t: Double) -> Bool { t >= windowStart && t <= windowEnd }
+
+    // MARK: Clients (LOOPIX-METRIC-BUFFER, LOOPIX-METRIC-COVER)
+
+    /// Client c's payload stream has a slot now.
+    mutating func payloadSlotTaken(client c: Int, at now: Double) {
+        guard inWindow(now) else { return }
+        payloadSlots += 1
+        clientTallies[c].slots += 1
+    }
+
+    /// A real message created at `createdAt` leaves client c's buffer now.
+    mutating func bufferLeft(client c: Int, createdAt: Double, at now: Double) {
+        guard inWindow(createdAt) else { return }
+        bufferWait.add(now - createdAt)
+        clientTallies[c].waitSum += now - createdAt
+        clientTallies[c].waitCount += 1
+    }
+
+    /// Client c's payload slot found the buffer empty (it sends a drop message instead).
+    mutating func emptySlot(client c: Int, at now: Double) {
+        guard inWindow(now) else { return }
+        emptySlots += 1
+        clientTallies[c].emptySlots += 1
+    }
+
+    /// A message of this kind leaves its sender now.
+    mutating func messageSent(_ kind: MessageKind, at now: Double) {
+        guard inWindow(now) else { return }
+        sentByKind[kind, default: 0] += 1
+    }
+
+    /// The adversary's view of a message just seen leaving its sender: all mass on that client,
+    /// or on "a mix" (entry C). Nil when sender distributions are not tracked.
+    func senderView(of sender: Sender) -> SenderDistribution? {
+        guard tracksSenders else { return nil }
+        switch sender {
+        case .client(let c): return .single(c)
+        case .mix: return .single(clients)
+        }
+    }
+
+    // MARK: Mixes (LOOPIX-METRIC-OCCUPANCY, -POOL, -DANEZIS, -SENDER)
+
+    /// A message enters mix `mix`'s pool now, carrying the adversary's view `view`.
+    mutating func mixArrival(mix: Int, view: SenderDistribution?, at now: Double) {
+        mixes[mix].held += 1
+        mixes[mix].occupancy.set(Double(mixes[mix].held), at: now)
+        mixes[mix].pool.messageArrived()
+        mixes[mix].danezis.messageArrived(at: now)
+        if inWindow(now) { mixes[mix].arrivals += 1 }
+        if let view { mixes[mix].senderMass.add(view) }
+    }
+
+    /// A message of this kind leaves mix `mix`'s pool now. Returns the adversary's new view of
+    /// its sender (the pool's average, LOOPIX-METRIC-SENDER), or nil when not tracked.
+    mutating func mixDeparture(mix: Int, kind: MessageKind, at now: Double) -> SenderDistribution? {
+        let heldBefore = mixes[mix].held
+        precondition(heldBefore > 0, "BUG: a departure from the empty pool of mix \(mix)")
+        mixes[mix].held -= 1
+        mixes[mix].occupancy.set(Double(mixes[mix].held), at: now)
+        let hPool = mixes[mix].pool.messageDeparted()
+        let hDanezis = mixes[mix].danezis.entropyOfOutput(at: now)
+        if inWindow(now) {
+            mixes[mix].departures += 1
+            mixes[mix].poolEntropy.add(hPool)
+            mixes[mix].danezisEntropy.add(hDanezis)
+            mixDeparturesByKind[kind, default: 0] += 1
+        }
+        guard tracksSenders else { return nil }
+        return .mixture(mixes[mix].senderMass.takeDeparting(heldBefore: heldBefore))
+    }
+
+    /// A mix loop came back to the mix that sent it.
+    mutating func mixLoopReturned(at now: Double) {
+        if inWindow(now) { mixLoopsReturned += 1 }
+    }
+
+    // MARK: Providers (LOOPIX-METRIC-SENDER, -EPSILON, -LATENCY, -COVER)
+
+    /// A client's message reached the end of its path (its destination provider) carrying the
+    /// adversary's view `view`: its sender entropy and, for a challenge sender, ε.
+    ///
+    /// SPEC.md [LOOPIX-METRIC-EPSILON]: ε = |ln(p_S0 / p_S1)| (Loopix eq. (3)).
+    mutating func endOfPath(
+        kind: MessageKind, senderClient: Int, sentAt: Double, view: SenderDistribution?
+    ) {
+        guard inWindow(sentAt), let view else { return }
+        guard case .mixture(let v) = view else {
+            preconditionFailure("BUG: a client message reached its provider without passing a mix")
+        }
+        var total = 0.0
+        for i in 0..<clients { total += v[i] }
+        guard total > 0 else { return }
+        var h = 0.0
+        for i in 0..<clients where v[i] > 0 {
+            let q = v[i] / total
+            h -= q * log2(q)
+        }
+        senderEntropy.add(h)
+        if kind == .real { senderEntropyReal.add(h) }
+        let (s0, s1) = challengeSenders
+        if senderClient == s0 || senderClient == s1 {
+            if v[s0] > 0 && v[s1] > 0 {
+                epsilon.add(abs(log(v[s0] / v[s1])))
+            } else {
+                epsilonInfinite += 1
+            }
+        }
+    }
+
+    /// A provider discarded a drop message now.
+    mutating func dropDiscarded(at now: Double) {
+        if inWindow(now) { dropsDiscarded += 1 }
+    }
+
+    /// A real or loop message created at `createdAt` and sent at `sentAt` reaches its
+    /// recipient's inbox now.
+    mutating func delivered(kind: MessageKind, createdAt: Double, sentAt: Double, at now: Double) {
+        if inWindow(sentAt) {
+            if kind == .real {
+                sendToInbox.add(now - sentAt)
+            } else {
+                loopSendToInbox.add(now - sentAt)
+            }
+        }
+        if kind == .real && inWindow(createdAt) { createdToInbox.add(now - createdAt) }
+    }
+
+    /// A recipient pulled a message of this kind from its inbox now.
+    mutating func pulled(kind: MessageKind, createdAt: Double, at now: Double) {
+        guard kind == .real else { return }
+        if inWindow(createdAt) { createdToPull.add(now - createdAt) }
+        if inWindow(now) { realPulled += 1 }
+    }
+
+    /// A provider padded a pull answer with this many dummies now.
+    mutating func pullPadded(dummies: Int, at now: Double) {
+        if inWindow(now) { pullDummies += dummies }
+    }
+}

@@ -1,0 +1,53 @@
+/// The event rules of a mix, in SPEC.md order (§8.5, LOOPIX-MIX-1 … 3).
+///
+/// Paper: Loopix §3.3, "The Poisson Mix Strategy", and Appendix A.2.
+extension SimulationState {
+    /// A message enters mix `mix`.
+    ///
+    /// Paper: Loopix §3.3, "The Poisson Mix Strategy". SPEC.md [LOOPIX-MIX-1].
+    /// ```text
+    /// hold the message until now + d, d the delay its sender drew for this hop
+    /// (every message is delayed independently of all others: no batches, no rounds)
+    /// ```
+    mutating func mixArrival(slot: MessageStore.Slot, mix: Int, delay: Double) {
+        // Step 1: the message joins the pool.
+        metrics.mixArrival(mix: mix, view: messages[slot].distribution, at: now)
+        // Step 2: it leaves when its own delay is over.
+        schedule(.mixDeparture(message: slot, mix: mix), at: now + delay)
+    }
+
+    /// A message's delay at mix `mix` is over: it leaves the pool and goes on.
+    ///
+    /// SPEC.md [LOOPIX-MIX-2].
+    /// ```text
+    /// remove it from the pool; forward it to its next hop
+    /// (adversary's view, MiXiM: its sender distribution becomes the pool's average)
+    /// ```
+    mutating func mixDeparture(slot: MessageStore.Slot, mix: Int) {
+        // Step 1: the message leaves the pool.
+        var m = messages[slot]
+        m.distribution = metrics.mixDeparture(mix: mix, kind: m.kind, at: now)
+        messages[slot] = m
+        // Step 2: on to the next hop.
+        forward(slot: slot)
+    }
+
+    /// A slot of mix `mix`'s loop cover stream.
+    ///
+    /// Paper: Loopix §3.2 (mix loop cover traffic) and Appendix A.2 (a loop leaves on its own
+    /// Exp(λ_M) clock, racing the pool). SPEC.md [LOOPIX-MIX-3]: schedule the next slot at
+    /// now + Exp(λ_M); draw a mix-loop path (LOOPIX-PATH-2) and send the loop at once (it is
+    /// not held in the mix's own pool).
+    mutating func mixLoopSlot(mix: Int) {
+        // Step 1: schedule the successor.
+        schedule(.mixLoopSlot(mix: mix), at: now + random.exponential(rate: p.lambdaM))
+        // Step 2: the loop leaves the mix now.
+        let path = PathSampling.mixLoopPath(parameters: p, origin: mix, random: &random)
+        var m = SimMessage(kind: .mixLoop, sender: .mix(mix), recipient: nil, path: path, createdAt: now)
+        m.sentAt = now
+        m.distribution = metrics.senderView(of: m.sender)
+        let slot = messages.store(m)
+        metrics.messageSent(.mixLoop, at: now)
+        forward(slot: slot)
+    }
+}

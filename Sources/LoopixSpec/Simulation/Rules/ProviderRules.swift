@@ -1,0 +1,60 @@
+/// The event rules of a provider, in SPEC.md order (§8.5, LOOPIX-PROV-1 … 2).
+///
+/// Paper: Loopix §2.1 and §3.2, "Message storing and retrieving".
+extension SimulationState {
+    /// A message reaches provider `provider`.
+    ///
+    /// Paper: Loopix §2.1 and §3.2, "Message storing and retrieving". SPEC.md [LOOPIX-PROV-1].
+    /// ```text
+    /// if the path goes on (a mix loop): forward it at once
+    /// drop messages (both kinds): discard them
+    /// real and loop messages: append to the recipient's inbox
+    /// ```
+    mutating func providerArrival(slot: MessageStore.Slot, provider: Int) {
+        let m = messages[slot]
+        // Step 1: a mix loop passes through.
+        if m.nextHop < m.path.count {
+            forward(slot: slot)
+            return
+        }
+        guard let sentAt = m.sentAt else { preconditionFailure("BUG: a message arrived that was never sent") }
+        // Step 2: the end of a client message.
+        if case .client(let sender) = m.sender {
+            metrics.endOfPath(kind: m.kind, senderClient: sender, sentAt: sentAt, view: m.distribution)
+        }
+        // Step 3: drop messages end here.
+        switch m.kind {
+        case .drop, .payloadDrop, .mixLoop:
+            metrics.dropDiscarded(at: now)
+            messages.release(slot)
+        case .real, .loop:
+            metrics.delivered(kind: m.kind, createdAt: m.createdAt, sentAt: sentAt, at: now)
+            // Step 4: the inbox.
+            guard let recipient = m.recipient else { preconditionFailure("BUG: a \(m.kind) message without recipient") }
+            clients[recipient].inbox.append(slot)
+        }
+    }
+
+    /// Client c pulls its inbox.
+    ///
+    /// Paper: Loopix §3.2 ("a constant number of messages") and §4.1.2. SPEC.md [LOOPIX-PROV-2].
+    /// ```text
+    /// schedule the next pull at now + pull interval
+    /// take min(pull size, inbox size) messages from the head of the inbox
+    /// pad the answer with dummies to exactly pull size messages
+    /// ```
+    mutating func pull(client c: Int) {
+        // Step 1: schedule the successor.
+        schedule(.pull(client: c), at: now + p.pullInterval)
+        // Step 2: up to pull-size messages from the inbox.
+        var taken = 0
+        while taken < p.pullSize, let slot = clients[c].inbox.popFirst() {
+            taken += 1
+            let m = messages[slot]
+            metrics.pulled(kind: m.kind, createdAt: m.createdAt, at: now)
+            messages.release(slot)
+        }
+        // Step 3: padding with dummies.
+        metrics.pullPadded(dummies: p.pullSize - taken, at: now)
+    }
+}
