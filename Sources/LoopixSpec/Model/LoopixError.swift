@@ -1,7 +1,7 @@
 /// Every way a Loopix parameter set or simulation request can be refused.
 ///
-/// One case per rule of SPEC.md LOOPIX-PARAM-1 and LOOPIX-SIM-1; the cases carry the parameter's name and the
-/// offending value, never anything else.
+/// One case per rule of SPEC.md LOOPIX-PARAM-1 and LOOPIX-SIM-1; the cases carry the parameter's name
+/// and the offending value, never anything else.
 public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A rate or duration that must be a finite number is NaN or infinite.
     case notFinite(parameter: String, value: Double)
@@ -13,8 +13,16 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
     case countTooSmall(parameter: String, value: Int, minimum: Int)
     /// More clients (or mixes) than one run can hold; see `LoopixParameters.maximumClients`.
     case countTooLarge(parameter: String, value: Int, maximum: Int)
-    /// The burn-in does not end before the measurement window does (duration − cooldown).
-    case burnInNotBeforeEnd(burnIn: Double, duration: Double)
+    /// A length of virtual time that may be zero (the burn-in, the cooldown) is negative.
+    case negativeDuration(parameter: String, value: Double)
+    /// The burn-in does not end before the measurement window does (at duration − cooldown).
+    case burnInNotBeforeEnd(burnIn: Double, windowEnd: Double)
+    /// The challenge senders of ε are not exactly two clients.
+    case challengeSenderCount(count: Int)
+    /// The two challenge senders of ε are the same client.
+    case challengeSendersEqual(client: Int)
+    /// A client index that names no client (valid: 0 … clients − 1).
+    case noSuchClient(parameter: String, value: Int, clients: Int)
     /// A preset name that does not exist.
     case unknownPreset(String)
 
@@ -25,8 +33,12 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonPositive(let p, let v): return "\(p) must be > 0 (got \(v))"
         case .countTooSmall(let p, let v, let m): return "\(p) must be ≥ \(m) (got \(v))"
         case .countTooLarge(let p, let v, let m): return "\(p) must be ≤ \(m) (got \(v))"
+        case .negativeDuration(let p, let v): return "\(p) must be ≥ 0 s (got \(v) s)"
         case .burnInNotBeforeEnd(let b, let d):
-            return "the burn-in (\(b) s) must end before the run does (\(d) s)"
+            return "the burn-in (\(b) s) must end before the measurement window does (duration − cooldown = \(d) s)"
+        case .challengeSenderCount(let n): return "challengeSenders must name exactly 2 clients (got \(n))"
+        case .challengeSendersEqual(let c): return "the two challenge senders must differ (both are client \(c))"
+        case .noSuchClient(let p, let v, let n): return "\(p) must be a client index in 0 … \(n - 1) (got \(v))"
         case .unknownPreset(let n):
             return "unknown preset \"\(n)\" (known: \(LoopixParameters.presetNames.joined(separator: ", ")))"
         }

@@ -39,24 +39,27 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     /// SPEC.md [LOOPIX-SIM-1]: duration, burn-in and cooldown finite, 0 ≤ burnIn,
     /// 0 ≤ cooldown, burnIn < duration − cooldown,
     /// maxEvents ≥ 1; when sender entropy is tracked, two distinct challenge senders that exist.
+    ///
+    /// Errors, first failing check wins: `notFinite`, `nonPositive` (duration),
+    /// `negativeDuration` (burnIn, cooldown), `burnInNotBeforeEnd`, `countTooSmall` (maxEvents),
+    /// `challengeSenderCount`, `challengeSendersEqual`, `noSuchClient`.
     public func validate(for parameters: LoopixParameters) throws(LoopixError) {
         for (name, value) in [("duration", duration), ("burnIn", burnIn), ("cooldown", cooldown)]
         where !value.isFinite {
             throw .notFinite(parameter: name, value: value)
         }
         if duration <= 0 { throw .nonPositive(parameter: "duration", value: duration) }
-        if burnIn < 0 { throw .negativeRate(parameter: "burnIn", value: burnIn) }
-        if cooldown < 0 { throw .negativeRate(parameter: "cooldown", value: cooldown) }
+        if burnIn < 0 { throw .negativeDuration(parameter: "burnIn", value: burnIn) }
+        if cooldown < 0 { throw .negativeDuration(parameter: "cooldown", value: cooldown) }
         if burnIn >= duration - cooldown {
-            throw .burnInNotBeforeEnd(burnIn: burnIn, duration: duration - cooldown)
+            throw .burnInNotBeforeEnd(burnIn: burnIn, windowEnd: duration - cooldown)
         }
         if maxEvents < 1 { throw .countTooSmall(parameter: "maxEvents", value: maxEvents, minimum: 1) }
         guard trackSenderEntropy else { return }
-        if challengeSenders.count != 2 || challengeSenders[0] == challengeSenders[1] {
-            throw .countTooSmall(parameter: "challengeSenders.count", value: challengeSenders.count, minimum: 2)
-        }
+        guard challengeSenders.count == 2 else { throw .challengeSenderCount(count: challengeSenders.count) }
+        if challengeSenders[0] == challengeSenders[1] { throw .challengeSendersEqual(client: challengeSenders[0]) }
         for c in challengeSenders where c < 0 || c >= parameters.clients {
-            throw .countTooLarge(parameter: "challengeSender", value: c, maximum: parameters.clients - 1)
+            throw .noSuchClient(parameter: "challengeSenders", value: c, clients: parameters.clients)
         }
     }
 }
