@@ -91,16 +91,45 @@ public enum NymVersion: UInt16, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// What a nym hop is told: the decoded routing block. SPEC.md NYM-ROUTING.
-public enum NymRoutingCommand: Sendable, Equatable {
-    /// Flag 0x01: wait `delay`, then send to `nextAddress`.
-    case forward(nextAddress: NymNodeAddress, delay: NymDelay, version: NymVersion)
-    /// Flag 0x02: the packet is for `destination`.
-    case final(destination: NymDestinationAddress, identifier: NymIdentifier, version: NymVersion)
+/// What a nym forward hop is told: routing block flag 0x01 (the crate's `ForwardHop`).
+public struct NymForwardHop: Sendable, Equatable {
+    /// Where to send the packet next.
+    public let nextAddress: NymNodeAddress
+    /// How long to hold it first.
+    public let delay: NymDelay
+    public let version: NymVersion
 
+    public init(nextAddress: NymNodeAddress, delay: NymDelay, version: NymVersion) {
+        self.nextAddress = nextAddress
+        self.delay = delay
+        self.version = version
+    }
+}
+
+/// What the nym final hop is told: routing block flag 0x02 (the crate's `FinalHop`).
+public struct NymFinalHop: Sendable, Equatable {
+    /// Who the payload is for.
+    public let destination: NymDestinationAddress
+    /// The identifier carried to the destination (a SURB's id, or zeros).
+    public let identifier: NymIdentifier
+    public let version: NymVersion
+
+    public init(destination: NymDestinationAddress, identifier: NymIdentifier, version: NymVersion) {
+        self.destination = destination
+        self.identifier = identifier
+        self.version = version
+    }
+}
+
+/// What a nym hop is told: the decoded routing block. SPEC.md NYM-ROUTING.
+public typealias NymRoutingCommand = RoutingCommand<NymProfile>
+
+extension RoutingCommand where P == NymProfile {
+    /// The packet version both kinds of block carry.
     public var version: NymVersion {
         switch self {
-        case .forward(_, _, let version), .final(_, _, let version): return version
+        case .forward(let hop): return hop.version
+        case .final(let hop): return hop.version
         }
     }
 }
