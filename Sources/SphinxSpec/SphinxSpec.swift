@@ -19,5 +19,6 @@
 ///   the one way a packet is processed under it (SPEC.md chapter 6).
 public enum Sphinx {
     /// The paper the generic algorithm follows.
-    public static let paper = "G. Danezis and I. Goldberg, Sphinx: A Compact and Provably Secure Mix Format, IEEE S&P 2009"
+    public static let paper =
+        "G. Danezis and I. Goldberg, Sphinx: A Compact and Provably Secure Mix Format, IEEE S&P 2009"
 }

@@ -10,7 +10,8 @@ struct BadInputTests {
         let alpha = try X25519.publicKey(secret: x)
         let s = try X25519.scalarMult(scalar: x, point: node.route.publicKey)
         let keys = try NymHopKeys(sharedSecret: s)
-        let beta = ByteOps.xor(plainBeta, try AES128CTR.keystream(key: keys.streamCipherKey, iv: Bytes.zeros(16), length: 300))
+        let stream = try AES128CTR.keystream(key: keys.streamCipherKey, iv: Bytes.zeros(16), length: 300)
+        let beta = ByteOps.xor(plainBeta, stream)
         let gamma = Array(HMACSHA256.mac(key: keys.macKey, message: beta).prefix(16))
         return alpha + gamma + beta + payload
     }

@@ -117,13 +117,14 @@ struct GenericAlgorithmTests {
     @Test func entriesThatDoNotFit() throws {
         let profile = VariableEntryProfile()
         let nodes = try Fixture.nodes(3)
-        let relays = [VariableEntryProfile.Relay(next: Bytes.zeros(60)), VariableEntryProfile.Relay(next: Bytes.zeros(60))]
+        let relays = [VariableEntryProfile.Relay](repeating: .init(next: Bytes.zeros(60)), count: 2)
         let deliver = VariableEntryProfile.Deliver(to: Bytes.zeros(40))
         var random = try Fixture.random()
         #expect(throws: SphinxError.routingInformationTooLong(available: 160, required: 198)) {
             try Sphinx.createHeader(
-                profile: profile, initialSecret: Bytes(repeating: 1, count: 32), publicKeys: nodes.map(\.route.publicKey),
-                forwardCommands: relays, finalCommand: deliver, random: &random)
+                profile: profile, initialSecret: Bytes(repeating: 1, count: 32),
+                publicKeys: nodes.map(\.route.publicKey), forwardCommands: relays, finalCommand: deliver,
+                random: &random)
         }
         #expect(random.drawn.isEmpty)
     }
@@ -135,9 +136,9 @@ struct GenericAlgorithmTests {
         var random = try Fixture.random()
         #expect(throws: SphinxError.mismatchedRouteInputs(expected: 2, actual: 1)) {
             try Sphinx.createHeader(
-                profile: profile, initialSecret: Bytes(repeating: 1, count: 32), publicKeys: nodes.map(\.route.publicKey),
-                forwardCommands: [VariableEntryProfile.Relay(next: [1])], finalCommand: VariableEntryProfile.Deliver(to: [2]),
-                random: &random)
+                profile: profile, initialSecret: Bytes(repeating: 1, count: 32),
+                publicKeys: nodes.map(\.route.publicKey), forwardCommands: [.init(next: [1])],
+                finalCommand: .init(to: [2]), random: &random)
         }
     }
 
@@ -150,7 +151,8 @@ struct GenericAlgorithmTests {
         // A one-hop header whose β decrypts to a relay entry of 1 + 100 bytes: 101 + 16 + 160 > 176.
         let x = Bytes(repeating: 3, count: 32)
         let alpha = try profile.exponentiate(profile.generator, by: [x])
-        let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: try profile.exponentiate(node.route.publicKey, by: [x]))
+        let s = try profile.exponentiate(node.route.publicKey, by: [x])
+        let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
         let plain = try profile.encodeRoutingEntry(.forward(VariableEntryProfile.Relay(next: Bytes.zeros(99))))
             + Bytes.zeros(160 - 101)
         let beta = ByteOps.xor(plain, try profile.rho(key: keys.streamCipherKey, length: 160))

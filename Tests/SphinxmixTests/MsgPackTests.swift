@@ -57,7 +57,8 @@ import Testing
     }
     #expect(try MsgPack.decode([0xd4, 0x00, 0x00]) == .ext(type: 0, data: [0]))  // fixext 1
     #expect(try MsgPack.encode(.ext(type: 2, data: Bytes.zeros(3))).hex == "c70302000000")
-    #expect(try MsgPack.encode(.array(Array(repeating: .binary([]), count: 16))).prefix(5).map { $0 }.hex == "dc0010c400")
+    let sixteen = MsgPackValue.array(Array(repeating: .binary([]), count: 16))
+    #expect(try MsgPack.encode(sixteen).prefix(5).map { $0 }.hex == "dc0010c400")
     #expect(try MsgPack.encode(.string(Bytes.zeros(256))).prefix(4).map { $0 }.hex == "da010000")
     let values: [MsgPackValue] = [
         .array(Array(repeating: .integer(1), count: 70_000)), .ext(type: -1, data: Bytes.zeros(300)),

@@ -41,7 +41,8 @@ public enum SphinxError: Error, Equatable, Sendable {
     case unknownRoutingFlag(UInt8)
     /// The routing entry names a packet version the profile does not support.
     case unknownVersion(UInt16)
-    /// The decrypted routing entry could not be parsed (length prefix, encoding).
+    /// The decrypted routing entry could not be parsed (length prefix, encoding, version
+    /// prefix), or a forward entry leaves no room in B for γ' and β' (SPHINX-PROCESS-8).
     case malformedRoutingEntry
 
     // MARK: Payload

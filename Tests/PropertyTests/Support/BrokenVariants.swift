@@ -52,7 +52,8 @@ enum BrokenVariants {
         let kappa = profile.macLength
         let s = try profile.exponentiate(packet.alpha, by: [nodeSecret])
         let keys = try profile.deriveHopKeys(alpha: packet.alpha, sharedSecret: s)
-        guard ByteOps.constantTimeEqual(try profile.mu(key: keys.macKey, data: Bytes.zeros(length)), packet.gamma) else {
+        let gamma = try profile.mu(key: keys.macKey, data: Bytes.zeros(length))
+        guard ByteOps.constantTimeEqual(gamma, packet.gamma) else {
             throw SphinxError.headerMACMismatch
         }
         let pad = profile.processingPadLength

@@ -91,34 +91,24 @@ public enum NymVersion: UInt16, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// What a nym forward hop is told: routing block flag 0x01 (the crate's `ForwardHop`).
+/// What a nym forward hop is told: routing block flag 0x01 (the crate's `ForwardHop`). Made by
+/// `NymSphinx.commands` and by decoding (NYM-ROUTING-2).
 public struct NymForwardHop: Sendable, Equatable {
     /// Where to send the packet next.
     public let nextAddress: NymNodeAddress
     /// How long to hold it first.
     public let delay: NymDelay
     public let version: NymVersion
-
-    public init(nextAddress: NymNodeAddress, delay: NymDelay, version: NymVersion) {
-        self.nextAddress = nextAddress
-        self.delay = delay
-        self.version = version
-    }
 }
 
-/// What the nym final hop is told: routing block flag 0x02 (the crate's `FinalHop`).
+/// What the nym final hop is told: routing block flag 0x02 (the crate's `FinalHop`). Made by
+/// `NymSphinx.commands` and by decoding (NYM-ROUTING-2).
 public struct NymFinalHop: Sendable, Equatable {
     /// Who the payload is for.
     public let destination: NymDestinationAddress
     /// The identifier carried to the destination (a SURB's id, or zeros).
     public let identifier: NymIdentifier
     public let version: NymVersion
-
-    public init(destination: NymDestinationAddress, identifier: NymIdentifier, version: NymVersion) {
-        self.destination = destination
-        self.identifier = identifier
-        self.version = version
-    }
 }
 
 /// What a nym hop is told: the decoded routing block. SPEC.md NYM-ROUTING.

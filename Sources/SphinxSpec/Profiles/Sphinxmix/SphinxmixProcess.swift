@@ -72,7 +72,8 @@ extension Sphinxmix {
         switch header.outcome {
         case .forward(let relay, let nextHeader):
             routing = .forward(relay)
-            result = .relay(nextNode: relay.nodeID, nextPacket: SphinxmixPacket(header: nextHeader, delta: processed.delta))
+            let next = SphinxmixPacket(header: nextHeader, delta: processed.delta)
+            result = .relay(nextNode: relay.nodeID, nextPacket: next)
         case .final(let final):
             routing = .final(final)
             switch final {

@@ -33,7 +33,8 @@ public enum SphinxmixWire {
     ///     bin(δ)                           c5 04 00 … (δ, 1024 bytes)
     /// ```
     /// - Throws: `SphinxmixWireError.packet` when a field does not fit `parameters` or α is not a
-    ///   P-224 point (the packet must be one `unpack` would accept).
+    ///   P-224 point (the packet must be one `unpack` would accept); `msgpack(.valueTooLarge)`
+    ///   for a field of 4 GiB or more.
     public static func pack(_ packet: SphinxmixPacket, parameters: SphinxmixParameters) throws(SphinxmixWireError) -> Bytes {
         // Step 1: check the fields against the parameters and decode α.
         let header = packet.header
@@ -123,7 +124,9 @@ public enum SphinxmixWire {
         do { return try MsgPack.decode(bytes) } catch { throw .msgpack(error) }
     }
 
-    private static func pair(_ value: MsgPackValue, what: String) throws(SphinxmixWireError) -> (MsgPackValue, MsgPackValue) {
+    private static func pair(
+        _ value: MsgPackValue, what: String
+    ) throws(SphinxmixWireError) -> (MsgPackValue, MsgPackValue) {
         guard case .array(let items) = value, items.count == 2 else {
             throw .unexpectedStructure("\(what) is not an array of 2")
         }
