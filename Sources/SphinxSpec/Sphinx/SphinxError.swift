@@ -100,6 +100,17 @@ public enum SphinxError: Error, Equatable, Sendable {
 }
 
 extension SphinxError {
+    /// `bytes` itself when it has the `expected` length: the check of a fixed-length input
+    /// (an address, a key, an identifier) at the boundary where it enters.
+    /// - Throws: `invalidInputLength(what:expected:actual:)` otherwise.
+    @discardableResult
+    static func requireLength(_ bytes: Bytes, _ expected: Int, _ what: String) throws(SphinxError) -> Bytes {
+        guard bytes.count == expected else {
+            throw .invalidInputLength(what: what, expected: expected, actual: bytes.count)
+        }
+        return bytes
+    }
+
     /// Runs a primitive call and wraps its typed error. X25519's all-zero result becomes
     /// `smallOrderGroupElement`, the name the Sphinx layer gives that failure.
     @inline(__always)

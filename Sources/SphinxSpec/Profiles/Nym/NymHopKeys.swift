@@ -16,11 +16,9 @@ public struct NymHopKeys: HopKeyMaterial {
     /// ```
     /// - Throws: `invalidInputLength` unless s is 32 bytes.
     public init(sharedSecret s: Bytes) throws(SphinxError) {
-        guard s.count == X25519.pointLength else {
-            throw .invalidInputLength(what: "shared secret", expected: X25519.pointLength, actual: s.count)
-        }
         expandedSharedSecret = try Self.hkdf(
-            salt: NymConstants.expandedSharedSecretSalt, ikm: s,
+            salt: NymConstants.expandedSharedSecretSalt,
+            ikm: SphinxError.requireLength(s, X25519.pointLength, "shared secret"),
             info: NymConstants.expandedSharedSecretInfo, length: NymConstants.expandedSharedSecretLength)
     }
 
@@ -72,12 +70,9 @@ public struct NymHopKeys: HopKeyMaterial {
     /// ```
     /// - Throws: `invalidInputLength` unless the seed is 16 bytes.
     public static func payloadKey(fromSeed seed: Bytes) throws(SphinxError) -> Bytes {
-        let length = NymConstants.payloadKeySeedLength
-        guard seed.count == length else {
-            throw .invalidInputLength(what: "payload key seed", expected: length, actual: seed.count)
-        }
-        return try hkdf(
-            salt: NymConstants.payloadKeySalt, ikm: seed,
+        try hkdf(
+            salt: NymConstants.payloadKeySalt,
+            ikm: SphinxError.requireLength(seed, NymConstants.payloadKeySeedLength, "payload key seed"),
             info: NymConstants.payloadKeyInfo, length: NymConstants.payloadKeyLength)
     }
 

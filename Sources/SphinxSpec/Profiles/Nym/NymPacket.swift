@@ -169,14 +169,9 @@ public enum NymSphinx {
     /// |x| = 32 ; |padding| = 300 − 60·(ν − 1) − 52
     /// ```
     static func checkRandomness(_ randomness: NymPacketRandomness, hops: Int) throws(SphinxError) {
-        guard randomness.initialSecret.count == X25519.scalarLength else {
-            throw .invalidInputLength(
-                what: "initial secret", expected: X25519.scalarLength, actual: randomness.initialSecret.count)
-        }
-        let padding = NymProfile.finalPaddingLength(hops: hops)
-        guard randomness.finalPadding.count == padding else {
-            throw .invalidInputLength(what: "final padding", expected: padding, actual: randomness.finalPadding.count)
-        }
+        try SphinxError.requireLength(randomness.initialSecret, X25519.scalarLength, "initial secret")
+        try SphinxError.requireLength(
+            randomness.finalPadding, NymProfile.finalPaddingLength(hops: hops), "final padding")
     }
 
     // MARK: Processing
@@ -205,9 +200,7 @@ public enum NymSphinx {
     static func process(
         _ bytes: Bytes, nodeSecret: Bytes, isReplay: (Bytes) -> Bool
     ) throws(SphinxError) -> NymProcessedPacket {
-        guard nodeSecret.count == X25519.scalarLength else {
-            throw .invalidInputLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
-        }
+        try SphinxError.requireLength(nodeSecret, X25519.scalarLength, "node secret")
         // Step 1: split the packet. [NYM-PROCESS-1]
         let (header, payload) = try decodePacket(bytes)
         // Step 2: run the generic header processing and remove one payload layer. [NYM-PROCESS-2]

@@ -2,10 +2,7 @@
 public struct NymNodeAddress: Sendable, Equatable, Hashable {
     public let bytes: Bytes
     public init(_ bytes: Bytes) throws(SphinxError) {
-        guard bytes.count == NymConstants.nodeAddressLength else {
-            throw .invalidInputLength(what: "node address", expected: NymConstants.nodeAddressLength, actual: bytes.count)
-        }
-        self.bytes = bytes
+        self.bytes = try SphinxError.requireLength(bytes, NymConstants.nodeAddressLength, "node address")
     }
 }
 
@@ -13,10 +10,7 @@ public struct NymNodeAddress: Sendable, Equatable, Hashable {
 public struct NymDestinationAddress: Sendable, Equatable, Hashable {
     public let bytes: Bytes
     public init(_ bytes: Bytes) throws(SphinxError) {
-        guard bytes.count == NymConstants.destinationAddressLength else {
-            throw .invalidInputLength(what: "destination address", expected: NymConstants.destinationAddressLength, actual: bytes.count)
-        }
-        self.bytes = bytes
+        self.bytes = try SphinxError.requireLength(bytes, NymConstants.destinationAddressLength, "destination address")
     }
 }
 
@@ -24,10 +18,7 @@ public struct NymDestinationAddress: Sendable, Equatable, Hashable {
 public struct NymIdentifier: Sendable, Equatable, Hashable {
     public let bytes: Bytes
     public init(_ bytes: Bytes) throws(SphinxError) {
-        guard bytes.count == NymConstants.identifierLength else {
-            throw .invalidInputLength(what: "identifier", expected: NymConstants.identifierLength, actual: bytes.count)
-        }
-        self.bytes = bytes
+        self.bytes = try SphinxError.requireLength(bytes, NymConstants.identifierLength, "identifier")
     }
 }
 
@@ -53,11 +44,8 @@ public struct NymRouteNode: Sendable, Equatable {
     public let address: NymNodeAddress
     public let publicKey: Bytes
     public init(address: NymNodeAddress, publicKey: Bytes) throws(SphinxError) {
-        guard publicKey.count == X25519.pointLength else {
-            throw .invalidInputLength(what: "node public key", expected: X25519.pointLength, actual: publicKey.count)
-        }
         self.address = address
-        self.publicKey = publicKey
+        self.publicKey = try SphinxError.requireLength(publicKey, X25519.pointLength, "node public key")
     }
 }
 
