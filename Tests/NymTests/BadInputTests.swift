@@ -9,9 +9,10 @@ struct BadInputTests {
         let x = Bytes(repeating: 0x42, count: 32)
         let alpha = try X25519.publicKey(secret: x)
         let s = try X25519.scalarMult(scalar: x, point: node.route.publicKey)
-        let keys = NymKeySchedule.hopKeys(expanded: try NymKeySchedule.expand(sharedSecret: s))
-        let beta = ByteOps.xor(plainBeta, try AES128CTR.keystream(key: keys.hRho, iv: Bytes.zeros(16), length: 300))
-        let gamma = Array(HMACSHA256.mac(key: keys.hMu, message: beta).prefix(16))
+        let keys = try NymHopKeys(sharedSecret: s)
+        let stream = try AES128CTR.keystream(key: keys.streamCipherKey, iv: Bytes.zeros(16), length: 300)
+        let beta = ByteOps.xor(plainBeta, stream)
+        let gamma = Array(HMACSHA256.mac(key: keys.macKey, message: beta).prefix(16))
         return alpha + gamma + beta + payload
     }
 
@@ -117,7 +118,8 @@ struct BadInputTests {
         let commands = try NymSphinx.commands(route: nodes.map(\.route), delays: Fixture.delays(2), destination: Fixture.destination(), version: .current)
         let header = try Sphinx.createHeader(
             profile: profile, initialSecret: Bytes(repeating: 5, count: 32),
-            publicKeys: nodes.map(\.route.publicKey), commands: commands, random: &padding)
+            publicKeys: nodes.map(\.route.publicKey), forwardCommands: commands.forward,
+            finalCommand: commands.final, random: &padding)
         let delta = try Sphinx.addPayloadLayers(profile: profile, plaintext: Bytes.zeros(1024), keys: header.payloadKeys)[0]
         var bytes = NymSphinx.encodeHeader(header.header) + delta
         for (i, node) in nodes.enumerated() {

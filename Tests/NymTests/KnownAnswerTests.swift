@@ -35,10 +35,10 @@ struct KnownAnswerTests {
             48, 6, 165, 145, 133, 190, 105, 222, 218, 248, 172, 49, 188,
         ]
         #expect(expectedPayloadKey.count == 192)
-        #expect(keys.hRho == expectedStreamKey)
-        #expect(keys.hMu == expectedMACKey)
-        #expect(keys.detail("legacyPayloadKey") == expectedPayloadKey)
-        #expect(try NymKeySchedule.payloadKey(keys, version: .explicitPayloadKeys) == expectedPayloadKey)
-        #expect(keys.b == expectedBlindingFactor)
+        #expect(keys.streamCipherKey == expectedStreamKey)
+        #expect(keys.macKey == expectedMACKey)
+        #expect(keys.legacyPayloadKey == expectedPayloadKey)
+        #expect(try keys.payloadKey(version: .explicitPayloadKeys) == expectedPayloadKey)
+        #expect(keys.blindingFactor == expectedBlindingFactor)
     }
 }

@@ -67,7 +67,9 @@ struct SURBTests {
         let nodes = try Fixture.nodes(3)
         var random = try Fixture.random()
         let commands = try NymSphinx.commands(route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), version: .current)
-        let header = try Sphinx.createSURB(profile: profile, initialSecret: random.bytes(32), publicKeys: nodes.map(\.route.publicKey), commands: commands, random: &random)
+        let header = try Sphinx.createSURB(
+            profile: profile, initialSecret: random.bytes(32), publicKeys: nodes.map(\.route.publicKey),
+            forwardCommands: commands.forward, finalCommand: commands.final, random: &random)
         let replyKey = random.bytes(192)
         let delta0 = try Sphinx.useSURB(profile: profile, keys: [replyKey], message: [7, 7, 7], payloadLength: 1024)[0]
         var delta = delta0

@@ -193,9 +193,9 @@ enum Entry {
         let profile = NymProfile()
         let s = try profile.exponentiate(alpha, by: [secret])
         let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
-        let stream = try profile.rho(key: keys.hRho, length: block.count)
+        let stream = try profile.rho(key: keys.streamCipherKey, length: block.count)
         let beta = ByteOps.xor(block, stream)
-        let gamma = try profile.mu(key: keys.hMu, data: beta)
+        let gamma = try profile.mu(key: keys.macKey, data: beta)
         return alpha + gamma + beta + payload
     }
 
@@ -357,8 +357,8 @@ enum Entry {
                                delta: Bytes) throws -> SphinxmixPacket {
         let s = try profile.exponentiate(alpha, by: [key.privateKey.bytes])
         let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
-        let beta = ByteOps.xor(block, try profile.rho(key: keys.hRho, length: block.count))
-        let gamma = try profile.mu(key: keys.hMu, data: beta)
+        let beta = ByteOps.xor(block, try profile.rho(key: keys.streamCipherKey, length: block.count))
+        let gamma = try profile.mu(key: keys.macKey, data: beta)
         return SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma), delta: delta)
     }
 

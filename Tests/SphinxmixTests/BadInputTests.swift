@@ -22,8 +22,8 @@ private struct Fixture {
         let s = try network.keys[0].publicKey.multiplied(by: x)
         let keys = try SphinxmixHopKeys(sharedSecret: s)
         let plain = entry + Bytes.zeros(params.betaLength - entry.count)
-        let beta = ByteOps.xor(plain, try profile.rho(key: keys.hRho, length: params.betaLength))
-        let gamma = try profile.mu(key: keys.hMu, data: beta)
+        let beta = ByteOps.xor(plain, try profile.rho(key: keys.streamCipherKey, length: params.betaLength))
+        let gamma = try profile.mu(key: keys.macKey, data: beta)
         return SphinxmixPacket(header: SphinxHeader(alpha: try x.timesGenerator().encoded, beta: beta, gamma: gamma),
                                delta: Bytes.zeros(params.bodyLength))
     }

@@ -29,11 +29,11 @@ struct SphinxmixInteropPrimitivesTests {
             let d = try peer.call(["op": "derive", "s": y.encoded.hex])
             let keys = try SphinxmixHopKeys(sharedSecret: y)
             #expect(try hexField(d, "aes_s") == keys.aesS)
-            #expect(try hexField(d, "h_rho") == keys.hRho)
-            #expect(try hexField(d, "h_mu") == keys.hMu)
-            #expect(try hexField(d, "h_pi") == keys.hPi)
-            #expect(try hexField(d, "h_tau") == keys.hTau)
-            #expect(P224.Scalar(reducing: try hexField(d, "b")) == keys.b)
+            #expect(try hexField(d, "h_rho") == keys.streamCipherKey)
+            #expect(try hexField(d, "h_mu") == keys.macKey)
+            #expect(try hexField(d, "h_pi") == keys.payloadKey)
+            #expect(try hexField(d, "h_tau") == keys.replayTag)
+            #expect(P224.Scalar(reducing: try hexField(d, "b")) == keys.blindingScalar)
         }
     }
 

@@ -28,19 +28,43 @@ import Testing
     for v in values { #expect(try MsgPack.decode(MsgPack.encode(v)) == v) }
 }
 
-@Test func msgpackRejectsWhatIsOutsideTheSubset() {
+@Test func msgpackRejectsWhatSphinxmixNeverWrites() {
     #expect(throws: MsgPackError.truncated) { try MsgPack.decode([]) }
     #expect(throws: MsgPackError.truncated) { try MsgPack.decode([0x92, 0xc4, 0x01]) }
     #expect(throws: MsgPackError.truncated) { try MsgPack.decode([0xc5, 0x00]) }
-    #expect(throws: MsgPackError.unsupportedFormat(0xc1)) { try MsgPack.decode([0xc1]) }
+    #expect(throws: MsgPackError.unsupportedFormat(0xc1)) { try MsgPack.decode([0xc1]) }  // never used
+    #expect(throws: MsgPackError.unsupportedFormat(0xc0)) { try MsgPack.decode([0xc0]) }  // nil
+    #expect(throws: MsgPackError.unsupportedFormat(0xc3)) { try MsgPack.decode([0xc3]) }  // true
+    #expect(throws: MsgPackError.unsupportedFormat(0xcb)) { try MsgPack.decode([0xcb] + Bytes.zeros(8)) }  // float 64
     #expect(throws: MsgPackError.unsupportedFormat(0x80)) { try MsgPack.decode([0x80]) }  // fixmap
-    #expect(throws: MsgPackError.unsupportedFormat(0x05)) { try MsgPack.decode([0x05]) }  // positive fixint
-    #expect(throws: MsgPackError.unsupportedFormat(0xd4)) { try MsgPack.decode([0xd4, 0x00, 0x00]) }  // fixext
     #expect(throws: MsgPackError.trailingBytes) { try MsgPack.decode([0x90, 0x00]) }
-    #expect(throws: MsgPackError.valueTooLarge) { try MsgPack.encode(.array(Array(repeating: .binary([]), count: 16))) }
-    #expect(throws: MsgPackError.valueTooLarge) { try MsgPack.encode(.string(Bytes.zeros(256))) }
+    #expect(throws: MsgPackError.valueTooLarge) { try MsgPack.decode([0xcf, 0x80] + Bytes.zeros(7)) }  // 2⁶³
     // Deep nesting is refused rather than recursed into.
     #expect(throws: MsgPackError.valueTooLarge) { try MsgPack.decode(Bytes(repeating: 0x91, count: 20) + [0x90]) }
+}
+
+/// The wider forms, with expected bytes from the MessagePack specification ("Formats"):
+/// integers, ext, array16 and str16, which the wire format (SMX-WIRE) and Python's msgpack use.
+@Test func msgpackWiderFormsFollowTheSpecification() throws {
+    let integers: [(Int64, String)] = [
+        (5, "05"), (127, "7f"), (128, "cc80"), (256, "cd0100"), (70000, "ce00011170"), (1 << 32, "cf0000000100000000"),
+        (-1, "ff"), (-32, "e0"), (-33, "d0df"), (-129, "d1ff7f"), (-32769, "d2ffff7fff"),
+        (Int64.min, "d38000000000000000"),
+    ]
+    for (value, hex) in integers {
+        #expect(try MsgPack.encode(.integer(value)).hex == hex, "\(value)")
+        #expect(try MsgPack.decode(Bytes(hex: hex) ?? []) == .integer(value), "\(value)")
+    }
+    #expect(try MsgPack.decode([0xd4, 0x00, 0x00]) == .ext(type: 0, data: [0]))  // fixext 1
+    #expect(try MsgPack.encode(.ext(type: 2, data: Bytes.zeros(3))).hex == "c70302000000")
+    let sixteen = MsgPackValue.array(Array(repeating: .binary([]), count: 16))
+    #expect(try MsgPack.encode(sixteen).prefix(5).map { $0 }.hex == "dc0010c400")
+    #expect(try MsgPack.encode(.string(Bytes.zeros(256))).prefix(4).map { $0 }.hex == "da010000")
+    let values: [MsgPackValue] = [
+        .array(Array(repeating: .integer(1), count: 70_000)), .ext(type: -1, data: Bytes.zeros(300)),
+        .ext(type: 7, data: Bytes.zeros(16)), .string(Bytes.zeros(70_000)),
+    ]
+    for v in values { #expect(try MsgPack.decode(MsgPack.encode(v)) == v) }
 }
 
 @Test func paddingFollowsSphinxmix() throws {
@@ -58,9 +82,9 @@ import Testing
     // P-224 generator), through Interop/sphinxmix/peer.py op "derive".
     let keys = try SphinxmixHopKeys(sharedSecret: P224.generator)
     #expect(keys.aesS.hex == "4dfc0fc4bf89db354d919e212d609602")
-    #expect(keys.hRho.hex == "919d85eb1e322b96c2d159da2de81c11")
-    #expect(keys.hMu.hex == "c4c15e2c2f3aa3745d440cc5c0321ce3")
-    #expect(keys.hPi.hex == "818aa8538711da91605208923ee71f04")
-    #expect(keys.hTau.hex == "fff41966b277387833b49ade641106a7")
-    #expect(keys.b.bytes.hex == "000000000000000000000000f6734ff232ff83e7af0fa5409a42af6e")
+    #expect(keys.streamCipherKey.hex == "919d85eb1e322b96c2d159da2de81c11")
+    #expect(keys.macKey.hex == "c4c15e2c2f3aa3745d440cc5c0321ce3")
+    #expect(keys.payloadKey.hex == "818aa8538711da91605208923ee71f04")
+    #expect(keys.replayTag.hex == "fff41966b277387833b49ade641106a7")
+    #expect(keys.blindingFactor.hex == "000000000000000000000000f6734ff232ff83e7af0fa5409a42af6e")
 }

@@ -57,8 +57,8 @@ public struct ReplayCache: Sendable {
         try self.init(capacityPerEpoch: capacityPerEpoch, falsePositiveRate: falsePositiveRate, hashKey: random.bytes(32))
     }
 
-    /// Whether `tag` may have been seen in the current or the previous epoch.
-    /// SPEC.md [REPLAY-CHECK-1].
+    /// Whether `tag` may have been seen in the current or the previous epoch. Processing asks
+    /// it through `process(_:)` (SPEC.md see REPLAY-CHECK-1).
     public func contains(_ tag: Bytes) -> Bool {
         let positions = bitPositions(tag)
         if Self.allSet(positions, in: current) { return true }

@@ -16,25 +16,29 @@ extension Sphinx {
     /// - Parameters:
     ///   - initialSecret: x, the sender's secret exponent in the profile's encoding.
     ///   - publicKeys: y_0 … y_{ν−1}.
-    ///   - commands: what each hop is told; the last one is the final command.
+    ///   - forwardCommands: E_0 … E_{ν−2}, what each hop but the last is told.
+    ///   - finalCommand: E_{ν−1}, what the last hop is told.
     ///   - associatedData: ad_i per hop, or empty for none (nym has none).
     ///   - random: the source of the final padding (the only randomness drawn here).
     public static func createHeader<P: SphinxProfile, R: RandomSource>(
         profile: P,
         initialSecret x: Bytes,
         publicKeys: [Bytes],
-        commands: [P.RoutingCommand],
+        forwardCommands: [P.ForwardCommand],
+        finalCommand: P.FinalCommand,
         associatedData: [Bytes] = [],
         random: inout R
     ) throws(SphinxError) -> HeaderCreation {
         // Step 1: check the route. [SPHINX-CREATE-1]
         let nu = publicKeys.count
-        guard nu > 0 else { throw .routeEmpty }
-        guard nu <= profile.maxHops else { throw .routeTooLong(maximum: profile.maxHops, actual: nu) }
-        guard commands.count == nu else { throw .mismatchedRouteInputs(expected: nu, actual: commands.count) }
+        try checkRouteLength(nu, maxHops: profile.maxHops)
+        guard forwardCommands.count == nu - 1 else {
+            throw .mismatchedRouteInputs(expected: nu - 1, actual: forwardCommands.count)
+        }
         guard associatedData.isEmpty || associatedData.count == nu else {
             throw .mismatchedRouteInputs(expected: nu, actual: associatedData.count)
         }
+        let commands = forwardCommands.map { RoutingCommand<P>.forward($0) } + [.final(finalCommand)]
         let ad = associatedData.isEmpty ? Array(repeating: Bytes(), count: nu) : associatedData
         let kappa = profile.macLength
         let betaLength = profile.routingInfoLength
@@ -51,11 +55,13 @@ extension Sphinx {
         for command in commands { entries.append(try profile.encodeRoutingEntry(command)) }
         let forwardSizes = entries.dropLast().map { $0.count + kappa }
         for size in forwardSizes where size > profile.processingPadLength || size > betaLength {
-            throw .routingInformationTooLong(available: Swift.min(profile.processingPadLength, betaLength), required: size)
+            throw .routingInformationTooLong(
+                available: Swift.min(profile.processingPadLength, betaLength), required: size)
         }
 
         // Step 4: compute the filler φ (see SPHINX-CREATE-4).
-        let phi = try filler(profile: profile, keys: material.dropLast().map(\.keys), forwardSizes: Array(forwardSizes))
+        let phi = try filler(
+            profile: profile, keys: material.dropLast().map(\.keys), forwardSizes: Array(forwardSizes))
 
         // Step 5: build the final hop's β and γ. [SPHINX-CREATE-5]
         let finalEntry = entries[nu - 1]
@@ -64,9 +70,9 @@ extension Sphinx {
             throw .routingInformationTooLong(available: betaLength, required: required)
         }
         let finalPadding = random.bytes(betaLength - required)
-        let finalStream = try profile.rho(key: material[nu - 1].keys.hRho, length: betaLength - phi.count)
+        let finalStream = try profile.rho(key: material[nu - 1].keys.streamCipherKey, length: betaLength - phi.count)
         var beta = ByteOps.xor(finalEntry + finalPadding, finalStream) + phi
-        var gamma = try profile.mu(key: material[nu - 1].keys.hMu, data: ad[nu - 1] + beta)
+        var gamma = try profile.mu(key: material[nu - 1].keys.macKey, data: ad[nu - 1] + beta)
         var betas = Array(repeating: Bytes(), count: nu)
         var gammas = Array(repeating: Bytes(), count: nu)
         betas[nu - 1] = beta
@@ -76,9 +82,9 @@ extension Sphinx {
         var i = nu - 2
         while i >= 0 {
             let plain = entries[i] + gamma + Array(beta.prefix(betaLength - forwardSizes[i]))
-            let stream = try profile.rho(key: material[i].keys.hRho, length: betaLength)
+            let stream = try profile.rho(key: material[i].keys.streamCipherKey, length: betaLength)
             beta = ByteOps.xor(plain, stream)
-            gamma = try profile.mu(key: material[i].keys.hMu, data: ad[i] + beta)
+            gamma = try profile.mu(key: material[i].keys.macKey, data: ad[i] + beta)
             betas[i] = beta
             gammas[i] = gamma
             i -= 1
@@ -89,7 +95,7 @@ extension Sphinx {
         for i in 0..<nu {
             hops.append(CreationHopTrace(
                 index: i, publicKey: publicKeys[i], alpha: material[i].alpha,
-                sharedSecret: material[i].sharedSecret, keys: material[i].keys,
+                sharedSecret: material[i].sharedSecret, keys: HopKeys(material[i].keys),
                 payloadKey: payloadKeys[i], routingEntry: entries[i],
                 beta: betas[i], gamma: gammas[i]))
         }
@@ -98,11 +104,18 @@ extension Sphinx {
             initialSecret: x, hops: hops, filler: phi, finalPadding: finalPadding)
     }
 
+    /// The route-length rule of SPHINX-CREATE-1, 1 ≤ ν ≤ r, for every creation function (the
+    /// profiles check it before they draw randomness whose length depends on ν).
+    static func checkRouteLength(_ nu: Int, maxHops r: Int) throws(SphinxError) {
+        guard nu > 0 else { throw .routeEmpty }
+        guard nu <= r else { throw .routeTooLong(maximum: r, actual: nu) }
+    }
+
     /// One hop's group values and keys, as the sender derives them.
-    public struct HopMaterial: Sendable, Equatable {
+    public struct HopMaterial<P: SphinxProfile>: Sendable, Equatable {
         public let alpha: Bytes
         public let sharedSecret: Bytes
-        public let keys: HopKeys
+        public let keys: P.Keys
     }
 
     /// The sender's key derivation. SPEC.md [SPHINX-CREATE-2].
@@ -112,14 +125,14 @@ extension Sphinx {
     /// ```
     public static func hopKeyMaterial<P: SphinxProfile>(
         profile: P, initialSecret x: Bytes, publicKeys: [Bytes]
-    ) throws(SphinxError) -> [HopMaterial] {
+    ) throws(SphinxError) -> [HopMaterial<P>] {
         var exponents: [Bytes] = [x]
-        var out: [HopMaterial] = []
+        var out: [HopMaterial<P>] = []
         for y in publicKeys {
             let alpha = try profile.exponentiate(profile.generator, by: exponents)
             let s = try profile.exponentiate(y, by: exponents)
             let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
-            exponents.append(keys.b)
+            exponents.append(keys.blindingFactor)
             out.append(HopMaterial(alpha: alpha, sharedSecret: s, keys: keys))
         }
         return out
@@ -133,7 +146,7 @@ extension Sphinx {
     /// It is what the hops' decryption of the appended zeros will have produced by the time
     /// the packet reaches the last hop, so that hop's γ can cover it.
     public static func filler<P: SphinxProfile>(
-        profile: P, keys: [HopKeys], forwardSizes: [Int]
+        profile: P, keys: [P.Keys], forwardSizes: [Int]
     ) throws(SphinxError) -> Bytes {
         let betaLength = profile.routingInfoLength
         var phi = Bytes()
@@ -141,7 +154,7 @@ extension Sphinx {
             guard phi.count <= betaLength else {
                 throw .routingInformationTooLong(available: betaLength, required: phi.count)
             }
-            let stream = try profile.rho(key: k.hRho, length: betaLength + z)
+            let stream = try profile.rho(key: k.streamCipherKey, length: betaLength + z)
             let window = Array(stream[(betaLength - phi.count)..<(betaLength + z)])
             phi = ByteOps.xor(phi + Bytes.zeros(z), window)
         }
@@ -149,5 +162,3 @@ extension Sphinx {
     }
 }
 
-/// The generic Sphinx algorithm, parameterised by a `SphinxProfile`. SPEC.md chapter sphinx.
-public enum Sphinx {}

@@ -35,15 +35,16 @@ extension Sphinx {
         profile: P,
         initialSecret x: Bytes,
         publicKeys: [Bytes],
-        commands: [P.RoutingCommand],
+        forwardCommands: [P.ForwardCommand],
+        finalCommand: P.FinalCommand,
         message: Bytes,
         payloadLength: Int,
         associatedData: [Bytes] = [],
         random: inout R
     ) throws(SphinxError) -> PacketCreation {
         let headerCreation = try createHeader(
-            profile: profile, initialSecret: x, publicKeys: publicKeys, commands: commands,
-            associatedData: associatedData, random: &random)
+            profile: profile, initialSecret: x, publicKeys: publicKeys, forwardCommands: forwardCommands,
+            finalCommand: finalCommand, associatedData: associatedData, random: &random)
         let keys = headerCreation.payloadKeys
         let plaintext = try profile.encodePayload(message: message, payloadLength: payloadLength, key: keys[keys.count - 1])
         let deltas = try addPayloadLayers(profile: profile, plaintext: plaintext, keys: keys)

@@ -1,14 +1,14 @@
 /// What a hop does with a packet: pass it on, or it is the last hop.
-public enum HopOutcome<Command: Sendable & Equatable>: Sendable, Equatable {
+public enum HopOutcome<P: SphinxProfile>: Sendable, Equatable {
     /// Forward (α', β', γ') as the routing command says.
-    case forward(Command, nextHeader: SphinxHeader)
+    case forward(P.ForwardCommand, nextHeader: SphinxHeader)
     /// This hop is the last; the command says where the payload goes.
-    case final(Command)
+    case final(P.FinalCommand)
 }
 
 /// The result of processing a header at one hop.
-public struct ProcessedHeader<Command: Sendable & Equatable>: Sendable, Equatable {
-    public let outcome: HopOutcome<Command>
+public struct ProcessedHeader<P: SphinxProfile>: Sendable, Equatable {
+    public let outcome: HopOutcome<P>
     /// h_τ(s), the replay tag the caller must remember.
     public let replayTag: Bytes
     /// h_π(s): the key of this hop's payload layer.
@@ -17,8 +17,8 @@ public struct ProcessedHeader<Command: Sendable & Equatable>: Sendable, Equatabl
 }
 
 /// The result of processing a whole packet at one hop.
-public struct ProcessedPacket<Command: Sendable & Equatable>: Sendable, Equatable {
-    public let header: ProcessedHeader<Command>
+public struct ProcessedPacket<P: SphinxProfile>: Sendable, Equatable {
+    public let header: ProcessedHeader<P>
     /// δ' = π⁻¹(h_π(s), δ): the payload passed on (or, at the last hop, the decrypted payload).
     public let delta: Bytes
 }
@@ -34,14 +34,21 @@ extension Sphinx {
     /// forward: α' = α^b, γ' = B[n, n+κ), β' = B[n+κ, n+κ+|β|)
     /// ```
     /// `isReplay` answers whether a tag was already seen; it is not told about the tag of this
-    /// packet (the caller records it after success, see `ReplayCache`).
+    /// packet: the caller records it after success (`ReplayCache.process`, REPLAY-CHECK-1).
+    ///
+    /// - Throws: `invalidHeaderLength` for β or γ of the wrong length; the profile's errors for
+    ///   α (`invalidGroupElement`, `smallOrderGroupElement`); `replayedTag`;
+    ///   `headerMACMismatch`; the profile's routing-entry errors (`unknownRoutingFlag`,
+    ///   `unknownVersion`, `malformedRoutingEntry`); and `malformedRoutingEntry` when a forward
+    ///   entry leaves no room in B for γ' and β' (a profile whose pad is shorter than an entry
+    ///   it can decode).
     public static func processHeader<P: SphinxProfile>(
         profile: P,
         nodeSecret: Bytes,
         header: SphinxHeader,
         associatedData: Bytes = [],
         isReplay: (Bytes) -> Bool = { _ in false }
-    ) throws(SphinxError) -> ProcessedHeader<P.RoutingCommand> {
+    ) throws(SphinxError) -> ProcessedHeader<P> {
         let kappa = profile.macLength
         let betaLength = profile.routingInfoLength
         guard header.beta.count == betaLength else {
@@ -58,15 +65,15 @@ extension Sphinx {
         let keys = try profile.deriveHopKeys(alpha: header.alpha, sharedSecret: s)
 
         // Step 3: reject a replayed tag h_τ. [SPHINX-PROCESS-3]
-        if isReplay(keys.hTau) { throw .replayedTag }
+        if isReplay(keys.replayTag) { throw .replayedTag }
 
         // Step 4: verify γ in constant time. [SPHINX-PROCESS-4]
-        let expectedGamma = try profile.mu(key: keys.hMu, data: associatedData + header.beta)
+        let expectedGamma = try profile.mu(key: keys.macKey, data: associatedData + header.beta)
         guard ByteOps.constantTimeEqual(expectedGamma, header.gamma) else { throw .headerMACMismatch }
 
         // Step 5: decrypt the padded routing information. [SPHINX-PROCESS-5]
         let pad = profile.processingPadLength
-        let stream = try profile.rho(key: keys.hRho, length: betaLength + pad)
+        let stream = try profile.rho(key: keys.streamCipherKey, length: betaLength + pad)
         let block = ByteOps.xor(header.beta + Bytes.zeros(pad), stream)
 
         // Step 6: parse the routing entry. [SPHINX-PROCESS-6]
@@ -76,43 +83,29 @@ extension Sphinx {
         let payloadKey = try profile.payloadKey(keys, for: entry.command)
 
         // Step 8: for a forward hop, blind α and cut γ', β' out of B. [SPHINX-PROCESS-8]
-        let outcome: HopOutcome<P.RoutingCommand>
-        if entry.isFinal {
-            outcome = .final(entry.command)
-        } else {
+        let outcome: HopOutcome<P>
+        switch entry.command {
+        case .final(let command):
+            outcome = .final(command)
+        case .forward(let command):
             let n = entry.length
             guard n >= 0, n + kappa + betaLength <= block.count else { throw .malformedRoutingEntry }
-            let nextAlpha = try profile.exponentiate(header.alpha, by: [keys.b])
+            let nextAlpha = try profile.exponentiate(header.alpha, by: [keys.blindingFactor])
             let nextGamma = Array(block[n..<(n + kappa)])
             let nextBeta = Array(block[(n + kappa)..<(n + kappa + betaLength)])
-            outcome = .forward(entry.command, nextHeader: SphinxHeader(alpha: nextAlpha, beta: nextBeta, gamma: nextGamma))
+            outcome = .forward(command, nextHeader: SphinxHeader(alpha: nextAlpha, beta: nextBeta, gamma: nextGamma))
         }
         let trace = ProcessingTrace(
-            alpha: header.alpha, sharedSecret: s, keys: keys, expectedGamma: expectedGamma,
+            alpha: header.alpha, sharedSecret: s, keys: HopKeys(keys), expectedGamma: expectedGamma,
             decryptedBlock: block, routingEntryLength: entry.length, payloadKey: payloadKey)
-        return ProcessedHeader(outcome: outcome, replayTag: keys.hTau, payloadKey: payloadKey, trace: trace)
-    }
-
-    /// Processes a header with a replay cache: rejects a seen tag, records the tag after the
-    /// header verified. SPEC.md see REPLAY-CHECK-1.
-    public static func processHeader<P: SphinxProfile>(
-        profile: P,
-        nodeSecret: Bytes,
-        header: SphinxHeader,
-        associatedData: Bytes = [],
-        replayCache: inout ReplayCache
-    ) throws(SphinxError) -> ProcessedHeader<P.RoutingCommand> {
-        let processed = try processHeader(
-            profile: profile, nodeSecret: nodeSecret, header: header,
-            associatedData: associatedData, isReplay: { replayCache.contains($0) })
-        replayCache.insert(processed.replayTag)
-        return processed
+        return ProcessedHeader(outcome: outcome, replayTag: keys.replayTag, payloadKey: payloadKey, trace: trace)
     }
 
     /// Processes a whole packet: the header, then one payload layer. SPEC.md [SPHINX-PROCESS-9].
     /// ```text
     /// δ' = π⁻¹(h_π(s), δ)
     /// ```
+    /// With a replay cache: `try cache.process { isReplay in try Sphinx.processPacket(…, isReplay: isReplay) }`.
     public static func processPacket<P: SphinxProfile>(
         profile: P,
         nodeSecret: Bytes,
@@ -120,27 +113,17 @@ extension Sphinx {
         delta: Bytes,
         associatedData: Bytes = [],
         isReplay: (Bytes) -> Bool = { _ in false }
-    ) throws(SphinxError) -> ProcessedPacket<P.RoutingCommand> {
+    ) throws(SphinxError) -> ProcessedPacket<P> {
         let processed = try processHeader(
             profile: profile, nodeSecret: nodeSecret, header: header,
             associatedData: associatedData, isReplay: isReplay)
         let nextDelta = try profile.piInverse(key: processed.payloadKey, block: delta)
         return ProcessedPacket(header: processed, delta: nextDelta)
     }
+}
 
-    /// `processPacket` with a replay cache (see the header variant).
-    public static func processPacket<P: SphinxProfile>(
-        profile: P,
-        nodeSecret: Bytes,
-        header: SphinxHeader,
-        delta: Bytes,
-        associatedData: Bytes = [],
-        replayCache: inout ReplayCache
-    ) throws(SphinxError) -> ProcessedPacket<P.RoutingCommand> {
-        let processed = try processPacket(
-            profile: profile, nodeSecret: nodeSecret, header: header, delta: delta,
-            associatedData: associatedData, isReplay: { replayCache.contains($0) })
-        replayCache.insert(processed.header.replayTag)
-        return processed
-    }
+extension ProcessedHeader: ReplayTagged {}
+
+extension ProcessedPacket: ReplayTagged {
+    public var replayTag: Bytes { header.replayTag }
 }

@@ -9,13 +9,14 @@ extension Sphinx {
         profile: P,
         initialSecret x: Bytes,
         publicKeys: [Bytes],
-        commands: [P.RoutingCommand],
+        forwardCommands: [P.ForwardCommand],
+        finalCommand: P.FinalCommand,
         associatedData: [Bytes] = [],
         random: inout R
     ) throws(SphinxError) -> HeaderCreation {
         try createHeader(
-            profile: profile, initialSecret: x, publicKeys: publicKeys, commands: commands,
-            associatedData: associatedData, random: &random)
+            profile: profile, initialSecret: x, publicKeys: publicKeys, forwardCommands: forwardCommands,
+            finalCommand: finalCommand, associatedData: associatedData, random: &random)
     }
 
     /// The replier's side: encodes the reply for the key that will be removed last and adds a

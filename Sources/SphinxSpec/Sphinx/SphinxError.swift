@@ -41,7 +41,8 @@ public enum SphinxError: Error, Equatable, Sendable {
     case unknownRoutingFlag(UInt8)
     /// The routing entry names a packet version the profile does not support.
     case unknownVersion(UInt16)
-    /// The decrypted routing entry could not be parsed (length prefix, encoding).
+    /// The decrypted routing entry could not be parsed (length prefix, encoding, version
+    /// prefix), or a forward entry leaves no room in B for γ' and β' (SPHINX-PROCESS-8).
     case malformedRoutingEntry
 
     // MARK: Payload
@@ -99,6 +100,17 @@ public enum SphinxError: Error, Equatable, Sendable {
 }
 
 extension SphinxError {
+    /// `bytes` itself when it has the `expected` length: the check of a fixed-length input
+    /// (an address, a key, an identifier) at the boundary where it enters.
+    /// - Throws: `invalidInputLength(what:expected:actual:)` otherwise.
+    @discardableResult
+    static func requireLength(_ bytes: Bytes, _ expected: Int, _ what: String) throws(SphinxError) -> Bytes {
+        guard bytes.count == expected else {
+            throw .invalidInputLength(what: what, expected: expected, actual: bytes.count)
+        }
+        return bytes
+    }
+
     /// Runs a primitive call and wraps its typed error. X25519's all-zero result becomes
     /// `smallOrderGroupElement`, the name the Sphinx layer gives that failure.
     @inline(__always)

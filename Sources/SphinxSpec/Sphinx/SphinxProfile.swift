@@ -14,9 +14,19 @@
 /// `encodeRoutingEntry(command_i)`; entries may have different lengths (sphinxmix's are
 /// length-prefixed msgpack), which is why the filler below is written per entry and not per
 /// fixed "hop size".
+///
+/// Whether a hop is the last one is said once, by the kind of its command: a route is ν − 1
+/// `ForwardCommand`s and one `FinalCommand`, and a decoded entry is a `RoutingCommand`, which
+/// is one or the other. No flag beside the command can disagree with it.
 public protocol SphinxProfile: Sendable {
-    /// What one hop is told: the decoded routing entry (nym: forward or final block).
-    associatedtype RoutingCommand: Sendable, Equatable
+    /// What a forward hop is told (nym: next address, delay and version; sphinxmix: the next
+    /// node's id).
+    associatedtype ForwardCommand: Sendable, Equatable
+    /// What the last hop is told (nym: destination, identifier and version; sphinxmix:
+    /// "destination" or "SURB reply to …").
+    associatedtype FinalCommand: Sendable, Equatable
+    /// One hop's key material, with typed accessors for h_ρ, h_μ, h_b and h_τ.
+    associatedtype Keys: HopKeyMaterial
 
     // MARK: Sizes
 
@@ -25,7 +35,7 @@ public protocol SphinxProfile: Sendable {
     /// |β|: the length of the routing information.
     var routingInfoLength: Int { get }
     /// How many zero bytes a hop appends to β before decrypting it (nym: 60, one block;
-    /// sphinxmix: 2·header_len). Must be at least the longest `|entry| + κ`.
+    /// sphinxmix: 2·header_len). Must be at least the longest `|entry| + κ` a hop can decode.
     var processingPadLength: Int { get }
     /// r: the largest number of hops.
     var maxHops: Int { get }
@@ -44,11 +54,12 @@ public protocol SphinxProfile: Sendable {
 
     // MARK: Key schedule
 
-    /// h_ρ, h_μ, h_b, h_τ of one hop, from α and the shared secret s.
-    func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> HopKeys
+    /// h_ρ, h_μ, h_b, h_τ of one hop (and what the profile derives with them), from α and the
+    /// shared secret s.
+    func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> Keys
     /// h_π: the payload key of a hop. It may depend on the hop's routing command (nym: the
     /// version inside it chooses between the 192-byte key and the seed-derived one).
-    func payloadKey(_ keys: HopKeys, for command: RoutingCommand) throws(SphinxError) -> Bytes
+    func payloadKey(_ keys: Keys, for command: RoutingCommand<Self>) throws(SphinxError) -> Bytes
 
     // MARK: Primitives
 
@@ -65,9 +76,9 @@ public protocol SphinxProfile: Sendable {
 
     /// The plaintext bytes of a routing entry (forward entries are followed by γ and β in the
     /// block; the final entry by random padding and the filler).
-    func encodeRoutingEntry(_ command: RoutingCommand) throws(SphinxError) -> Bytes
+    func encodeRoutingEntry(_ command: RoutingCommand<Self>) throws(SphinxError) -> Bytes
     /// Parses the entry at the start of the decrypted block B (length `|β| + processingPadLength`).
-    func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<RoutingCommand>
+    func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<Self>
     /// The plaintext payload the last hop will see: message plus the profile's redundancy
     /// (nym: 0^16 ‖ m ‖ 0x01 ‖ 0…; sphinxmix: MAC ‖ padded body). `key` is the payload key
     /// that will be removed last (the final hop's, or a SURB's reply key).
@@ -76,62 +87,24 @@ public protocol SphinxProfile: Sendable {
     func decodePayload(_ plaintext: Bytes, key: Bytes) throws(SphinxError) -> Bytes
 }
 
-/// A routing entry as a hop reads it: the command, how many bytes of B it took, and whether
-/// the hop is the last one. SPEC.md see SPHINX-PROCESS-6.
-public struct DecodedRoutingEntry<Command: Sendable & Equatable>: Sendable, Equatable {
-    public let command: Command
-    /// Bytes of B the entry occupies; γ' follows at this offset (forward hops only).
-    public let length: Int
-    public let isFinal: Bool
+/// What one hop is told: pass the packet on, or it ends here. SPEC.md see SPHINX-PROCESS-6.
+public enum RoutingCommand<P: SphinxProfile>: Sendable, Equatable {
+    /// E_i for i < ν − 1.
+    case forward(P.ForwardCommand)
+    /// E_{ν−1}.
+    case final(P.FinalCommand)
+}
 
-    public init(command: Command, length: Int, isFinal: Bool) {
+/// A routing entry as a hop reads it: the command, and how many bytes of B it took (γ'
+/// follows at that offset when the command is a forward one). SPEC.md see SPHINX-PROCESS-6.
+public struct DecodedRoutingEntry<P: SphinxProfile>: Sendable, Equatable {
+    public let command: RoutingCommand<P>
+    /// |e|: bytes of B the entry occupies.
+    public let length: Int
+
+    public init(command: RoutingCommand<P>, length: Int) {
         self.command = command
         self.length = length
-        self.isFinal = isFinal
-    }
-}
-
-/// A named byte string, for profile-specific intermediate values a trace must carry
-/// (nym: the 288-byte HKDF expansion, the payload-key seed).
-public struct NamedBytes: Sendable, Equatable {
-    public let name: String
-    public let value: Bytes
-    public init(_ name: String, _ value: Bytes) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// The per-hop key material derived from the shared secret s. SPEC.md [SPHINX-KEYS-1].
-///
-/// | paper | field   | use                                   |
-/// |-------|---------|---------------------------------------|
-/// | h_ρ(s)| `hRho`  | key of the PRG ρ that encrypts β      |
-/// | h_μ(s)| `hMu`   | key of the MAC μ that makes γ         |
-/// | h_b   | `b`     | blinding factor: α' = α^b             |
-/// | h_τ(s)| `hTau`  | replay tag                            |
-///
-/// h_π is not here: a profile may make it depend on the routing command (see
-/// `SphinxProfile.payloadKey`).
-public struct HopKeys: Sendable, Equatable {
-    public var hRho: Bytes
-    public var hMu: Bytes
-    public var b: Bytes
-    public var hTau: Bytes
-    /// Profile-specific intermediates, in derivation order.
-    public var details: [NamedBytes]
-
-    public init(hRho: Bytes, hMu: Bytes, b: Bytes, hTau: Bytes, details: [NamedBytes] = []) {
-        self.hRho = hRho
-        self.hMu = hMu
-        self.b = b
-        self.hTau = hTau
-        self.details = details
-    }
-
-    /// The profile detail called `name`, if the profile recorded one.
-    public func detail(_ name: String) -> Bytes? {
-        details.first { $0.name == name }?.value
     }
 }
 

@@ -76,14 +76,10 @@ struct NymOracle: SphinxOracleProfile {
     func process(_ request: ProcessRequest) throws(OracleError) -> ProcessResponse {
         let processed: NymProcessedPacket
         do throws(SphinxError) {
-            if let seen = request.seen_replay_tags, !seen.isEmpty {
-                // The node's replay cache, holding the tags the request says were seen.
-                var cache = try ReplayCache(capacityPerEpoch: 1024, hashKey: Bytes.zeros(32))
-                for tag in seen { cache.insert(tag.bytes) }
-                processed = try NymSphinx.processPacket(request.packet.bytes, nodeSecret: request.node_secret.bytes, replayCache: &cache)
-            } else {
-                processed = try NymSphinx.processPacket(request.packet.bytes, nodeSecret: request.node_secret.bytes)
-            }
+            // The node's replay cache, holding the tags the request says were seen.
+            var cache = try ReplayCache(capacityPerEpoch: 1024, hashKey: Bytes.zeros(32))
+            for tag in request.seen_replay_tags ?? [] { cache.insert(tag.bytes) }
+            processed = try NymSphinx.processPacket(request.packet.bytes, nodeSecret: request.node_secret.bytes, replayCache: &cache)
         } catch {
             throw OracleError(error)
         }

@@ -70,7 +70,7 @@ struct SphinxmixOracle: SphinxOracleProfile {
         }
         let firstNode = Array(bytes[(betaEnd + k)...])
         // The first node must be a relay command (Nenc(id)), which is where a reply goes.
-        guard case .relay = try? SphinxmixRouting(decoding: firstNode) else { throw .malformedSURB }
+        guard case .forward = try? SphinxmixRouting(decoding: firstNode) else { throw .malformedSURB }
         let header = SphinxHeader(alpha: Array(bytes[0..<alphaLength]), beta: Array(bytes[(alphaLength + k)..<betaEnd]),
                                   gamma: Array(bytes[alphaLength..<(alphaLength + k)]))
         return SphinxmixSURB(firstNode: firstNode, header: header, kTilde: Array(bytes[betaEnd..<(betaEnd + k)]))
@@ -120,14 +120,10 @@ struct SphinxmixOracle: SphinxOracleProfile {
             let key = try SphinxmixNodeKey(privateKey: request.node_secret.bytes)
             let packet = try Self.decodePacket(request.packet.bytes, parameters: parameters)
             let processed: SphinxmixProcessedPacket
-            if let seen = request.seen_replay_tags, !seen.isEmpty {
-                var cache = try ReplayCache(capacityPerEpoch: 1024, hashKey: Bytes.zeros(32))
-                for tag in seen { cache.insert(tag.bytes) }
-                processed = try Sphinxmix.process(parameters: parameters, privateKey: key.privateKey, packet: packet,
-                                                  associatedData: ad, replayCache: &cache)
-            } else {
-                processed = try Sphinxmix.process(parameters: parameters, privateKey: key.privateKey, packet: packet, associatedData: ad)
-            }
+            var cache = try ReplayCache(capacityPerEpoch: 1024, hashKey: Bytes.zeros(32))
+            for tag in request.seen_replay_tags ?? [] { cache.insert(tag.bytes) }
+            processed = try Sphinxmix.process(parameters: parameters, privateKey: key.privateKey, packet: packet,
+                                              associatedData: ad, replayCache: &cache)
             let intermediates = ProcessIntermediatesJSON(processed.trace, payloadIn: processed.payloadIn, payloadOut: processed.payloadOut)
             switch processed.result {
             case let .relay(nextNode, nextPacket):
@@ -183,10 +179,10 @@ struct SphinxmixOracle: SphinxOracleProfile {
             let parameters = try Self.parameters(headerLength: request.header_len, bodyLength: request.payload_size, associatedLength: 0)
             let surb = try Self.decodeSURB(request.surb.bytes, parameters: parameters)
             let packet = try Sphinxmix.packageSURB(parameters: parameters, surb: surb, message: request.message.bytes)
-            guard case .relay(let first) = try SphinxmixRouting(decoding: surb.firstNode) else { throw .malformedSURB }
+            guard case .forward(let relay) = try SphinxmixRouting(decoding: surb.firstNode) else { throw .malformedSURB }
             let plaintext = try SphinxmixProfile(parameters: parameters)
                 .encodePayload(message: request.message.bytes, payloadLength: parameters.bodyLength, key: surb.kTilde)
-            return UseSURBResponse(packet: Hex(Self.encode(packet)), first_hop_address: Hex(first),
+            return UseSURBResponse(packet: Hex(Self.encode(packet)), first_hop_address: Hex(relay.nodeID),
                                    deltas: [Hex(packet.delta), Hex(plaintext)])
         } catch {
             throw OracleError(error)

@@ -76,10 +76,10 @@ enum NymInvalid {
 
     /// α ‖ γ ‖ β ‖ δ with β = plaintext ⊕ ρ(h_ρ(s)) and γ = μ(h_μ(s), β).
     static func packet(alpha: Bytes, sharedSecret s: Bytes, plaintext: Bytes, payload: Bytes) throws -> Bytes {
-        let keys = NymKeySchedule.hopKeys(expanded: try NymKeySchedule.expand(sharedSecret: s))
-        let stream = try profile.rho(key: keys.hRho, length: NymConstants.routingInfoLength)
+        let keys = try NymHopKeys(sharedSecret: s)
+        let stream = try profile.rho(key: keys.streamCipherKey, length: NymConstants.routingInfoLength)
         let beta = ByteOps.xor(plaintext, stream)
-        let gamma = try profile.mu(key: keys.hMu, data: beta)
+        let gamma = try profile.mu(key: keys.macKey, data: beta)
         return alpha + gamma + beta + payload
     }
 

@@ -100,8 +100,8 @@ enum SphinxmixInvalid {
         let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
         let command: Bytes = [0x91, 0xa2, 0xc3, 0xb3]   // msgpack(["\u{F3}"])
         let plaintext = [UInt8(command.count)] + command + crafted.bytes(160 - 1 - command.count)
-        let beta = ByteOps.xor(plaintext, try profile.rho(key: keys.hRho, length: 160))
-        let gamma = try profile.mu(key: keys.hMu, data: beta)
+        let beta = ByteOps.xor(plaintext, try profile.rho(key: keys.streamCipherKey, length: 160))
+        let gamma = try profile.mu(key: keys.macKey, data: beta)
         add("routing command with flag \\xF3 under a valid MAC", ["UnknownFlag"],
             inputs: process(alpha + gamma + beta + crafted.bytes(1024), secret: s0))
 

@@ -52,17 +52,19 @@ enum BrokenVariants {
         let kappa = profile.macLength
         let s = try profile.exponentiate(packet.alpha, by: [nodeSecret])
         let keys = try profile.deriveHopKeys(alpha: packet.alpha, sharedSecret: s)
-        guard ByteOps.constantTimeEqual(try profile.mu(key: keys.hMu, data: Bytes.zeros(length)), packet.gamma) else {
+        let gamma = try profile.mu(key: keys.macKey, data: Bytes.zeros(length))
+        guard ByteOps.constantTimeEqual(gamma, packet.gamma) else {
             throw SphinxError.headerMACMismatch
         }
         let pad = profile.processingPadLength
-        let block = ByteOps.xor(packet.beta + Bytes.zeros(pad), try profile.rho(key: keys.hRho, length: length + pad))
+        let block = ByteOps.xor(
+            packet.beta + Bytes.zeros(pad), try profile.rho(key: keys.streamCipherKey, length: length + pad))
         let entry = try profile.decodeRoutingEntry(block)
         let delta = try profile.piInverse(key: try profile.payloadKey(keys, for: entry.command), block: packet.delta)
-        if entry.isFinal { return nil }
+        if case .final = entry.command { return nil }
         let n = entry.length
         guard n + kappa + length <= block.count else { throw SphinxError.malformedRoutingEntry }
-        let next = SphinxHeader(alpha: try profile.exponentiate(packet.alpha, by: [keys.b]),
+        let next = SphinxHeader(alpha: try profile.exponentiate(packet.alpha, by: [keys.blindingFactor]),
                                 beta: Array(block[(n + kappa)..<(n + kappa + length)]),
                                 gamma: Array(block[n..<(n + kappa)]))
         return Fields(header: next, delta: delta)

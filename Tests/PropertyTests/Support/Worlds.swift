@@ -250,7 +250,7 @@ struct SphinxmixWorld: MixWorld {
     }
 
     /// The longest route whose routing entries fit in β (sphinxmix has no fixed maximum).
-    static func maxHops(_ p: SphinxmixParameters, _ pool: [SphinxmixPathHop], final: SphinxmixRouting) -> Int {
+    static func maxHops(_ p: SphinxmixParameters, _ pool: [SphinxmixPathHop], final: SphinxmixFinal) -> Int {
         var hops = 1
         while true {
             let path = (0...hops).map { pool[$0 % pool.count] }

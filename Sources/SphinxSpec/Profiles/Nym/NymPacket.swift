@@ -45,7 +45,7 @@ public enum NymHopResult: Sendable, Equatable {
 }
 
 /// The result of processing a nym packet.
-public struct NymProcessedPacket: Sendable, Equatable {
+public struct NymProcessedPacket: Sendable, Equatable, ReplayTagged {
     public let result: NymHopResult
     /// h_τ: what a replay cache must remember.
     public let replayTag: Bytes
@@ -99,22 +99,20 @@ public enum NymSphinx {
     /// hop i < ν−1: forward(address of hop i+1, delay_i, version)
     /// hop ν−1:     final(destination, identifier, version)      (delay_{ν−1} is not written)
     /// ```
+    /// - Throws: `routeEmpty`, `routeTooLong` (SPHINX-CREATE-1), `mismatchedRouteInputs` unless
+    ///   there is one delay per hop.
     public static func commands(
         route: [NymRouteNode], delays: [NymDelay], destination: NymDestination, version: NymVersion
-    ) throws(SphinxError) -> [NymRoutingCommand] {
-        guard !route.isEmpty else { throw .routeEmpty }
-        guard route.count <= NymConstants.maxPathLength else {
-            throw .routeTooLong(maximum: NymConstants.maxPathLength, actual: route.count)
-        }
+    ) throws(SphinxError) -> (forward: [NymForwardHop], final: NymFinalHop) {
+        try Sphinx.checkRouteLength(route.count, maxHops: NymConstants.maxPathLength)
         guard delays.count == route.count else {
             throw .mismatchedRouteInputs(expected: route.count, actual: delays.count)
         }
-        var out: [NymRoutingCommand] = []
-        for i in 0..<(route.count - 1) {
-            out.append(.forward(nextAddress: route[i + 1].address, delay: delays[i], version: version))
+        let forward = (0..<(route.count - 1)).map { i in
+            NymForwardHop(nextAddress: route[i + 1].address, delay: delays[i], version: version)
         }
-        out.append(.final(destination: destination.address, identifier: destination.identifier, version: version))
-        return out
+        let final = NymFinalHop(destination: destination.address, identifier: destination.identifier, version: version)
+        return (forward, final)
     }
 
     /// Builds a forward packet from explicit randomness. SPEC.md [NYM-CREATE].
@@ -141,8 +139,8 @@ public enum NymSphinx {
         var padding = FixedRandom(randomness.finalPadding)
         let creation = try Sphinx.createPacket(
             profile: profile, initialSecret: randomness.initialSecret,
-            publicKeys: route.map(\.publicKey), commands: commands, message: message,
-            payloadLength: payloadLength, random: &padding)
+            publicKeys: route.map(\.publicKey), forwardCommands: commands.forward,
+            finalCommand: commands.final, message: message, payloadLength: payloadLength, random: &padding)
         // Step 4: serialise header ‖ payload. [NYM-CREATE-4]
         return NymForwardPacket(
             bytes: encodeHeader(creation.header) + creation.delta,
@@ -159,10 +157,7 @@ public enum NymSphinx {
         version: NymVersion = .current,
         random: inout R
     ) throws(SphinxError) -> NymForwardPacket {
-        guard !route.isEmpty else { throw .routeEmpty }
-        guard route.count <= NymConstants.maxPathLength else {
-            throw .routeTooLong(maximum: NymConstants.maxPathLength, actual: route.count)
-        }
+        try Sphinx.checkRouteLength(route.count, maxHops: NymConstants.maxPathLength)
         let randomness = NymPacketRandomness.draw(hops: route.count, from: &random)
         return try createForwardPacket(
             route: route, delays: delays, destination: destination, message: message,
@@ -174,13 +169,9 @@ public enum NymSphinx {
     /// |x| = 32 ; |padding| = 300 − 60·(ν − 1) − 52
     /// ```
     static func checkRandomness(_ randomness: NymPacketRandomness, hops: Int) throws(SphinxError) {
-        guard randomness.initialSecret.count == X25519.scalarLength else {
-            throw .invalidInputLength(what: "initial secret", expected: X25519.scalarLength, actual: randomness.initialSecret.count)
-        }
-        let padding = NymProfile.finalPaddingLength(hops: hops)
-        guard randomness.finalPadding.count == padding else {
-            throw .invalidInputLength(what: "final padding", expected: padding, actual: randomness.finalPadding.count)
-        }
+        try SphinxError.requireLength(randomness.initialSecret, X25519.scalarLength, "initial secret")
+        try SphinxError.requireLength(
+            randomness.finalPadding, NymProfile.finalPaddingLength(hops: hops), "final padding")
     }
 
     // MARK: Processing
@@ -197,48 +188,46 @@ public enum NymSphinx {
     }
 
     /// Processes packet bytes with a replay cache: a seen tag fails with `replayedTag`; the tag
-    /// of a packet that processed correctly is recorded. SPEC.md see REPLAY-CHECK-1.
+    /// of a packet that processed correctly is recorded (`ReplayCache.process`, REPLAY-CHECK-1).
     public static func processPacket(
         _ bytes: Bytes, nodeSecret: Bytes, replayCache: inout ReplayCache
     ) throws(SphinxError) -> NymProcessedPacket {
-        let processed = try process(bytes, nodeSecret: nodeSecret, isReplay: { replayCache.contains($0) })
-        replayCache.insert(processed.replayTag)
-        return processed
+        try replayCache.process { isReplay throws(SphinxError) in
+            try process(bytes, nodeSecret: nodeSecret, isReplay: isReplay)
+        }
     }
 
     static func process(
         _ bytes: Bytes, nodeSecret: Bytes, isReplay: (Bytes) -> Bool
     ) throws(SphinxError) -> NymProcessedPacket {
-        guard nodeSecret.count == X25519.scalarLength else {
-            throw .invalidInputLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
-        }
+        try SphinxError.requireLength(nodeSecret, X25519.scalarLength, "node secret")
         // Step 1: split the packet. [NYM-PROCESS-1]
         let (header, payload) = try decodePacket(bytes)
         // Step 2: run the generic header processing and remove one payload layer. [NYM-PROCESS-2]
         let processed = try Sphinx.processPacket(
             profile: profile, nodeSecret: nodeSecret, header: header, delta: payload, isReplay: isReplay)
-        let command: NymRoutingCommand
+        let version: NymVersion
         let result: NymHopResult
         var payloadError: SphinxError? = nil
         // Step 3: assemble the next packet, or read the message at the final hop. [NYM-PROCESS-3]
         switch processed.header.outcome {
-        case let .forward(cmd, nextHeader):
-            command = cmd
-            guard case let .forward(nextAddress, delay, _) = cmd else { throw .malformedRoutingEntry }
-            result = .forward(nextPacket: encodeHeader(nextHeader) + processed.delta, nextAddress: nextAddress, delay: delay)
-        case let .final(cmd):
-            command = cmd
-            guard case let .final(destination, identifier, _) = cmd else { throw .malformedRoutingEntry }
+        case let .forward(hop, nextHeader):
+            version = hop.version
+            result = .forward(
+                nextPacket: encodeHeader(nextHeader) + processed.delta, nextAddress: hop.nextAddress, delay: hop.delay)
+        case let .final(hop):
+            version = hop.version
             var message: Bytes? = nil
             do {
                 message = try profile.decodePayload(processed.delta, key: processed.header.payloadKey)
             } catch {
                 payloadError = error
             }
-            result = .final(destination: destination, identifier: identifier, payload: processed.delta, message: message)
+            result = .final(
+                destination: hop.destination, identifier: hop.identifier, payload: processed.delta, message: message)
         }
         return NymProcessedPacket(
-            result: result, replayTag: processed.header.replayTag, version: command.version,
+            result: result, replayTag: processed.header.replayTag, version: version,
             trace: processed.header.trace, payloadIn: payload, payloadOut: processed.delta,
             payloadError: payloadError)
     }

@@ -5,12 +5,14 @@
 /// | paper | nym                                                               |
 /// |-------|-------------------------------------------------------------------|
 /// | G     | X25519 (RFC 7748), each exponent clamped at use                   |
-/// | h_*   | one HKDF-SHA256 expansion of s, cut into pieces (NymKeySchedule)  |
+/// | h_*   | one HKDF-SHA256 expansion of s, cut into pieces (NymHopKeys)      |
 /// | ρ     | AES-128-CTR, zero IV                                              |
 /// | μ     | HMAC-SHA256 over β, first 16 bytes                                |
 /// | π     | LIONESS with ChaCha20 and BLAKE2b                                 |
 public struct NymProfile: SphinxProfile {
-    public typealias RoutingCommand = NymRoutingCommand
+    public typealias ForwardCommand = NymForwardHop
+    public typealias FinalCommand = NymFinalHop
+    public typealias Keys = NymHopKeys
 
     public init() {}
 
@@ -52,12 +54,14 @@ public struct NymProfile: SphinxProfile {
 
     // MARK: Keys
 
-    public func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> HopKeys {
-        NymKeySchedule.hopKeys(expanded: try NymKeySchedule.expand(sharedSecret: s))
+    /// NYM-KEYS-1; α is not used.
+    public func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> NymHopKeys {
+        try NymHopKeys(sharedSecret: s)
     }
 
-    public func payloadKey(_ keys: HopKeys, for command: NymRoutingCommand) throws(SphinxError) -> Bytes {
-        try NymKeySchedule.payloadKey(keys, version: command.version)
+    /// NYM-KEYS-3: the version in the command chooses.
+    public func payloadKey(_ keys: NymHopKeys, for command: NymRoutingCommand) throws(SphinxError) -> Bytes {
+        try keys.payloadKey(version: command.version)
     }
 
     // MARK: Primitives

@@ -10,10 +10,10 @@ extension NymProfile {
     /// and the final entry with random padding and the filler.
     public func encodeRoutingEntry(_ command: NymRoutingCommand) throws(SphinxError) -> Bytes {
         switch command {
-        case let .forward(nextAddress, delay, version):
-            return [NymConstants.forwardFlag] + version.bytes + nextAddress.bytes + delay.bytes
-        case let .final(destination, identifier, version):
-            return [NymConstants.finalFlag] + version.bytes + destination.bytes + identifier.bytes
+        case .forward(let hop):
+            return [NymConstants.forwardFlag] + hop.version.bytes + hop.nextAddress.bytes + hop.delay.bytes
+        case .final(let hop):
+            return [NymConstants.finalFlag] + hop.version.bytes + hop.destination.bytes + hop.identifier.bytes
         }
     }
 
@@ -24,7 +24,10 @@ extension NymProfile {
     /// 0x02: destination = B[4, 36), identifier = B[36, 52)
     /// otherwise: unknownRoutingFlag
     /// ```
-    public func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<NymRoutingCommand> {
+    ///
+    /// - Throws: `malformedRoutingEntry` for a block shorter than a final entry or a version
+    ///   field not starting with 0; `unknownRoutingFlag`; `unknownVersion`.
+    public func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<NymProfile> {
         guard block.count >= NymConstants.finalNodeMetaInfoLength else { throw .malformedRoutingEntry }
         let flag = block[0]
         guard flag == NymConstants.forwardFlag || flag == NymConstants.finalFlag else {
@@ -35,14 +38,14 @@ extension NymProfile {
             let address = try NymNodeAddress(Array(block[4..<36]))
             let delay = NymDelay(nanoseconds: ByteOps.readBigEndian(block[36..<44]))
             return DecodedRoutingEntry(
-                command: .forward(nextAddress: address, delay: delay, version: version),
-                length: NymConstants.nodeMetaInfoLength, isFinal: false)
+                command: .forward(NymForwardHop(nextAddress: address, delay: delay, version: version)),
+                length: NymConstants.nodeMetaInfoLength)
         }
         let destination = try NymDestinationAddress(Array(block[4..<36]))
         let identifier = try NymIdentifier(Array(block[36..<52]))
         return DecodedRoutingEntry(
-            command: .final(destination: destination, identifier: identifier, version: version),
-            length: NymConstants.finalNodeMetaInfoLength, isFinal: true)
+            command: .final(NymFinalHop(destination: destination, identifier: identifier, version: version)),
+            length: NymConstants.finalNodeMetaInfoLength)
     }
 
     /// The final padding length for a route of ν hops. SPEC.md see NYM-CREATE-2.

@@ -26,7 +26,7 @@ public enum NymSURBKeyMaterial: Sendable, Equatable {
         case .payloadKeys(let k): return k
         case .payloadKeySeeds(let seeds):
             var out: [Bytes] = []
-            for seed in seeds { out.append(try NymKeySchedule.payloadKey(fromSeed: seed)) }
+            for seed in seeds { out.append(try NymHopKeys.payloadKey(fromSeed: seed)) }
             return out
         }
     }
@@ -115,18 +115,16 @@ extension NymSphinx {
         try checkRandomness(randomness, hops: route.count)
         var padding = FixedRandom(randomness.finalPadding)
         let creation = try Sphinx.createSURB(
-            profile: profile, initialSecret: randomness.initialSecret,
-            publicKeys: route.map(\.publicKey), commands: commands, random: &padding)
+            profile: profile, initialSecret: randomness.initialSecret, publicKeys: route.map(\.publicKey),
+            forwardCommands: commands.forward, finalCommand: commands.final, random: &padding)
         let material: NymSURBKeyMaterial
         switch version {
         case .explicitPayloadKeys:
             material = .payloadKeys(creation.payloadKeys)
         case .payloadKeySeeds:
+            // The seeds are not in the trace's typed form; derive them again from s_i.
             var seeds: [Bytes] = []
-            for hop in creation.hops {
-                guard let seed = hop.keys.detail("payloadKeySeed") else { throw .malformedSURB }
-                seeds.append(seed)
-            }
+            for hop in creation.hops { seeds.append(try NymHopKeys(sharedSecret: hop.sharedSecret).payloadKeySeed) }
             material = .payloadKeySeeds(seeds)
         }
         let surb = NymSURB(header: creation.header, firstHopAddress: route[0].address, keyMaterial: material)
@@ -141,10 +139,7 @@ extension NymSphinx {
         version: NymVersion = .current,
         random: inout R
     ) throws(SphinxError) -> NymSURBCreation {
-        guard !route.isEmpty else { throw .routeEmpty }
-        guard route.count <= NymConstants.maxPathLength else {
-            throw .routeTooLong(maximum: NymConstants.maxPathLength, actual: route.count)
-        }
+        try Sphinx.checkRouteLength(route.count, maxHops: NymConstants.maxPathLength)
         let randomness = NymPacketRandomness.draw(hops: route.count, from: &random)
         return try createSURB(route: route, delays: delays, destination: destination, version: version, randomness: randomness)
     }

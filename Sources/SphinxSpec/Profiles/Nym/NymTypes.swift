@@ -2,10 +2,7 @@
 public struct NymNodeAddress: Sendable, Equatable, Hashable {
     public let bytes: Bytes
     public init(_ bytes: Bytes) throws(SphinxError) {
-        guard bytes.count == NymConstants.nodeAddressLength else {
-            throw .invalidInputLength(what: "node address", expected: NymConstants.nodeAddressLength, actual: bytes.count)
-        }
-        self.bytes = bytes
+        self.bytes = try SphinxError.requireLength(bytes, NymConstants.nodeAddressLength, "node address")
     }
 }
 
@@ -13,10 +10,7 @@ public struct NymNodeAddress: Sendable, Equatable, Hashable {
 public struct NymDestinationAddress: Sendable, Equatable, Hashable {
     public let bytes: Bytes
     public init(_ bytes: Bytes) throws(SphinxError) {
-        guard bytes.count == NymConstants.destinationAddressLength else {
-            throw .invalidInputLength(what: "destination address", expected: NymConstants.destinationAddressLength, actual: bytes.count)
-        }
-        self.bytes = bytes
+        self.bytes = try SphinxError.requireLength(bytes, NymConstants.destinationAddressLength, "destination address")
     }
 }
 
@@ -24,10 +18,7 @@ public struct NymDestinationAddress: Sendable, Equatable, Hashable {
 public struct NymIdentifier: Sendable, Equatable, Hashable {
     public let bytes: Bytes
     public init(_ bytes: Bytes) throws(SphinxError) {
-        guard bytes.count == NymConstants.identifierLength else {
-            throw .invalidInputLength(what: "identifier", expected: NymConstants.identifierLength, actual: bytes.count)
-        }
-        self.bytes = bytes
+        self.bytes = try SphinxError.requireLength(bytes, NymConstants.identifierLength, "identifier")
     }
 }
 
@@ -53,11 +44,8 @@ public struct NymRouteNode: Sendable, Equatable {
     public let address: NymNodeAddress
     public let publicKey: Bytes
     public init(address: NymNodeAddress, publicKey: Bytes) throws(SphinxError) {
-        guard publicKey.count == X25519.pointLength else {
-            throw .invalidInputLength(what: "node public key", expected: X25519.pointLength, actual: publicKey.count)
-        }
         self.address = address
-        self.publicKey = publicKey
+        self.publicKey = try SphinxError.requireLength(publicKey, X25519.pointLength, "node public key")
     }
 }
 
@@ -91,16 +79,35 @@ public enum NymVersion: UInt16, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// What a nym hop is told: the decoded routing block. SPEC.md NYM-ROUTING.
-public enum NymRoutingCommand: Sendable, Equatable {
-    /// Flag 0x01: wait `delay`, then send to `nextAddress`.
-    case forward(nextAddress: NymNodeAddress, delay: NymDelay, version: NymVersion)
-    /// Flag 0x02: the packet is for `destination`.
-    case final(destination: NymDestinationAddress, identifier: NymIdentifier, version: NymVersion)
+/// What a nym forward hop is told: routing block flag 0x01 (the crate's `ForwardHop`). Made by
+/// `NymSphinx.commands` and by decoding (NYM-ROUTING-2).
+public struct NymForwardHop: Sendable, Equatable {
+    /// Where to send the packet next.
+    public let nextAddress: NymNodeAddress
+    /// How long to hold it first.
+    public let delay: NymDelay
+    public let version: NymVersion
+}
 
+/// What the nym final hop is told: routing block flag 0x02 (the crate's `FinalHop`). Made by
+/// `NymSphinx.commands` and by decoding (NYM-ROUTING-2).
+public struct NymFinalHop: Sendable, Equatable {
+    /// Who the payload is for.
+    public let destination: NymDestinationAddress
+    /// The identifier carried to the destination (a SURB's id, or zeros).
+    public let identifier: NymIdentifier
+    public let version: NymVersion
+}
+
+/// What a nym hop is told: the decoded routing block. SPEC.md NYM-ROUTING.
+public typealias NymRoutingCommand = RoutingCommand<NymProfile>
+
+extension RoutingCommand where P == NymProfile {
+    /// The packet version both kinds of block carry.
     public var version: NymVersion {
         switch self {
-        case .forward(_, _, let version), .final(_, _, let version): return version
+        case .forward(let hop): return hop.version
+        case .final(let hop): return hop.version
         }
     }
 }

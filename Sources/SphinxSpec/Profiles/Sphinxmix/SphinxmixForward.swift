@@ -3,12 +3,12 @@
 /// `packageSURB`, `receiveSURB`. Each runs the generic algorithm (Sources/SphinxSpec/Sphinx)
 /// with a `SphinxmixProfile`, and returns every intermediate value and random input.
 public enum Sphinxmix {
-    /// The relay commands of a path followed by the final command. SPEC.md [SMX-COMMANDS].
+    /// The relay commands of a path; the final command follows them. SPEC.md [SMX-COMMANDS].
     /// ```text
     /// hop i < ν−1: relay(id_{i+1}) ;  hop ν−1: final
     /// ```
-    static func commands(path: [SphinxmixPathHop], final: SphinxmixRouting) -> [SphinxmixRouting] {
-        path.dropFirst().map { SphinxmixRouting.relay(nodeID: $0.nodeID) } + [final]
+    static func relays(path: [SphinxmixPathHop]) -> [SphinxmixRelay] {
+        path.dropFirst().map { SphinxmixRelay(nodeID: $0.nodeID) }
     }
 
     /// The associated data for each hop: sphinxmix uses the caller's list when `assoc_len > 0`
@@ -94,7 +94,7 @@ extension Sphinxmix {
             try Sphinx.createPacket(
                 profile: profile, initialSecret: randomness.initialSecret,
                 publicKeys: path.map(\.publicKey.encoded),
-                commands: commands(path: path, final: .destination),
+                forwardCommands: relays(path: path), finalCommand: .destination,
                 message: encodedPayload, payloadLength: parameters.bodyLength,
                 associatedData: ad, random: &source)
         }, drawn: { $0.headerCreation.finalPadding.count })
@@ -128,12 +128,12 @@ extension Sphinxmix {
     /// create_header): |β| − Σ_{i<ν−1} (|entry_i| + k) − |final entry|.
     /// - Throws: `routeEmpty`, or `routingInformationTooLong` when the entries do not fit.
     public static func finalPaddingLength(
-        parameters: SphinxmixParameters, path: [SphinxmixPathHop], final: SphinxmixRouting
+        parameters: SphinxmixParameters, path: [SphinxmixPathHop], final: SphinxmixFinal
     ) throws(SphinxError) -> Int {
         guard !path.isEmpty else { throw .routeEmpty }
         var used = 0
-        for command in commands(path: path, final: final).dropLast() { used += try command.entry().count + parameters.k }
-        used += try final.entry().count
+        for relay in relays(path: path) { used += try SphinxmixRouting.forward(relay).entry().count + parameters.k }
+        used += try SphinxmixRouting.final(final).entry().count
         guard used <= parameters.betaLength else {
             throw .routingInformationTooLong(available: parameters.betaLength, required: used)
         }

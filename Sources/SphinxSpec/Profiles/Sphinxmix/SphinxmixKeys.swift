@@ -10,21 +10,21 @@
 /// ```
 /// Deviation from the paper (stated in SPEC.md): the paper's blinding factor is
 /// b = h_b(α, s); sphinxmix derives it from s alone.
-public struct SphinxmixHopKeys: Equatable, Sendable {
+public struct SphinxmixHopKeys: HopKeyMaterial {
     /// The 16-byte master key of the hop, `aes_s`.
     public let aesS: Bytes
-    /// h_ρ(s): the AES-128-CTR key of the PRG ρ.
-    public let hRho: Bytes
-    /// h_μ(s): the HMAC-SHA256 key of the header MAC μ.
-    public let hMu: Bytes
-    /// h_π(s): the LIONESS key of the payload PRP π (and of the forward body MAC).
-    public let hPi: Bytes
-    /// h_τ(s): the replay tag.
-    public let hTau: Bytes
-    /// h_b(s) as the raw 16 bytes before reduction.
-    public let hB: Bytes
-    /// The blinding factor b = h_b(s) mod n.
-    public let b: P224.Scalar
+    /// h_ρ(s) (`hrho`): the AES-128-CTR key of the PRG ρ.
+    public let streamCipherKey: Bytes
+    /// h_μ(s) (`hmu`): the HMAC-SHA256 key of the header MAC μ.
+    public let macKey: Bytes
+    /// h_π(s) (`hpi`): the LIONESS key of the payload PRP π (and of the forward body MAC).
+    public let payloadKey: Bytes
+    /// h_τ(s) (`htau`): the replay tag.
+    public let replayTag: Bytes
+    /// h_b's 16 bytes before reduction (`derive_key(s, "hbhb…")`).
+    public let blindingDigest: Bytes
+    /// The blinding factor b = h_b(s) mod n (`hb`).
+    public let blindingScalar: P224.Scalar
 
     /// Derives every key of a hop from the shared-secret point s.
     public init(sharedSecret s: P224.Point) throws(SphinxError) {
@@ -35,18 +35,19 @@ public struct SphinxmixHopKeys: Equatable, Sendable {
             }
         }
         self.aesS = aesS
-        self.hB = try derive("hbhbhbhbhbhbhbhb")
-        self.hRho = try derive("hrhohrhohrhohrho")
-        self.hMu = try derive("hmu:hmu:hmu:hmu:")
-        self.hPi = try derive("hpi:hpi:hpi:hpi:")
-        self.hTau = try derive("htauhtauhtauhtau")
-        self.b = P224.Scalar(reducing: hB)
+        self.blindingDigest = try derive("hbhbhbhbhbhbhbhb")
+        self.streamCipherKey = try derive("hrhohrhohrhohrho")
+        self.macKey = try derive("hmu:hmu:hmu:hmu:")
+        self.payloadKey = try derive("hpi:hpi:hpi:hpi:")
+        self.replayTag = try derive("htauhtauhtauhtau")
+        self.blindingScalar = P224.Scalar(reducing: blindingDigest)
     }
 
-    /// The generic algorithm's view: h_ρ, h_μ, b (28-byte big-endian scalar), h_τ, with aes_s,
-    /// h_π and the raw h_b as named details.
-    var hopKeys: HopKeys {
-        HopKeys(hRho: hRho, hMu: hMu, b: b.bytes, hTau: hTau,
-                details: [NamedBytes("aes_s", aesS), NamedBytes("h_pi", hPi), NamedBytes("h_b", hB)])
+    /// b as the exponent `exponentiate` takes: 28 big-endian bytes.
+    public var blindingFactor: Bytes { blindingScalar.bytes }
+
+    /// The trace keeps aes_s, h_π and the raw h_b, under sphinxmix's names.
+    public var intermediates: [NamedBytes] {
+        [NamedBytes("aes_s", aesS), NamedBytes("h_pi", payloadKey), NamedBytes("h_b", blindingDigest)]
     }
 }

@@ -10,7 +10,7 @@ public enum SphinxmixHopResult: Equatable, Sendable {
 }
 
 /// The result of processing a packet at one hop.
-public struct SphinxmixProcessedPacket: Equatable, Sendable {
+public struct SphinxmixProcessedPacket: Equatable, Sendable, ReplayTagged {
     public let result: SphinxmixHopResult
     /// The decoded routing command.
     public let routing: SphinxmixRouting
@@ -70,16 +70,17 @@ extension Sphinxmix {
         let result: SphinxmixHopResult
         let routing: SphinxmixRouting
         switch header.outcome {
-        case .forward(let command, let nextHeader):
-            routing = command
-            guard case .relay(let next) = command else { throw .malformedRoutingEntry }
-            result = .relay(nextNode: next, nextPacket: SphinxmixPacket(header: nextHeader, delta: processed.delta))
-        case .final(let command):
-            routing = command
-            switch command {
-            case .destination: result = .destination(body: processed.delta)
-            case .surb(let destination, let id): result = .surbReply(destination: destination, surbID: id, body: processed.delta)
-            case .relay: throw .malformedRoutingEntry
+        case .forward(let relay, let nextHeader):
+            routing = .forward(relay)
+            let next = SphinxmixPacket(header: nextHeader, delta: processed.delta)
+            result = .relay(nextNode: relay.nodeID, nextPacket: next)
+        case .final(let final):
+            routing = .final(final)
+            switch final {
+            case .destination:
+                result = .destination(body: processed.delta)
+            case .surb(let destination, let id):
+                result = .surbReply(destination: destination, surbID: id, body: processed.delta)
             }
         }
         return SphinxmixProcessedPacket(
@@ -88,7 +89,7 @@ extension Sphinxmix {
     }
 
     /// `process` with a replay cache: a seen tag fails with `replayedTag`; the tag of a packet
-    /// that processed correctly is recorded. SPEC.md [SMX-REPLAY].
+    /// that processed correctly is recorded (`ReplayCache.process`). SPEC.md [SMX-REPLAY].
     public static func process(
         parameters: SphinxmixParameters,
         privateKey: P224.Scalar,
@@ -96,10 +97,9 @@ extension Sphinxmix {
         associatedData: Bytes = [],
         replayCache: inout ReplayCache
     ) throws(SphinxError) -> SphinxmixProcessedPacket {
-        let cache = replayCache
-        let processed = try process(parameters: parameters, privateKey: privateKey, packet: packet,
-                                    associatedData: associatedData, isReplay: { cache.contains($0) })
-        replayCache.insert(processed.replayTag)
-        return processed
+        try replayCache.process { isReplay throws(SphinxError) in
+            try process(parameters: parameters, privateKey: privateKey, packet: packet,
+                        associatedData: associatedData, isReplay: isReplay)
+        }
     }
 }

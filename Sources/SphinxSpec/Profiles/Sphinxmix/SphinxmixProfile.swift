@@ -12,7 +12,9 @@
 /// | π     | LIONESS with AES-128-CTR and SHA-256                                    |
 /// | entry | one length byte ‖ msgpack routing command                              |
 public struct SphinxmixProfile: SphinxProfile {
-    public typealias RoutingCommand = SphinxmixRouting
+    public typealias ForwardCommand = SphinxmixRelay
+    public typealias FinalCommand = SphinxmixFinal
+    public typealias Keys = SphinxmixHopKeys
 
     public let parameters: SphinxmixParameters
 
@@ -72,20 +74,19 @@ public struct SphinxmixProfile: SphinxProfile {
     // MARK: Keys
 
     /// SMX-KEYS; α is not used (b comes from s alone in sphinxmix).
-    public func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> HopKeys {
+    public func deriveHopKeys(alpha: Bytes, sharedSecret s: Bytes) throws(SphinxError) -> SphinxmixHopKeys {
         let point: P224.Point
         do {
             point = try P224.Point(encoded: s)
         } catch {
             throw .invalidGroupElement
         }
-        return try SphinxmixHopKeys(sharedSecret: point).hopKeys
+        return try SphinxmixHopKeys(sharedSecret: point)
     }
 
-    /// h_π, kept in the hop keys' details; it does not depend on the routing command.
-    public func payloadKey(_ keys: HopKeys, for command: SphinxmixRouting) throws(SphinxError) -> Bytes {
-        guard let hPi = keys.detail("h_pi") else { throw .invalidInputLength(what: "h_pi", expected: 16, actual: 0) }
-        return hPi
+    /// h_π; it does not depend on the routing command.
+    public func payloadKey(_ keys: SphinxmixHopKeys, for command: SphinxmixRouting) throws(SphinxError) -> Bytes {
+        keys.payloadKey
     }
 
     // MARK: Primitives
@@ -126,14 +127,14 @@ public struct SphinxmixProfile: SphinxProfile {
     /// Reads the entry at the start of B: ℓ = B[0], command = msgpack-decode(B[1, 1+ℓ)); γ'
     /// follows at 1 + ℓ. Relay commands are forward hops; destination and SURB commands are
     /// final. SPEC.md [SMX-ROUTING-PARSE].
-    public func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<SphinxmixRouting> {
+    /// - Throws: `malformedRoutingEntry` for an empty block, a length past its end, or a
+    ///   command SMX-ROUTING-DECODE refuses.
+    public func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<SphinxmixProfile> {
         guard let first = block.first else { throw .malformedRoutingEntry }
         let length = Int(first)
         guard 1 + length <= block.count else { throw .malformedRoutingEntry }
         let command = try SphinxmixRouting(decoding: Bytes(block[1..<(1 + length)]))
-        let isFinal: Bool
-        if case .relay = command { isFinal = false } else { isFinal = true }
-        return DecodedRoutingEntry(command: command, length: 1 + length, isFinal: isFinal)
+        return DecodedRoutingEntry(command: command, length: 1 + length)
     }
 
     /// The body the last layer protects: μ(key, payload) ‖ payload with

@@ -10,25 +10,40 @@
 /// ```
 /// sphinxmix lets a node list hold any msgpack value; this profile's relay entries carry a
 /// node id as a byte string, which is what Nenc of a `bytes` id produces.
-public enum SphinxmixRouting: Equatable, Sendable {
-    case relay(nodeID: Bytes)
-    case destination
-    case surb(destination: Bytes, surbID: Bytes)
+public typealias SphinxmixRouting = RoutingCommand<SphinxmixProfile>
 
-    static let relayFlag: Bytes = Array("\u{F0}".utf8)
-    static let destinationFlag: Bytes = Array("\u{F1}".utf8)
-    static let surbFlag: Bytes = Array("\u{F2}".utf8)
+/// What a sphinxmix relay hop is told: the next node's id (`Nenc(id)`).
+public struct SphinxmixRelay: Equatable, Sendable {
+    public let nodeID: Bytes
+    public init(nodeID: Bytes) { self.nodeID = nodeID }
+}
+
+/// What the last sphinxmix hop is told: deliver, or hand a SURB reply to its receiver.
+public enum SphinxmixFinal: Equatable, Sendable {
+    /// `Dest_flag`: the payload is a forward message (`receive_forward`).
+    case destination
+    /// `Surb_flag`: the payload is a reply for `destination`, filed under `surbID`.
+    case surb(destination: Bytes, surbID: Bytes)
+}
+
+extension RoutingCommand where P == SphinxmixProfile {
+    /// sphinxmix's three commands by their flags.
+    public static func relay(nodeID: Bytes) -> Self { .forward(SphinxmixRelay(nodeID: nodeID)) }
+    public static var destination: Self { .final(.destination) }
+    public static func surb(destination: Bytes, surbID: Bytes) -> Self {
+        .final(.surb(destination: destination, surbID: surbID))
+    }
 
     /// The msgpack encoding (without the length prefix).
     public func encoded() throws(SphinxError) -> Bytes {
         let value: MsgPackValue
         switch self {
-        case .relay(let id):
-            value = .array([.string(Self.relayFlag), .binary(id)])
-        case .destination:
-            value = .array([.string(Self.destinationFlag)])
-        case .surb(let destination, let id):
-            value = .array([.string(Self.surbFlag), .binary(destination), .binary(id)])
+        case .forward(let relay):
+            value = .array([.string(SphinxmixFlag.relay), .binary(relay.nodeID)])
+        case .final(.destination):
+            value = .array([.string(SphinxmixFlag.destination)])
+        case .final(.surb(let destination, let id)):
+            value = .array([.string(SphinxmixFlag.surb), .binary(destination), .binary(id)])
         }
         do {
             return try MsgPack.encode(value)
@@ -68,12 +83,19 @@ public enum SphinxmixRouting: Equatable, Sendable {
         }
         guard fields.count == items.count - 1 else { throw .malformedRoutingEntry }
         switch (flag, fields.count) {
-        case (Self.relayFlag, 1): self = .relay(nodeID: fields[0])
-        case (Self.destinationFlag, 0): self = .destination
-        case (Self.surbFlag, 2): self = .surb(destination: fields[0], surbID: fields[1])
+        case (SphinxmixFlag.relay, 1): self = .forward(SphinxmixRelay(nodeID: fields[0]))
+        case (SphinxmixFlag.destination, 0): self = .final(.destination)
+        case (SphinxmixFlag.surb, 2): self = .final(.surb(destination: fields[0], surbID: fields[1]))
         default: throw .malformedRoutingEntry
         }
     }
+}
+
+/// The flags as msgpack carries them: the UTF-8 bytes of U+00F0, U+00F1, U+00F2.
+private enum SphinxmixFlag {
+    static let relay: Bytes = Array("\u{F0}".utf8)
+    static let destination: Bytes = Array("\u{F1}".utf8)
+    static let surb: Bytes = Array("\u{F2}".utf8)
 }
 
 /// Body padding: "a 0 bit, followed by as many 1 bits as it takes" — 0x7f, then 0xff bytes

@@ -64,11 +64,11 @@ extension Sphinxmix {
         let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
 
         // Step 1: build the header with the SURB command last. [SMX-SURB-CREATE-1]
-        let final = SphinxmixRouting.surb(destination: destination, surbID: randomness.surbID)
+        let final = SphinxmixFinal.surb(destination: destination, surbID: randomness.surbID)
         let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
             try Sphinx.createSURB(
                 profile: SphinxmixProfile(parameters: parameters), initialSecret: randomness.initialSecret,
-                publicKeys: path.map(\.publicKey.encoded), commands: commands(path: path, final: final),
+                publicKeys: path.map(\.publicKey.encoded), forwardCommands: relays(path: path), finalCommand: final,
                 associatedData: ad, random: &source)
         }, drawn: { $0.finalPadding.count })
 

@@ -1,0 +1,65 @@
+/// One hop's key material, derived from the shared secret s. SPEC.md [SPHINX-KEYS-1].
+///
+/// The accessors are named after what each key is for, as nymtech/sphinx's
+/// src/header/shared_secret.rs names them, and documented with the paper's hash function:
+///
+/// | paper  | accessor          | use                               |
+/// |--------|-------------------|-----------------------------------|
+/// | h_ρ(s) | `streamCipherKey` | key of the PRG ρ that encrypts β  |
+/// | h_μ(s) | `macKey`          | key of the MAC μ that makes γ     |
+/// | h_b    | `blindingFactor`  | b, the exponent with α' = α^b     |
+/// | h_τ(s) | `replayTag`       | the tag a replay cache remembers  |
+///
+/// h_π is not here: a profile may make it depend on the routing command (see
+/// `SphinxProfile.payloadKey`); each profile's key type has its own typed h_π accessor.
+public protocol HopKeyMaterial: Sendable, Equatable {
+    /// h_ρ(s): the key of the PRG ρ.
+    var streamCipherKey: Bytes { get }
+    /// h_μ(s): the key of the header MAC μ.
+    var macKey: Bytes { get }
+    /// b = h_b(α, s): the blinding factor, encoded as an exponent for `exponentiate`.
+    var blindingFactor: Bytes { get }
+    /// h_τ(s): the replay tag.
+    var replayTag: Bytes { get }
+    /// The profile's other derived values, in derivation order, under stable names (the
+    /// vector files write them in snake_case; nym: the HKDF expansion, the 192-byte key, the
+    /// seed).
+    var intermediates: [NamedBytes] { get }
+}
+
+/// A named byte string, for profile-specific intermediate values a trace must carry
+/// (nym: the 288-byte HKDF expansion, the payload-key seed).
+public struct NamedBytes: Sendable, Equatable {
+    public let name: String
+    public let value: Bytes
+    public init(_ name: String, _ value: Bytes) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A trace's record of one hop's keys (SPEC.md §3.6): h_ρ, h_μ, b, h_τ under the paper's
+/// names, and the profile's intermediates by the names the vector files use. It is written
+/// from the profile's typed `Keys` and only read by whoever inspects the trace: the algorithm
+/// itself reads the typed keys.
+public struct HopKeys: Sendable, Equatable {
+    public let hRho: Bytes
+    public let hMu: Bytes
+    public let b: Bytes
+    public let hTau: Bytes
+    /// Profile-specific intermediates, in derivation order.
+    public let details: [NamedBytes]
+
+    public init(_ keys: some HopKeyMaterial) {
+        self.hRho = keys.streamCipherKey
+        self.hMu = keys.macKey
+        self.b = keys.blindingFactor
+        self.hTau = keys.replayTag
+        self.details = keys.intermediates
+    }
+
+    /// The profile detail called `name`, if the profile recorded one.
+    public func detail(_ name: String) -> Bytes? {
+        details.first { $0.name == name }?.value
+    }
+}
