@@ -44,6 +44,7 @@ let package = Package(
         .target(
             name: "LoopixSpec",
             dependencies: [
+                "SphinxSpec",
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
@@ -74,6 +75,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoopixTests", dependencies: ["LoopixSpec"]),
+        .testTarget(name: "LoopixNodeTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
     ],
     swiftLanguageModes: [.v6]
 )
