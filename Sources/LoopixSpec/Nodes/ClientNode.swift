@@ -125,14 +125,15 @@ public struct ClientNode: LoopixNode {
         return [.setTimer(timer, at: after(time, rate: rate))] + sendCover(kind)
     }
 
-    /// Sends one real fragment. SPEC.md [LOOPIX-NODE-CLIENT-6].
+    /// Sends one real fragment. SPEC.md [LOOPIX-NODE-CLIENT-7].
     mutating func sendReal(_ fragment: Fragment, at time: UInt64) -> [NodeAction] {
         guard let recipient = recipients[fragment.id.setID], case let .client(_, exit) = recipient else {
             preconditionFailure("every buffered fragment has a recipient")
         }
+        // Step 1: make and send a packet to the recipient, acknowledged by the fragment id.
         let made = makePacket(content: .fragment(fragment), ackID: fragment.id, exit: exit, destination: recipient)
         var out = [NodeAction.record(.packetCreated(.real)), made.send]
-        // Step 5: with acknowledgements, wait for the ack until the timeout (Nym's rule).
+        // Step 2: with acknowledgements, wait for the ack until the timeout (LOOPIX-NODE-ACK-3).
         if behaviour.acknowledgements {
             let attempts = (pending[fragment.id]?.attempts ?? 0) + 1
             pending[fragment.id] = (fragment, attempts)
@@ -169,7 +170,11 @@ public struct ClientNode: LoopixNode {
         }
     }
 
-    /// Makes a packet and its entry frame. SPEC.md see LOOPIX-NODE-CLIENT-6.
+    /// Makes a packet and the action that sends it. SPEC.md [LOOPIX-NODE-CLIENT-6].
+    /// ```text
+    /// SURB-ACK (real: fragment id; loop: 0 @ 0; drop: none) ; ephemeral slot ; route ; Sphinx
+    /// frame = first mix ‖ packet, sent to this client's own gateway
+    /// ```
     private mutating func makePacket(
         content: PacketPayload.Content, ackID: FragmentID?, exit: Int, destination: NodeAddress
     ) -> (send: NodeAction, forwardDelay: UInt64, ackDelay: UInt64) {
@@ -195,12 +200,12 @@ public struct ClientNode: LoopixNode {
             random: &random.bytes),
             let firstHop = try? NodeAddress(bytes: packet.firstHopAddress.bytes)
         else { preconditionFailure("a route of a valid topology makes a packet") }
-        // The frame goes to this client's own gateway (the entry).
+        // Step 5: the entry frame goes to this client's own gateway.
         let frame = GatewayNode.entryFrame(firstHop: firstHop, packet: packet.bytes)
         return (.send(frame, to: .gateway(index: gateway)), Topology.totalMixDelay(delays), ackDelay)
     }
 
-    /// Messages from the gateway. SPEC.md [LOOPIX-NODE-CLIENT-7].
+    /// Messages from the gateway. SPEC.md [LOOPIX-NODE-CLIENT-8].
     mutating func receive(_ messages: [Bytes]) -> [NodeAction] {
         var out: [NodeAction] = []
         for message in messages {
@@ -226,7 +231,7 @@ public struct ClientNode: LoopixNode {
         return out
     }
 
-    /// An ack timeout. SPEC.md [LOOPIX-NODE-CLIENT-8].
+    /// An ack timeout. SPEC.md [LOOPIX-NODE-CLIENT-9].
     /// ```text
     /// if the fragment is still pending after exactly `attempt` sends: append it to the buffer
     /// ```
@@ -236,7 +241,7 @@ public struct ClientNode: LoopixNode {
         return [.record(.retransmission(id))]
     }
 
-    /// A pull. SPEC.md [LOOPIX-NODE-CLIENT-9].
+    /// A pull. SPEC.md [LOOPIX-NODE-CLIENT-10].
     /// ```text
     /// set timer pull at now + pull interval ; ask the own gateway for the inbox
     /// ```

@@ -97,7 +97,7 @@ public struct Fragment: Sendable, Equatable {
     }
 }
 
-/// A client's partly received messages. SPEC.md see LOOPIX-NODE-CLIENT-6.
+/// A client's partly received messages. SPEC.md see LOOPIX-NODE-CLIENT-8.
 struct Reassembly: Sendable {
     private var sets: [UInt32: [UInt8: Fragment]] = [:]
     /// Sets already delivered, so a retransmitted duplicate is not delivered twice. Grows with
