@@ -72,7 +72,7 @@ public struct Fragment: Sendable, Equatable {
     /// padded = m ‖ 0x01 ‖ 0^k, the fewest zeros that make |padded| a multiple of 1604
     /// n = |padded| / 1604 (1 … 255) ; fragment i (1-based) = padded[1604·(i−1), 1604·i)
     /// ```
-    /// Nym pads the same way (`pad_to_full_packet_lengths`, common/nymsphinx/src/message.rs:227-251).
+    /// Nym pads the same way (`pad_to_full_packet_lengths`, common/nymsphinx/src/message.rs:229-258).
     /// - Throws: `NodeError.messageTooLong` beyond 255 · 1604 − 1 bytes.
     static func split(_ message: Bytes, setID: UInt32) throws(NodeError) -> [Fragment] {
         let unit = NymNodeConstants.fragmentDataLength

@@ -42,7 +42,7 @@ public enum NymNodeConstants {
     /// Fragments in one unlinked set (total_fragments is a u8).
     public static let maximumFragments = 255
     /// LOOP_COVER_MESSAGE_PAYLOAD (common/nymsphinx/cover/src/lib.rs:23), followed by 0x01 and
-    /// zeros (cover/src/lib.rs:103-107).
+    /// zeros (cover/src/lib.rs:102-108).
     public static let loopCoverMarker = Bytes("The cake is a lie!".utf8)
     /// DEFAULT_ACK_WAIT_MULTIPLIER (common/client-core/config-types/src/lib.rs:21).
     public static let ackWaitMultiplier = 1.5
