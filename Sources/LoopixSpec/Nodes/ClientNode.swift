@@ -16,11 +16,11 @@ public struct ClientNode: LoopixNode {
     public let behaviour: PacketBehaviour
     private let ackKey: Bytes
     private var random: NodeRandomness
-    /// Fragments waiting for a payload slot, oldest first; `true` marks a retransmission.
-    private var buffer: [(fragment: Fragment, retransmission: Bool)] = []
+    /// Fragments waiting for a payload slot, oldest first (from `bufferHead` on).
+    private var buffer: [OutgoingFragment] = []
     private var bufferHead = 0
-    /// Sent fragments awaiting their ack, with the number of sends so far.
-    public private(set) var pending: [FragmentID: (fragment: Fragment, attempts: Int)] = [:]
+    /// Sent fragments awaiting their ack.
+    private var pending: [FragmentID: PendingFragment] = [:]
     private var reassembly = Reassembly()
 
     /// - Parameters:
@@ -34,7 +34,8 @@ public struct ClientNode: LoopixNode {
     ) throws(NodeError) {
         do { try parameters.validate() } catch { throw .parameters(error) }
         guard ackKey.count == NymNodeConstants.ackKeyLength else {
-            throw .invalidKeyLength(what: "ack key", expected: NymNodeConstants.ackKeyLength, actual: ackKey.count)
+            throw .invalidKeyLength(
+                what: "ack key", expected: NymNodeConstants.ackKeyLength, actual: ackKey.count)
         }
         guard topology.gateways.indices.contains(gateway) else {
             throw .invalidTopology("gateway \(gateway) is not in the topology")
@@ -51,6 +52,23 @@ public struct ClientNode: LoopixNode {
 
     /// Fragments waiting in the buffer.
     public var bufferedCount: Int { buffer.count - bufferHead }
+    /// Fragments sent and not yet acknowledged.
+    public var pendingFragments: Set<FragmentID> { Set(pending.keys) }
+    /// How often a pending fragment has been sent (nil when not pending).
+    public func sends(of id: FragmentID) -> Int? { pending[id]?.attempts }
+
+    /// A fragment in the buffer, with where it goes.
+    struct OutgoingFragment: Sendable {
+        let fragment: Fragment
+        let recipient: NodeAddress
+        var retransmission: Bool
+    }
+
+    /// A fragment sent and awaiting its ack, with the number of sends so far.
+    struct PendingFragment: Sendable {
+        let outgoing: OutgoingFragment
+        let attempts: Int
+    }
 
     public mutating func handle(_ event: NodeEvent, at time: UInt64) -> [NodeAction] {
         switch event {
@@ -91,13 +109,9 @@ public struct ClientNode: LoopixNode {
         while setID == 0 { setID = UInt32(ByteOps.readBigEndian(random.bytes.bytes(4)[...])) & 0x7fff_ffff }
         // Step 3: split into fragments (LOOPIX-NODE-FRAG-1) and append them to the buffer.
         guard let fragments = try? Fragment.split(message, setID: setID) else { return [.drop(.messageTooLong)] }
-        recipients[setID] = recipient
-        buffer += fragments.map { ($0, false) }
+        buffer += fragments.map { OutgoingFragment(fragment: $0, recipient: recipient, retransmission: false) }
         return []
     }
-
-    /// Where each fragment set goes.
-    private var recipients: [UInt32: NodeAddress] = [:]
 
     /// A payload slot (λ_P). SPEC.md [LOOPIX-NODE-CLIENT-4].
     mutating func payloadSlot(at time: UInt64) -> [NodeAction] {
@@ -105,11 +119,11 @@ public struct ClientNode: LoopixNode {
         var out: [NodeAction] = [.setTimer(.payloadSlot, at: after(time, rate: parameters.lambdaP))]
         // Step 2: the head of the buffer, skipping retransmissions acknowledged meanwhile.
         while bufferHead < buffer.count {
-            let (fragment, retransmission) = buffer[bufferHead]
+            let next = buffer[bufferHead]
             bufferHead += 1
             compactBuffer()
-            if retransmission && pending[fragment.id] == nil { continue }
-            return out + sendReal(fragment, at: time)
+            if next.retransmission && pending[next.fragment.id] == nil { continue }
+            return out + sendReal(next, at: time)
         }
         // Step 3: an empty buffer sends cover: a loop (Nym) or a drop (the paper).
         out += sendCover(behaviour.emptySlot == .loop ? .loop : .drop)
@@ -126,17 +140,17 @@ public struct ClientNode: LoopixNode {
     }
 
     /// Sends one real fragment. SPEC.md [LOOPIX-NODE-CLIENT-7].
-    mutating func sendReal(_ fragment: Fragment, at time: UInt64) -> [NodeAction] {
-        guard let recipient = recipients[fragment.id.setID], case let .client(_, exit) = recipient else {
-            preconditionFailure("every buffered fragment has a recipient")
-        }
+    mutating func sendReal(_ outgoing: OutgoingFragment, at time: UInt64) -> [NodeAction] {
+        let fragment = outgoing.fragment
+        guard case let .client(_, exit) = outgoing.recipient else { preconditionFailure("checked on submission") }
         // Step 1: make and send a packet to the recipient, acknowledged by the fragment id.
-        let made = makePacket(content: .fragment(fragment), ackID: fragment.id, exit: exit, destination: recipient)
+        let made = makePacket(
+            content: .fragment(fragment), ackID: fragment.id, exit: exit, destination: outgoing.recipient)
         var out = [NodeAction.record(.packetCreated(.real)), made.send]
         // Step 2: with acknowledgements, wait for the ack until the timeout (LOOPIX-NODE-ACK-3).
         if behaviour.acknowledgements {
             let attempts = (pending[fragment.id]?.attempts ?? 0) + 1
-            pending[fragment.id] = (fragment, attempts)
+            pending[fragment.id] = PendingFragment(outgoing: outgoing, attempts: attempts)
             let timeout = Self.ackTimeout(totalDelay: made.forwardDelay.saturatingAdd(made.ackDelay))
             out.append(.setTimer(.ackTimeout(fragment.id, attempt: attempts), at: time.saturatingAdd(timeout)))
         }
@@ -237,7 +251,9 @@ public struct ClientNode: LoopixNode {
     /// ```
     mutating func ackTimeout(_ id: FragmentID, attempt: Int) -> [NodeAction] {
         guard let entry = pending[id], entry.attempts == attempt else { return [] }
-        buffer.append((entry.fragment, true))
+        var again = entry.outgoing
+        again.retransmission = true
+        buffer.append(again)
         return [.record(.retransmission(id))]
     }
 
@@ -246,7 +262,10 @@ public struct ClientNode: LoopixNode {
     /// set timer pull at now + pull interval ; ask the own gateway for the inbox
     /// ```
     mutating func pull(at time: UInt64) -> [NodeAction] {
-        [.setTimer(.pull, at: time.saturatingAdd(pullIntervalNanoseconds)), .requestPull(from: .gateway(index: gateway))]
+        [
+            .setTimer(.pull, at: time.saturatingAdd(pullIntervalNanoseconds)),
+            .requestPull(from: .gateway(index: gateway)),
+        ]
     }
 
     private var pullIntervalNanoseconds: UInt64 {

@@ -26,7 +26,9 @@ public struct GatewayNode: LoopixNode {
         guard nodeSecret.count == X25519.scalarLength else {
             throw .invalidKeyLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
         }
-        guard pullSize >= 1 else { throw .parameters(.countTooSmall(parameter: "pullSize", value: pullSize, minimum: 1)) }
+        guard pullSize >= 1 else {
+            throw .parameters(.countTooSmall(parameter: "pullSize", value: pullSize, minimum: 1))
+        }
         var random = random
         guard let cache = try? ReplayCache(capacityPerEpoch: replayCapacity, random: &random.bytes) else {
             preconditionFailure("a 32-byte hash key is drawn")
@@ -46,10 +48,11 @@ public struct GatewayNode: LoopixNode {
         case let .packetArrived(bytes, _): return exit(bytes)
         case let .pullRequested(by: .client(client, gateway)) where gateway == index:
             return [answerPull(client: client)]
+        case .pullRequested: return [drop(.notOurClient)]
         case .keyEpochRotated:
             replayCache.rotate()
             return []
-        case .start, .timerFired, .pullRequested, .messageSubmitted, .gatewayMessages: return []
+        case .start, .timerFired, .messageSubmitted, .gatewayMessages: return []
         }
     }
 

@@ -129,7 +129,8 @@ public struct MixNode: LoopixNode {
 
     /// Releases what is due. SPEC.md [LOOPIX-NODE-MIX-4].
     /// ```text
-    /// send every held packet with departure ≤ now, ordered by (departure, input number)
+    /// send every held packet with departure ≤ now, ordered by (departure, input number),
+    /// each preceded by record(released(input number))
     /// ```
     /// Whichever release timer fires first sends everything due, so the order is the same
     /// however a driver orders timers that fire at one time; later timers find nothing.
@@ -137,7 +138,7 @@ public struct MixNode: LoopixNode {
         var out: [NodeAction] = []
         while let first = held.min, first.departure <= time {
             _ = held.removeMin()
-            out.append(.send(first.bytes, to: first.next))
+            out += [.record(.released(input: first.input)), .send(first.bytes, to: first.next)]
         }
         return out
     }

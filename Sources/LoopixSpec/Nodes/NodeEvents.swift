@@ -128,6 +128,8 @@ public enum NodeRecord: Sendable, Equatable {
     case packetCreated(PacketKind)
     /// A Sphinx packet was processed successfully (one hop).
     case packetProcessed
+    /// A mix releases the packet of this input (0-based arrival number); the `send` follows.
+    case released(input: UInt64)
     /// A gateway forwarded a SURB-ACK's ack packet.
     case ackForwarded
     /// A client's own loop cover came back.
