@@ -63,6 +63,28 @@ import Testing
             == [.answerPull(to: client, messages: [dummy, dummy, dummy, dummy])])
     }
 
+    /// With acknowledgements, a regular packet whose SURB-ACK slot does not start with an
+    /// address is lost whole (as Nym's gateway); without, the slot is ignored and the message kept.
+    @Test func unreadableSURBAckLosesThePacket() throws {
+        let net = try TestNetwork()
+        var random = try DeterministicRandom(seed: Bytes(repeating: 6, count: 32))
+        let content = Bytes(repeating: 0x33, count: NymNodeConstants.clientMessageLength)
+        func packet() throws -> Bytes {
+            try NymSphinx.createForwardPacket(
+                route: [net.topology.gateways[1]], delays: [NymDelay(nanoseconds: 0)],
+                destination: NodeAddress.client(index: 2, gateway: 1).nymDestination,
+                message: .zeros(NymNodeConstants.surbAckLength) + content,
+                payloadLength: 2065, version: .explicitPayloadKeys, random: &random).bytes
+        }
+        var nym = try net.gateway(1)
+        #expect(nym.handle(.packetArrived(try packet(), from: .mix(layer: 2, index: 0)), at: 0)
+            == [.record(.packetProcessed), .drop(.malformedSURBAck)])
+        var paper = try net.gateway(1, behaviour: PacketBehaviour(
+            version: .explicitPayloadKeys, emptySlot: .drop, acknowledgements: false, delivery: .push))
+        #expect(paper.handle(.packetArrived(try packet(), from: .mix(layer: 2, index: 0)), at: 0)
+            == [.record(.packetProcessed), .push(to: .client(index: 2, gateway: 1), message: content)])
+    }
+
     /// A final hop for a client of another gateway is refused.
     @Test func unknownRecipientIsDropped() throws {
         let net = try TestNetwork()

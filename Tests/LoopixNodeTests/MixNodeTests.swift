@@ -67,6 +67,22 @@ func directPacket(_ net: TestNetwork, delays: [UInt64], seed: UInt8 = 1) throws 
         #expect(mix.handle(.timerFired(.release(0)), at: 10).isEmpty)
     }
 
+    /// Packets arriving at the same time with the same delay leave in arrival order (the
+    /// order the driver handed them over), at that time plus the delay.
+    @Test func equalArrivalTimesLeaveInArrivalOrder() throws {
+        let net = try TestNetwork()
+        let packets = try (1...4).map { try directPacket(net, delays: [250, 0, 0], seed: UInt8($0)) }
+        var mix = try net.mix(0, 0)
+        for p in [packets[2], packets[0], packets[3], packets[1]] {
+            _ = mix.handle(.packetArrived(p.bytes, from: .gateway(index: 0)), at: 77)
+        }
+        let out = mix.handle(.timerFired(.release(1)), at: 327)
+        let expected = [(packets[2], 0), (packets[0], 1), (packets[3], 2), (packets[1], 3)].flatMap { p, input in
+            [NodeAction.record(.released(input: UInt64(input))), .send(p.packetsAtEachHop[1], to: .mix(layer: 1, index: 0))]
+        }
+        #expect(out == expected)
+    }
+
     /// The same packet twice: the second is dropped as replayedTag and counted; after two key
     /// epochs the tag is forgotten (REPLAY-ROTATE-1).
     @Test func replayIsDropped() throws {

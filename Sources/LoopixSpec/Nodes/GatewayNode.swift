@@ -102,7 +102,9 @@ public struct GatewayNode: LoopixNode {
                 return out + [drop(.sphinx(processed.payloadError ?? .malformedPayload))]
             }
             // Step 6: an ack goes to the client as it is; a regular plaintext loses its SURB-ACK,
-            // whose ack packet is sent on at once.
+            // whose ack packet is sent on at once. As Nym's `split_into_ack_and_message`
+            // (common/nymsphinx/framing/src/processing.rs:349-380), a SURB-ACK that cannot be read
+            // loses the whole packet.
             let kept: Bytes
             switch message.count {
             case NymNodeConstants.ackMessageLength:
@@ -111,11 +113,10 @@ public struct GatewayNode: LoopixNode {
                 let surbAck = Array(message[0..<NymNodeConstants.surbAckLength])
                 kept = Array(message[NymNodeConstants.surbAckLength...])
                 if behaviour.acknowledgements {
-                    if let (firstHop, ackPacket) = SURBAck.parse(surbAck) {
-                        out += [.record(.ackForwarded), .send(ackPacket, to: firstHop)]
-                    } else {
-                        out.append(drop(.malformedSURBAck))
+                    guard let (firstHop, ackPacket) = SURBAck.parse(surbAck) else {
+                        return out + [drop(.malformedSURBAck)]
                     }
+                    out += [.record(.ackForwarded), .send(ackPacket, to: firstHop)]
                 }
             default:
                 return out + [drop(.malformedMessage)]

@@ -88,7 +88,7 @@ public struct MixNode: LoopixNode {
 
     /// Start. SPEC.md [LOOPIX-NODE-MIX-2].
     /// ```text
-    /// if λ_M > 0: set timer mixLoopSlot at now + ⌊Exp(λ_M)⌋ ns
+    /// if λ_M > 0: set timer mixLoopSlot at now + Exp(λ_M) ns (LOOPIX-NODE-RANDOM)
     /// ```
     mutating func start(at time: UInt64) -> [NodeAction] {
         guard lambdaM > 0 else { return [] }

@@ -22,11 +22,13 @@ public struct NodeRandomness: Sendable {
         self.draws = SimulationRandom(seed: drawSeed)
     }
 
-    /// An Exp(rate) duration in nanoseconds: ⌊10⁹ · (−ln(1 − u) / rate)⌋, capped at 2⁶³ ns
-    /// (292 years) so the conversion cannot trap.
+    /// An Exp(rate) duration in nanoseconds: round(10⁹ · (−ln(1 − u) / rate)), halves away from
+    /// zero, capped at 2⁶³ ns (292 years) so the conversion cannot trap. Nym's sphinx crate
+    /// rounds its Exp sample to the nearest nanosecond the same way
+    /// (nymtech/sphinx src/header/delays.rs, `generate_from_average_duration`).
     public mutating func exponentialNanoseconds(rate: Double) -> UInt64 {
         let seconds = draws.exponential(rate: rate)
-        let nanoseconds = (seconds * 1e9).rounded(.down)
+        let nanoseconds = (seconds * 1e9).rounded()
         guard nanoseconds.isFinite, nanoseconds < 0x1p63 else { return 1 << 63 }
         return UInt64(Swift.max(0, nanoseconds))
     }

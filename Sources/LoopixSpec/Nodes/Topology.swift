@@ -53,7 +53,7 @@ public struct Topology: Sendable, Equatable {
     /// ```text
     /// for each layer i = 0 … l−1: mix (i, floor(u·M_i))              (one uniform each)
     /// then the exit gateway                                          (the last Sphinx hop)
-    /// delays: one ⌊Exp(µ)⌋ ns per mix in route order, then 0 for the gateway (not written)
+    /// delays: one Exp(µ) ns per mix in route order, then 0 for the gateway (not written)
     /// ```
     /// The sender's own gateway is the entry and is not a Sphinx hop (Nym's
     /// `random_route_to_egress`, common/nymsphinx/src/preparer/mod.rs).
@@ -74,7 +74,7 @@ public struct Topology: Sendable, Equatable {
     /// ```text
     /// mixes of layers layer+1 … l−1, one each, uniformly ; gateway floor(u·G) ;
     /// mixes of layers 0 … layer−1, one each, uniformly ; the origin mix (the last Sphinx hop)
-    /// delays: ⌊Exp(µ)⌋ ns for each mix on the way, 0 for the gateway, 0 for the origin
+    /// delays: Exp(µ) ns for each mix on the way, 0 for the gateway, 0 for the origin
     /// ```
     /// The same path as the timing model's LOOPIX-PATH-2, draws in the same order.
     func mixLoopRoute(
