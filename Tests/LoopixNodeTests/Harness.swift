@@ -110,7 +110,8 @@ struct TestNetwork {
     }
 
     func randomness(_ tag: UInt8, _ seed: UInt64) throws -> NodeRandomness {
-        try NodeRandomness(byteSeed: Bytes(repeating: tag, count: 31) + [UInt8(truncatingIfNeeded: seed)], drawSeed: seed)
+        try NodeRandomness(
+            byteSeed: Bytes(repeating: tag, count: 31) + [UInt8(truncatingIfNeeded: seed)], drawSeed: seed)
     }
 
     func mix(_ layer: Int, _ index: Int, behaviour: PacketBehaviour = .nym, mu: Double = 1 / 0.015,
@@ -121,7 +122,9 @@ struct TestNetwork {
             random: randomness(UInt8(0x10 + layer * 8 + index), seed))
     }
 
-    func gateway(_ index: Int, behaviour: PacketBehaviour = .nym, pullSize: Int = 4, seed: UInt64 = 1) throws -> GatewayNode {
+    func gateway(
+        _ index: Int, behaviour: PacketBehaviour = .nym, pullSize: Int = 4, seed: UInt64 = 1
+    ) throws -> GatewayNode {
         try GatewayNode(
             index: index, nodeSecret: gatewaySecrets[index], behaviour: behaviour, pullSize: pullSize,
             random: randomness(UInt8(0x40 + index), seed))
@@ -135,7 +138,9 @@ struct TestNetwork {
     }
 
     /// Every mix and gateway of the network in a harness.
-    func harness(behaviour: PacketBehaviour = .nym, lambdaM: Double = 0, pullSize: Int = 4, seed: UInt64 = 1) throws -> Harness {
+    func harness(
+        behaviour: PacketBehaviour = .nym, lambdaM: Double = 0, pullSize: Int = 4, seed: UInt64 = 1
+    ) throws -> Harness {
         var h = Harness()
         for (l, layer) in mixSecrets.enumerated() {
             for i in layer.indices { h.add(try mix(l, i, behaviour: behaviour, lambdaM: lambdaM, seed: seed)) }

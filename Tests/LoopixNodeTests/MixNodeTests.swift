@@ -14,6 +14,16 @@ func directPacket(_ net: TestNetwork, delays: [UInt64], seed: UInt8 = 1) throws 
         random: &random)
 }
 
+/// What a first-layer mix releases for (packet, input number) pairs, in the given order.
+func released(_ order: [(NymForwardPacket, UInt64)]) -> [NodeAction] {
+    var out: [NodeAction] = []
+    for (packet, input) in order {
+        out.append(.record(.released(input: input)))
+        out.append(.send(packet.packetsAtEachHop[1], to: .mix(layer: 1, index: 0)))
+    }
+    return out
+}
+
 @Suite struct MixNodeTests {
     /// The packet leaves exactly at arrival + header delay, byte-identical to the packet the
     /// creator computed for the next hop, addressed to the next mix.
@@ -60,9 +70,7 @@ func directPacket(_ net: TestNetwork, delays: [UInt64], seed: UInt8 = 1) throws 
         _ = mix.handle(.packetArrived(c.bytes, from: .gateway(index: 0)), at: 10)
         // The driver fires the last-set timer first: the order must not change.
         let out = mix.handle(.timerFired(.release(3)), at: 10)
-        let expected = [(d, 2), (a, 0), (b, 1), (c, 3)].flatMap { packet, input in
-            [NodeAction.record(.released(input: input)), .send(packet.packetsAtEachHop[1], to: .mix(layer: 1, index: 0))]
-        }
+        let expected = released([(d, 2), (a, 0), (b, 1), (c, 3)])
         #expect(out == expected)
         #expect(mix.handle(.timerFired(.release(0)), at: 10).isEmpty)
     }
@@ -77,9 +85,7 @@ func directPacket(_ net: TestNetwork, delays: [UInt64], seed: UInt8 = 1) throws 
             _ = mix.handle(.packetArrived(p.bytes, from: .gateway(index: 0)), at: 77)
         }
         let out = mix.handle(.timerFired(.release(1)), at: 327)
-        let expected = [(packets[2], 0), (packets[0], 1), (packets[3], 2), (packets[1], 3)].flatMap { p, input in
-            [NodeAction.record(.released(input: UInt64(input))), .send(p.packetsAtEachHop[1], to: .mix(layer: 1, index: 0))]
-        }
+        let expected = released([(packets[2], 0), (packets[0], 1), (packets[3], 2), (packets[1], 3)])
         #expect(out == expected)
     }
 
@@ -90,11 +96,12 @@ func directPacket(_ net: TestNetwork, delays: [UInt64], seed: UInt8 = 1) throws 
         let packet = try directPacket(net, delays: [1, 1, 1])
         var mix = try net.mix(0, 0)
         _ = mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 0)
-        #expect(mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 1) == [.drop(.sphinx(.replayedTag))])
+        let gateway = NodeAddress.gateway(index: 0)
+        #expect(mix.handle(.packetArrived(packet.bytes, from: gateway), at: 1) == [.drop(.sphinx(.replayedTag))])
         _ = mix.handle(.keyEpochRotated, at: 2)
-        #expect(mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 3) == [.drop(.sphinx(.replayedTag))])
+        #expect(mix.handle(.packetArrived(packet.bytes, from: gateway), at: 3) == [.drop(.sphinx(.replayedTag))])
         _ = mix.handle(.keyEpochRotated, at: 4)
-        #expect(mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 5).first == .record(.packetProcessed))
+        #expect(mix.handle(.packetArrived(packet.bytes, from: gateway), at: 5).first == .record(.packetProcessed))
         #expect(mix.dropCounts == ["replayedTag": 2])
     }
 
@@ -105,12 +112,13 @@ func directPacket(_ net: TestNetwork, delays: [UInt64], seed: UInt8 = 1) throws 
         var beta = packet.bytes
         beta[100] ^= 0x01
         var mix = try net.mix(0, 0)
-        #expect(mix.handle(.packetArrived(beta, from: .gateway(index: 0)), at: 0) == [.drop(.sphinx(.headerMACMismatch))])
+        let gateway = NodeAddress.gateway(index: 0)
+        #expect(mix.handle(.packetArrived(beta, from: gateway), at: 0) == [.drop(.sphinx(.headerMACMismatch))])
         let short = Array(packet.bytes.prefix(300))
         #expect(mix.handle(.packetArrived(short, from: .gateway(index: 0)), at: 0)
             == [.drop(.sphinx(.invalidPacketLength(actual: 300)))])
         // The untouched packet still goes through: the tampered ones did not record the tag.
-        #expect(mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 0).first == .record(.packetProcessed))
+        #expect(mix.handle(.packetArrived(packet.bytes, from: gateway), at: 0).first == .record(.packetProcessed))
         #expect(mix.dropCounts == ["headerMACMismatch": 1, "invalidPacketLength": 1])
     }
 

@@ -67,7 +67,9 @@ import Testing
         var (_, h) = try network(parameters: parameters(lambdaP: 50))
         h.schedule(.messageSubmitted(Self.message, to: Self.bob), to: Self.alice, at: 0)
         h.run(until: 6 * second)
-        let matched = h.records.filter { if case .ackMatched = $0.record { return $0.at == Self.alice } else { return false } }
+        let matched = h.records.filter {
+            if case .ackMatched = $0.record { return $0.at == Self.alice } else { return false }
+        }
         #expect(matched.count == 2)
         #expect(!h.records.contains { if case .retransmission = $0.record { return true } else { return false } })
         #expect((h.nodes[Self.alice] as? ClientNode)?.pendingFragments.isEmpty == true)
@@ -111,7 +113,9 @@ import Testing
         })
         let ackDelay = holdTimes(from: ack).0
         let expected = real.time + UInt64((Double(forwardDelay + ackDelay) * 1.5).rounded(.down)) + 1_500_000_000
-        let retransmissions = h.records.filter { if case .retransmission = $0.record { return true } else { return false } }
+        let retransmissions = h.records.filter {
+            if case .retransmission = $0.record { return true } else { return false }
+        }
         #expect(retransmissions.first?.time == expected)
         #expect(h.deliveries.count == 1)
     }
@@ -155,7 +159,8 @@ import Testing
     /// Same seeds, same log, byte for byte; another client seed changes it.
     @Test func deterministic() throws {
         func run(_ seed: UInt64) throws -> [Harness.Entry] {
-            var (_, h) = try network(parameters: parameters(lambdaP: 20, lambdaL: 5, lambdaD: 2), lambdaM: 2, seed: seed)
+            var (_, h) = try network(
+                parameters: parameters(lambdaP: 20, lambdaL: 5, lambdaD: 2), lambdaM: 2, seed: seed)
             h.schedule(.messageSubmitted(Self.message, to: Self.bob), to: Self.alice, at: 0)
             h.run(until: 1 * second)
             return h.log

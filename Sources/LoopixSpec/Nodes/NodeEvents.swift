@@ -2,6 +2,15 @@ import SphinxSpec
 
 /// The shared vocabulary of the packet-level nodes. SPEC.md §8.11, [LOOPIX-NODE-IO].
 ///
+/// Where things are in `Nodes/`:
+/// - `NodeEvents.swift` (this file): `LoopixNode`, `NodeEvent`, `NodeAction`, `TimerID`,
+///   `DropReason`, `NodeRecord`, `NodeError`.
+/// - `MixNode.swift`, `GatewayNode.swift`, `ClientNode.swift`: the three state machines.
+/// - `PacketNetwork.swift`: every node of a network from (parameters, behaviour, seed).
+/// - `PacketBehaviour.swift`: where Nym and the paper differ, one value per preset.
+/// - `NodeAddress.swift`, `Topology.swift` (routes), `NodeRandomness.swift`.
+/// - `Fragment.swift`, `SURBAck.swift` (acks and the payload layout), `NymNodeConstants.swift`.
+///
 /// Every node (`MixNode`, `GatewayNode`, `ClientNode`) is a value with one entry point,
 /// `handle(_:at:)`: an event goes in at a virtual time (UInt64 nanoseconds, the unit of Nym's
 /// header delays), a list of actions comes out, in the order they happen. Nothing inside reads a
