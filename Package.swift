@@ -44,6 +44,7 @@ let package = Package(
         .target(
             name: "LoopixSpec",
             dependencies: [
+                "SphinxSpec",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
@@ -75,6 +76,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoopixTests", dependencies: ["LoopixSpec"]),
+        .testTarget(name: "LoopixNodeTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
     ],
     swiftLanguageModes: [.v6]
 )
