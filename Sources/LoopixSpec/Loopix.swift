@@ -7,7 +7,9 @@
 /// - `Metrics/`: what a run measures (`SimulationResult`) and the entropy trackers.
 /// - `Analysis/`: the closed forms (Lemma 1, Theorems 1 and 2, Danezis, Erlang, M/M/1, (n−1)).
 /// - `Experiments/`: the single-mix experiment (Fig. 4) and the Monte Carlo of the theorems.
-/// - `Vectors/`: the test-vector files and their verifier.
+///
+/// The Loopix test vectors (TestVectors/loopix/) and their verifier are in the SpecVectors
+/// library (Sources/SpecVectors/Loopix/), with every other vector file.
 public enum Loopix {
     /// The paper this model follows.
     public static let paper = "A. M. Piotrowska et al., The Loopix Anonymity System, USENIX Security 2017, arXiv 1703.00536"

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-@testable import LoopixSpec
+import LoopixSpec
+@testable import SpecVectors
 
 /// The vector files (SPEC.md LOOPIX-VECTORS): generated files verify, the committed files are
 /// byte-identical to a fresh generation, and a file with one wrong value is caught.
-@Suite struct VectorFileTests {
+@Suite struct LoopixVectorFileTests {
     static var vectorDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("TestVectors/loopix")
