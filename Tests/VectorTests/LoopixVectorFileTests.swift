@@ -27,7 +27,7 @@ import LoopixSpec
         for f in try LoopixVectors.files() {
             let url = Self.vectorDirectory.appendingPathComponent(f.name)
             let committed = try String(contentsOf: url, encoding: .utf8)
-            #expect(committed == f.contents, "\(f.name) differs from a fresh generation: run loopix-sim vectors --out TestVectors/loopix")
+            #expect(committed == f.contents, "\(f.name) differs from a fresh generation: run `swift run vectors-gen generate`")
         }
     }
 

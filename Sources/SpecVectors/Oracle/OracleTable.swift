@@ -56,7 +56,9 @@ enum OracleTable {
     static func sphinxOps<Profile: SphinxOracleProfile>(_ profile: Profile) -> [OracleOp] {
         let name = profile.name
         var list: [OracleOp] = [
-            .typed(name, "create_forward") { (r: CreateForwardRequest) throws(OracleError) in try profile.createForward(r) },
+            .typed(name, "create_forward") { (r: CreateForwardRequest) throws(OracleError) in
+                try profile.createForward(r)
+            },
             .typed(name, "process") { (r: ProcessRequest) throws(OracleError) in try profile.process(r) },
             .typed(name, "create_surb") { (r: CreateSURBRequest) throws(OracleError) in try profile.createSURB(r) },
             .typed(name, "use_surb") { (r: UseSURBRequest) throws(OracleError) in try profile.useSURB(r) },
