@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "SphinxSpec", targets: ["SphinxSpec"]),
         .library(name: "LoopixSpec", targets: ["LoopixSpec"]),
+        .library(name: "SpecVectors", targets: ["SpecVectors"]),
         .executable(name: "vectors-gen", targets: ["vectors-gen"]),
         .executable(name: "loopix-sim", targets: ["loopix-sim"]),
     ],
@@ -49,11 +50,16 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // All vector and oracle code: the envelope, the builders and verifiers of every vector
+        // file, the oracle and the benchmark. vectors-gen is a thin command line over it.
+        .target(
+            name: "SpecVectors",
+            dependencies: ["SphinxSpec", "LoopixSpec"]
+        ),
         .executableTarget(
             name: "vectors-gen",
             dependencies: [
-                "SphinxSpec",
-                "LoopixSpec",
+                "SpecVectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +73,9 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["SphinxSpec"]),
         .testTarget(name: "NymTests", dependencies: ["SphinxSpec"]),
         .testTarget(name: "SphinxmixTests", dependencies: ["SphinxSpec"]),
-        .testTarget(name: "VectorTests", dependencies: ["SphinxSpec", "LoopixSpec", "vectors-gen"]),
+        // VectorTests links the library; the oracle process tests run the built vectors-gen
+        // executable (found next to the test binary), which `swift test` builds with the rest.
+        .testTarget(name: "VectorTests", dependencies: ["SphinxSpec", "LoopixSpec", "SpecVectors"]),
         .testTarget(
             name: "PropertyTests",
             dependencies: [
@@ -75,7 +83,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "LoopixTests", dependencies: ["LoopixSpec"]),
+        .testTarget(name: "LoopixTests", dependencies: ["LoopixSpec", "SpecVectors"]),
         .testTarget(name: "LoopixNodeTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
     ],
     swiftLanguageModes: [.v6]

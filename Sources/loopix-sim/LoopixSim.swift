@@ -13,7 +13,8 @@ struct LoopixSim: ParsableCommand {
               loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
               loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
               loopix-sim entropy-curve --csv fig4.csv
-              loopix-sim vectors --out TestVectors/loopix
+
+            The test vectors (TestVectors/loopix/ too) are written by `vectors-gen generate`.
             """,
         subcommands: [Run.self, EntropyCurve.self, Vectors.self],
         defaultSubcommand: Run.self)
@@ -210,23 +211,20 @@ struct EntropyCurve: ParsableCommand {
     }
 }
 
+/// The Loopix vector files are written by `vectors-gen generate`, the one tool that writes
+/// TestVectors/ (SPEC.md chapter 9). This subcommand, which used to write them too, is kept
+/// hidden only to say so.
 struct Vectors: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the Loopix test vectors (TestVectors/loopix/*.json) into a directory.")
+        abstract: "Removed: `vectors-gen generate` writes the Loopix test vectors.",
+        shouldDisplay: false)
 
-    @Option(help: "Directory to write into (created if missing).")
-    var out: String
+    @Option(help: "Ignored.")
+    var out: String?
 
     func run() throws {
-        let dir = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for file in try LoopixVectors.files() {
-            let check = LoopixVectors.verify(name: file.name, contents: file.contents)
-            guard check.failures.isEmpty else {
-                throw ValidationError("\(file.name) does not verify: \(check.failures.joined(separator: "; "))")
-            }
-            try Data(file.contents.utf8).write(to: dir.appendingPathComponent(file.name))
-            printError("loopix-sim: wrote \(file.name) (\(check.passed) tests verified)")
-        }
+        throw ValidationError(
+            "loopix-sim no longer writes vectors: run `swift run vectors-gen generate` (or scripts/vectors), "
+                + "which writes every file under TestVectors/, the Loopix ones included.")
     }
 }

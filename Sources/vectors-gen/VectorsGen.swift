@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
-import SphinxSpec
+import SpecVectors
 
 /// `vectors-gen`: writes, checks and serves the test vectors. SPEC.md chapter 9.
+///
+/// A thin command line: argument parsing and printing only. The vectors, their verifiers, the
+/// oracle and the benchmark are the SpecVectors library.
 @main
 struct VectorsGen: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +18,7 @@ struct VectorsGen: ParsableCommand {
         "N passed, N failed". oracle answers one JSON request per line on stdin with one JSON \
         response per line on stdout; SPEC.md §9 documents the ops.
         """,
-        subcommands: [Generate.self, Verify.self, OracleCommand.self, Bench.self],
+        subcommands: [Generate.self, Verify.self, OracleCommand.self, BenchCommand.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -45,11 +48,7 @@ struct Generate: ParsableCommand {
         var total = 0
         for (index, entry) in entries.enumerated() {
             if !quiet { Progress.note("[\(index + 1)/\(entries.count)] \(entry.path)") }
-            let data = try entry.generate()
-            let url = root.appendingPathComponent(entry.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-            let tests = VectorSummary.numberOfTests(in: data)
+            let tests = try entry.write(under: root)
             total += tests
             if !quiet { print("\(entry.path): \(tests) tests") }
         }
@@ -91,14 +90,7 @@ struct Verify: ParsableCommand {
         var total = VerifyReport()
         for (index, path) in paths.enumerated() {
             if paths.count > 3 { Progress.note("[\(index + 1)/\(paths.count)] \(path)") }
-            let report: VerifyReport
-            if let data = FileManager.default.contents(atPath: path) {
-                report = Catalog.verify(name: VectorSummary.relativeName(path, under: dir), contents: data, oracle: external)
-            } else {
-                var unreadable = VerifyReport()
-                unreadable.fail(path, "cannot be read")
-                report = unreadable
-            }
+            let report = VectorSummary.verify(path: path, under: dir, oracle: external)
             print("\(path): \(report.passed) passed, \(report.failed) failed")
             for failure in report.failures.prefix(details) { print("  \(failure)") }
             if report.failures.count > details { print("  … and \(report.failures.count - details) more") }
@@ -122,33 +114,5 @@ struct OracleCommand: ParsableCommand {
 
     func run() throws {
         Oracle().run()
-    }
-}
-
-/// File-system helpers for generate and verify.
-enum VectorSummary {
-    static func numberOfTests(in data: Data) -> Int {
-        struct Count: Decodable { var numberOfTests: Int }
-        return (try? JSONDecoder().decode(Count.self, from: data))?.numberOfTests ?? 0
-    }
-
-    /// Every .json file under `dir`, schemas excluded, sorted.
-    static func allFiles(under dir: String) throws -> [String] {
-        let root = URL(fileURLWithPath: dir, isDirectory: true)
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var found: [String] = []
-        for case let relative as String in enumerator {
-            guard relative.hasSuffix(".json"), !relative.hasPrefix("schemas/") else { continue }
-            found.append((dir.hasSuffix("/") ? dir : dir + "/") + relative)
-        }
-        return found.sorted()
-    }
-
-    /// `TestVectors/nym/invalid.json` → `nym/invalid.json` when under `dir`.
-    static func relativeName(_ path: String, under dir: String) -> String {
-        let root = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL.path
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        if full.hasPrefix(root + "/") { return String(full.dropFirst(root.count + 1)) }
-        return URL(fileURLWithPath: path).lastPathComponent
     }
 }

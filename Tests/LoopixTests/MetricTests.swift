@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopixSpec
+@testable import SpecVectors
 
 /// The metric building blocks on small cases worked out by hand (SPEC.md LOOPIX-METRIC-*).
 @Suite struct MetricTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// The benchmark's structure only. Per the project's rule there is no timing threshold here:
 /// speed is read from `vectors-gen bench` as ratios, never asserted by a test.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// The invalid files cover every kind of bad input the vectors promise (SPEC.md §9.5), and
 /// the valid files carry every intermediate value.

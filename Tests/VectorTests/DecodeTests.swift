@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// Every committed file decodes with the Swift Codable type its `schema` names, and re-encoding
 /// the decoded value gives the same bytes: the types hold every field the files have.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import SphinxSpec
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// Recomputes the nym forward vectors' intermediate values from the primitives alone (not
 /// through the Sphinx layer), so a field that means something other than SPEC.md says fails

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import SphinxSpec
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// Drives the real `vectors-gen oracle` executable over stdin/stdout (SPEC.md ORACLE-LOOP-1).
 @Suite struct OracleProcessTests {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// Paths and tools the vector tests share.
 enum TestSupport {

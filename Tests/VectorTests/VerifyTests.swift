@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import SphinxSpec
-@testable import vectors_gen
+@testable import SpecVectors
 
 /// `vectors-gen verify` over the committed files: every case passes, and a changed file fails.
 @Suite struct VerifyTests {

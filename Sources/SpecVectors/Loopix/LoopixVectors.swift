@@ -1,4 +1,5 @@
 import Foundation
+import LoopixSpec
 
 /// The Loopix test vectors: the random generator, path and delay sampling, and the closed
 /// forms, so another implementation can check its sampling and its formulas.

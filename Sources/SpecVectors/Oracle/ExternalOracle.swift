@@ -10,7 +10,7 @@ import SphinxSpec
 /// reported); `invalid` tests must be answered with an error (any name: names are ours);
 /// `acceptable` tests pass with any well-formed answer. Loopix files are not oracle-driven and
 /// are skipped.
-final class ExternalOracle: @unchecked Sendable {
+public final class ExternalOracle: @unchecked Sendable {
     // @unchecked: the process and its pipes are used from one thread, by verify only.
     private let process = Process()
     private let input = Pipe()
@@ -18,7 +18,7 @@ final class ExternalOracle: @unchecked Sendable {
     private var buffer = Data()
     private(set) var broken: String?
 
-    init(command: String) throws {
+    public init(command: String) throws {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
         process.standardInput = input
@@ -77,7 +77,7 @@ final class ExternalOracle: @unchecked Sendable {
 /// A Sphinx profile answered by an external oracle.
 struct ExternalSphinxProfile: SphinxOracleProfile {
     let name: String
-    let ops = ["create_forward", "process", "create_surb", "use_surb", "open_reply"]
+    let hasOpenReply = true
     let oracle: ExternalOracle
 
     func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {

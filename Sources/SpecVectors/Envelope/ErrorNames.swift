@@ -33,10 +33,12 @@ enum ErrorNames {
 }
 
 /// What checking one file found.
-struct VerifyReport: Sendable {
-    var passed = 0
-    var failed = 0
-    var failures: [String] = []
+public struct VerifyReport: Sendable {
+    public private(set) var passed = 0
+    public private(set) var failed = 0
+    public private(set) var failures: [String] = []
+
+    public init() {}
 
     mutating func pass() { passed += 1 }
 
@@ -45,7 +47,7 @@ struct VerifyReport: Sendable {
         failures.append("\(where_): \(what)")
     }
 
-    mutating func merge(_ other: VerifyReport) {
+    public mutating func merge(_ other: VerifyReport) {
         passed += other.passed
         failed += other.failed
         failures += other.failures

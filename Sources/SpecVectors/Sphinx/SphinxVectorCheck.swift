@@ -1,14 +1,33 @@
 import Foundation
 import SphinxSpec
 
-/// The operations a Sphinx profile offers to vectors and oracle alike.
-protocol SphinxOracleProfile: OracleProfile {
+/// The operations a Sphinx profile offers to vectors and oracle alike. The built-in profiles
+/// (NymOracle, SphinxmixOracle) answer raw requests through the one table in OracleTable.swift;
+/// ExternalSphinxProfile sends them to another implementation.
+protocol SphinxOracleProfile: Sendable {
+    /// The name requests use in "profile".
+    var name: String { get }
+    /// Whether the profile has the op `open_reply` (sphinxmix does; a nym SURB reply is
+    /// recovered with ordinary `process`).
+    var hasOpenReply: Bool { get }
+    /// Answers a request given as raw fields (the invalid-case files send malformed ones).
+    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue
     func createForward(_ request: CreateForwardRequest) throws(OracleError) -> CreateForwardResponse
     func process(_ request: ProcessRequest) throws(OracleError) -> ProcessResponse
     func createSURB(_ request: CreateSURBRequest) throws(OracleError) -> CreateSURBResponse
     func useSURB(_ request: UseSURBRequest) throws(OracleError) -> UseSURBResponse
     /// nil when the profile has no `open_reply` (nym).
     func openReply(_ request: OpenReplyRequest) throws(OracleError) -> OpenReplyResponse?
+}
+
+extension SphinxOracleProfile {
+    /// A built-in profile answers through the oracle's dispatch table.
+    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
+        guard let entry = OracleTable.op(op, of: name) else {
+            throw OracleError("unknownOp", "profile \(name) has no op \"\(op)\"")
+        }
+        return try entry.handle(request)
+    }
 }
 
 /// Runs a packet through its route with the profile's `process`, recording every hop.

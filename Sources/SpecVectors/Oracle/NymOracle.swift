@@ -9,22 +9,7 @@ import SphinxSpec
 /// recovered by its last hop with ordinary `process`, so the profile has no `open_reply`.
 struct NymOracle: SphinxOracleProfile {
     let name = "nym"
-    let ops = ["create_forward", "process", "create_surb", "use_surb"]
-
-    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
-        switch op {
-        case "create_forward":
-            return try RequestDecoding.encode(createForward(try RequestDecoding.decode(CreateForwardRequest.self, from: request)))
-        case "process":
-            return try RequestDecoding.encode(process(try RequestDecoding.decode(ProcessRequest.self, from: request)))
-        case "create_surb":
-            return try RequestDecoding.encode(createSURB(try RequestDecoding.decode(CreateSURBRequest.self, from: request)))
-        case "use_surb":
-            return try RequestDecoding.encode(useSURB(try RequestDecoding.decode(UseSURBRequest.self, from: request)))
-        default:
-            throw OracleError("unknownOp", "profile nym has no op \"\(op)\"")
-        }
-    }
+    let hasOpenReply = false
 
     func openReply(_ request: OpenReplyRequest) throws(OracleError) -> OpenReplyResponse? { nil }
 

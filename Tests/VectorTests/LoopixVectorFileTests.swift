@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-@testable import LoopixSpec
+import LoopixSpec
+@testable import SpecVectors
 
 /// The vector files (SPEC.md LOOPIX-VECTORS): generated files verify, the committed files are
 /// byte-identical to a fresh generation, and a file with one wrong value is caught.
-@Suite struct VectorFileTests {
+@Suite struct LoopixVectorFileTests {
     static var vectorDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("TestVectors/loopix")
@@ -26,7 +27,7 @@ import Testing
         for f in try LoopixVectors.files() {
             let url = Self.vectorDirectory.appendingPathComponent(f.name)
             let committed = try String(contentsOf: url, encoding: .utf8)
-            #expect(committed == f.contents, "\(f.name) differs from a fresh generation: run loopix-sim vectors --out TestVectors/loopix")
+            #expect(committed == f.contents, "\(f.name) differs from a fresh generation: run `swift run vectors-gen generate`")
         }
     }
 

@@ -1,18 +1,12 @@
 import Foundation
 
-/// A minimal JSON value with a deterministic writer: keys sorted, two-space indentation, doubles
-/// in Swift's shortest round-trip form, so the same vectors give the same bytes everywhere.
-public indirect enum JSONValue: Equatable, Sendable {
-    case object([String: JSONValue])
-    case array([JSONValue])
-    case string(String)
-    case int(Int)
-    case double(Double)
-    case bool(Bool)
-    case null
-
+/// The deterministic pretty writer of JSONValue, used for the Loopix vector files: keys sorted,
+/// two-space indentation, arrays of scalars on one line, doubles in Swift's shortest round-trip
+/// form, so the same vectors give the same bytes everywhere. (The Sphinx and primitives files
+/// are written by JSONEncoder instead; see `DeterministicJSON` in Envelope.swift.)
+extension JSONValue {
     /// The JSON text, ending in a newline.
-    public func rendered() -> String {
+    func rendered() -> String {
         var out = ""
         write(into: &out, indent: 0)
         out += "\n"
@@ -82,6 +76,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             out += end + "]"
         case .string(let s): out += Self.escape(s)
         case .int(let i): out += String(i)
+        case .uint(let u): out += String(u)
         case .double(let d): out += Self.format(d)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"

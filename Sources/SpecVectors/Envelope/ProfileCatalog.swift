@@ -80,8 +80,3 @@ enum ProfileCatalog {
         }
     }
 }
-
-/// The profiles the oracle answers for.
-enum OracleProfiles {
-    static var all: [any OracleProfile] { [PrimitivesOracle(), NymOracle(), SphinxmixOracle()] }
-}

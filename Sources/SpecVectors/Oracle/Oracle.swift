@@ -1,15 +1,6 @@
 import Foundation
 import SphinxSpec
 
-/// One profile's side of the oracle: it answers the ops it supports.
-protocol OracleProfile: Sendable {
-    /// The name requests use in "profile".
-    var name: String { get }
-    /// The ops it answers, for `describe`.
-    var ops: [String] { get }
-    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue
-}
-
 /// The line-oriented JSON oracle behind `vectors-gen oracle`.
 ///
 /// SPEC.md [ORACLE-LOOP-1]: the oracle reads one JSON object per line on standard input and
@@ -17,14 +8,8 @@ protocol OracleProfile: Sendable {
 /// blank lines are skipped. Every response is either the op's result or
 /// `{"error": NAME, "detail": TEXT}`; no input makes it crash or write anything that is not one
 /// JSON line. Byte strings are lowercase hex (either case accepted on input).
-struct Oracle: Sendable {
-    let profiles: [String: any OracleProfile]
-
-    init(profiles: [any OracleProfile] = OracleProfiles.all) {
-        var map: [String: any OracleProfile] = [:]
-        for profile in profiles { map[profile.name] = profile }
-        self.profiles = map
-    }
+public struct Oracle: Sendable {
+    public init() {}
 
     /// Answers one request line. Never throws: every failure is an error response.
     func respond(to line: String) -> JSONValue {
@@ -39,6 +24,7 @@ struct Oracle: Sendable {
     /// `notAnObject`) with a string "op" (`missingField`, `badType`). The op `describe`
     /// needs no profile and lists the profiles and their ops; every other op needs a string
     /// "profile" naming a known profile (`unknownProfile`) that supports the op (`unknownOp`).
+    /// The (profile, op) pairs and their handlers are the one table in OracleTable.swift.
     private func dispatch(_ line: String) throws(OracleError) -> JSONValue {
         let value: JSONValue
         do {
@@ -53,18 +39,21 @@ struct Oracle: Sendable {
         let op = try request.string("op")
         if op == "describe" { return describe() }
         let profileName = try request.string("profile")
-        guard let profile = profiles[profileName] else {
-            throw OracleError("unknownProfile", "unknown profile \"\(profileName)\"; known: \(profiles.keys.sorted().joined(separator: ", "))")
+        let known = OracleTable.profiles
+        guard known.contains(profileName) else {
+            throw OracleError("unknownProfile",
+                              "unknown profile \"\(profileName)\"; known: \(known.joined(separator: ", "))")
         }
-        guard profile.ops.contains(op) else {
-            throw OracleError("unknownOp", "profile \(profileName) has no op \"\(op)\"; it has: \(profile.ops.joined(separator: ", "))")
+        guard let entry = OracleTable.op(op, of: profileName) else {
+            let ops = OracleTable.opNames(of: profileName).joined(separator: ", ")
+            throw OracleError("unknownOp", "profile \(profileName) has no op \"\(op)\"; it has: \(ops)")
         }
-        return try profile.handle(op: op, request: request)
+        return try entry.handle(request)
     }
 
     private func describe() -> JSONValue {
         var list: [String: JSONValue] = [:]
-        for (name, profile) in profiles { list[name] = .array(profile.ops.map { .string($0) }) }
+        for name in OracleTable.profiles { list[name] = .array(OracleTable.opNames(of: name).map { .string($0) }) }
         return .object([
             "generator": .string("\(GeneratorInfo.current.name) \(GeneratorInfo.current.version)"),
             "spec": .string(GeneratorInfo.specRevision),
@@ -80,7 +69,7 @@ struct Oracle: Sendable {
     }
 
     /// The loop over standard input.
-    func run() {
+    public func run() {
         let output = FileHandle.standardOutput
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy({ $0.isWhitespace }) { continue }

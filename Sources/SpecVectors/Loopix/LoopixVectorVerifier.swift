@@ -1,4 +1,5 @@
 import Foundation
+import LoopixSpec
 
 /// Checks a Loopix vector file against this implementation: every test's outputs are
 /// recomputed from its inputs and compared (64-bit strings and integers exactly, doubles to a
@@ -57,6 +58,11 @@ struct Verifier {
             return (actual as? String) == s ? nil : "\(path): expected \"\(s)\""
         case .int(let i):
             guard let n = actual as? NSNumber, n.doubleValue == Double(i), n.intValue == i else { return "\(path): expected \(i)" }
+            return nil
+        case .uint(let u):
+            guard let n = actual as? NSNumber, n.uint64Value == u, n.doubleValue == Double(u) else {
+                return "\(path): expected \(u)"
+            }
             return nil
         case .double(let d):
             guard let n = actual as? NSNumber else { return "\(path): expected a number" }

@@ -7,19 +7,16 @@ import SphinxSpec
 /// SPEC.md [ORACLE-PRIMITIVES-1]: op names are the primitives files' names without `.json`
 /// (`x25519`, `hmac_sha256`, …); request fields are the keys of the file's `inputs`, response
 /// fields the keys of its `outputs`; a rejected input answers the error named in the files.
-struct PrimitivesOracle: OracleProfile {
-    let name = "primitives"
-
-    var ops: [String] { PrimitiveKind.allCases.map(Self.op) }
+/// Its ops are listed in the oracle's table (OracleTable.primitivesOps), one per PrimitiveKind.
+enum PrimitivesOracle {
+    static let name = "primitives"
 
     static func op(_ kind: PrimitiveKind) -> String {
         String(kind.path.dropFirst("primitives/".count).dropLast(".json".count))
     }
 
-    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
-        guard let kind = PrimitiveKind.allCases.first(where: { Self.op($0) == op }) else {
-            throw OracleError("unknownOp", "no primitive \(op)")
-        }
+    /// Answers the op of one primitives file.
+    static func answer(_ kind: PrimitiveKind, _ request: RequestFields) throws(OracleError) -> JSONValue {
         var fields = request.object
         fields["op"] = nil
         fields["profile"] = nil

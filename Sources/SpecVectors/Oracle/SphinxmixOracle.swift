@@ -13,29 +13,12 @@ import SphinxSpec
 /// of the `associated_data` given (0 when absent).
 struct SphinxmixOracle: SphinxOracleProfile {
     let name = "sphinxmix"
-    let ops = ["create_forward", "process", "create_surb", "use_surb", "open_reply"]
+    let hasOpenReply = true
 
     static let defaultHeaderLength = 192
     static let defaultBodyLength = 1024
     static let alphaLength = P224.pointLength
     static let k = 16
-
-    func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
-        switch op {
-        case "create_forward":
-            return try RequestDecoding.encode(createForward(try RequestDecoding.decode(CreateForwardRequest.self, from: request)))
-        case "process":
-            return try RequestDecoding.encode(process(try RequestDecoding.decode(ProcessRequest.self, from: request)))
-        case "create_surb":
-            return try RequestDecoding.encode(createSURB(try RequestDecoding.decode(CreateSURBRequest.self, from: request)))
-        case "use_surb":
-            return try RequestDecoding.encode(useSURB(try RequestDecoding.decode(UseSURBRequest.self, from: request)))
-        case "open_reply":
-            return try RequestDecoding.encode(openReply(try RequestDecoding.decode(OpenReplyRequest.self, from: request)))
-        default:
-            throw OracleError("unknownOp", "profile sphinxmix has no op \"\(op)\"")
-        }
-    }
 
     // MARK: Encodings
 

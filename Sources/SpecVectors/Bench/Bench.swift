@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +10,7 @@ import Darwin
 // noisy machine. Absolute times depend on the machine; ratios are what can be compared.
 
 /// Which clock times a run.
-enum BenchClock: String, Codable, CaseIterable, ExpressibleByArgument, Sendable {
+public enum BenchClock: String, Codable, CaseIterable, Sendable {
     /// Elapsed time on the monotonic `ContinuousClock` (the default). Time the thread spends
     /// preempted is counted, so on a busy machine long cases (several ms, longer than a
     /// scheduler time slice) are inflated more than the short baseline.
@@ -37,24 +36,32 @@ enum BenchClock: String, Codable, CaseIterable, ExpressibleByArgument, Sendable 
 }
 
 /// How much to measure.
-struct BenchOptions: Codable, Equatable, Sendable {
+public struct BenchOptions: Codable, Equatable, Sendable {
     /// Timed repetitions of each case per round (each paired with one of the baseline).
-    var repetitions: Int
+    public var repetitions: Int
     /// Rounds: every case is measured once per round; the ratio's min–max is over rounds.
-    var rounds: Int
+    public var rounds: Int
     /// Untimed runs of each case (and of the baseline) before the first round.
-    var warmup: Int
+    public var warmup: Int
     /// Only cases whose id contains this text (nil: all).
-    var filter: String?
-    var clock: BenchClock = .monotonic
+    public var filter: String?
+    public var clock: BenchClock
 
-    static let standard = BenchOptions(repetitions: 30, rounds: 5, warmup: 3, filter: nil)
+    public init(repetitions: Int, rounds: Int, warmup: Int, filter: String?, clock: BenchClock = .monotonic) {
+        self.repetitions = repetitions
+        self.rounds = rounds
+        self.warmup = warmup
+        self.filter = filter
+        self.clock = clock
+    }
+
+    public static let standard = BenchOptions(repetitions: 30, rounds: 5, warmup: 3, filter: nil)
     /// For the structural test: every case runs, the figures mean nothing.
-    static let quick = BenchOptions(repetitions: 2, rounds: 2, warmup: 1, filter: nil)
+    public static let quick = BenchOptions(repetitions: 2, rounds: 2, warmup: 1, filter: nil)
 }
 
 /// The benchmark's own failures.
-enum BenchError: Error, Equatable, CustomStringConvertible {
+public enum BenchError: Error, Equatable, CustomStringConvertible {
     /// A count was too small: repetitions and rounds must be at least 1, warm-up at least 0.
     case invalidOption(name: String, value: Int)
     /// `--filter` matched no case.
@@ -62,7 +69,7 @@ enum BenchError: Error, Equatable, CustomStringConvertible {
     /// Building a case's fixtures, or running it, threw (a bug: the fixtures are fixed).
     case caseFailed(id: String, reason: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .invalidOption(name, value): return "\(name) is too small (got \(value))"
         case let .noCaseMatches(filter): return "no benchmark case id contains \"\(filter)\""
@@ -95,7 +102,7 @@ struct BenchCaseResult: Codable, Equatable, Sendable {
 }
 
 /// Everything one run measured; `--json` writes this.
-struct BenchReport: Codable, Equatable, Sendable {
+public struct BenchReport: Codable, Equatable, Sendable {
     /// "release" or "debug": the configuration the benchmark itself was compiled in.
     let buildConfiguration: String
     let options: BenchOptions
@@ -111,7 +118,7 @@ struct BenchReport: Codable, Equatable, Sendable {
 }
 
 /// Measures the cases against the baseline.
-enum BenchRunner {
+public enum BenchRunner {
     static var buildConfiguration: String {
         #if DEBUG
         return "debug"
@@ -137,7 +144,7 @@ enum BenchRunner {
     /// (or the thread's CPU time). The round's ratio is median(case) ÷ median(baseline).
     /// Reported: the median case time over all rounds, the median of the round ratios, and their
     /// min and max.
-    static func run(_ options: BenchOptions) throws(BenchError) -> BenchReport {
+    public static func run(_ options: BenchOptions) throws(BenchError) -> BenchReport {
         // Step 1: check the options and build every fixture (untimed).
         guard options.repetitions >= 1 else { throw .invalidOption(name: "--repetitions", value: options.repetitions) }
         guard options.rounds >= 1 else { throw .invalidOption(name: "--rounds", value: options.rounds) }
@@ -253,8 +260,8 @@ enum BenchRunner {
 }
 
 /// The plain-text table.
-enum BenchFormat {
-    static func table(_ report: BenchReport) -> String {
+public enum BenchFormat {
+    public static func table(_ report: BenchReport) -> String {
         var lines: [String] = []
         if report.buildConfiguration == "debug" { lines.append(BenchRunner.debugWarning); lines.append("") }
         lines.append("Baseline: \(report.baselineTitle), median \(time(report.baselineMedianNanoseconds)) on this machine.")
@@ -293,54 +300,5 @@ enum BenchFormat {
 
     static func left(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-}
-
-/// `vectors-gen bench`: prints the table, and writes the figures as JSON with `--json FILE`.
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench",
-        abstract: "Measure packet creation and processing as ratios to one X25519 operation.",
-        discussion: """
-        Each case is timed alternately with the baseline (one X25519 scalar multiplication, \
-        libsodium) and reported as the ratio of the medians (and of the fastest runs, the figure \
-        that moves least on a busy machine), so only ratios are comparable between machines. \
-        Build with `swift build -c release`: debug figures are meaningless.
-        """
-    )
-
-    @Option(name: .long, help: "Timed repetitions of each case per round.")
-    var repetitions: Int = BenchOptions.standard.repetitions
-
-    @Option(name: .long, help: "Rounds (the ratio's min–max is over rounds).")
-    var rounds: Int = BenchOptions.standard.rounds
-
-    @Option(name: .long, help: "Untimed warm-up runs of each case.")
-    var warmup: Int = BenchOptions.standard.warmup
-
-    @Flag(name: .long, help: "Tiny counts, to check that every case runs (figures meaningless).")
-    var quick = false
-
-    @Option(name: .long, help: "Only the cases whose id contains this text.")
-    var filter: String?
-
-    @Option(name: .long, help: "monotonic (elapsed time, the default) or thread-cpu (CPU time of this thread: steadier on a busy machine).")
-    var clock: BenchClock = .monotonic
-
-    @Option(name: .long, help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
-    var json: String?
-
-    func run() throws {
-        var options = quick ? BenchOptions.quick
-            : BenchOptions(repetitions: repetitions, rounds: rounds, warmup: warmup, filter: nil)
-        options.filter = filter
-        options.clock = clock
-        let report = try BenchRunner.run(options)
-        print(BenchFormat.table(report))
-        if let json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: json))
-        }
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import SphinxSpec
 
 /// One vector file the generator writes: where it goes and how it is made.
-struct CatalogEntry: Sendable {
+public struct CatalogEntry: Sendable {
     /// Relative to the output folder (TestVectors/).
-    var path: String
+    public var path: String
     var generate: @Sendable () throws -> Data
 }
 
 /// Every file `vectors-gen generate` writes, and how `verify` checks a file.
-enum Catalog {
-    static func entries() -> [CatalogEntry] {
+public enum Catalog {
+    public static func entries() -> [CatalogEntry] {
         var list: [CatalogEntry] = []
         for kind in PrimitiveKind.allCases {
             list.append(CatalogEntry(path: kind.path) { try DeterministicJSON.encode(PrimitiveVectors.file(kind)) })
@@ -27,7 +27,7 @@ enum Catalog {
 
     /// Checks one file's contents against the implementation, choosing the checker by the file's
     /// `schema` field. A file that does not decode is one failure.
-    static func verify(name: String, contents: Data, oracle: ExternalOracle? = nil) -> VerifyReport {
+    public static func verify(name: String, contents: Data, oracle: ExternalOracle? = nil) -> VerifyReport {
         var report = VerifyReport()
         let decoder = JSONDecoder()
         guard let probe = try? decoder.decode(Probe.self, from: contents) else {
