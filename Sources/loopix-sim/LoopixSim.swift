@@ -12,6 +12,7 @@ struct LoopixSim: ParsableCommand {
             Examples:
               loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
               loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
+              loopix-sim run --preset nym --packets --duration 4 --burn-in 1 --cooldown 1 --json out.json
               loopix-sim entropy-curve --csv fig4.csv
 
             The test vectors (TestVectors/loopix/ too) are written by `vectors-gen generate`.
@@ -89,6 +90,10 @@ struct Run: ParsableCommand {
     var csv: String?
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @Flag(help: "Run the nodes with real Sphinx packets (SPEC.md §8.12) instead of the timing model; the preset also picks the packet behaviour (nym: acks, push; loopix-paper, mixim: pulls). Slow: every hop is real cryptography.")
+    var packets = false
+    @Flag(help: "With --packets: also report wall-clock time and packet-hops per second (these differ between runs; everything else is the same for the same seed).")
+    var timing = false
 
     func parameters() throws -> LoopixParameters {
         var p: LoopixParameters
@@ -124,15 +129,34 @@ struct Run: ParsableCommand {
         let config = SimulationConfig(
             seed: seed, duration: duration, burnIn: burnIn, cooldown: cooldown, maxEvents: maxEvents,
             trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
+        if packets { return try runPackets(p, config) }
+        if timing { throw ValidationError("--timing goes with --packets") }
         let simulator: LoopixSimulator
         do {
             simulator = try LoopixSimulator(parameters: p, config: config)
         } catch {
             throw ValidationError(error.description)
         }
+        let result = simulator.run(progress: progressPrinter())
+        if !quiet { printError("") }
+        print(Summary.table(result))
+        if let path = json {
+            try encodeJSON(result).write(to: URL(fileURLWithPath: path))
+            if !quiet { printError("loopix-sim: wrote \(path)") }
+        }
+        if let path = csv {
+            try Data(Summary.csv(result).utf8).write(to: URL(fileURLWithPath: path))
+            if !quiet { printError("loopix-sim: wrote \(path)") }
+        }
+    }
+}
+
+extension Run {
+    /// A progress line on stderr (nothing with --quiet).
+    func progressPrinter() -> (Double) -> Void {
         let started = Date()
         var lastShown = -1
-        let result = simulator.run { fraction in
+        return { fraction in
             guard !quiet else { return }
             let percent = Int(fraction * 100)
             if percent != lastShown {
@@ -143,14 +167,34 @@ struct Run: ParsableCommand {
                     duration, elapsed).utf8))
             }
         }
+    }
+
+    /// `--packets`: the packet-level run (SPEC.md §8.12).
+    func runPackets(_ p: LoopixParameters, _ config: SimulationConfig) throws {
+        let simulator: PacketSimulator
+        do {
+            simulator = try PacketSimulator(
+                parameters: p, behaviour: try PacketBehaviour.preset(named: preset), config: config)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        // The wall clock is read around the run only, never inside it.
+        let started = ContinuousClock.now
+        var result = try simulator.run(progress: progressPrinter())
+        let elapsed = ContinuousClock.now - started
         if !quiet { printError("") }
-        print(Summary.table(result))
+        if timing {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            result.wallClock = PacketRunWallClock(seconds: seconds, counts: result.packets)
+        }
+        print(Summary.table(result.metrics))
+        print(PacketSummary.table(result))
         if let path = json {
             try encodeJSON(result).write(to: URL(fileURLWithPath: path))
             if !quiet { printError("loopix-sim: wrote \(path)") }
         }
         if let path = csv {
-            try Data(Summary.csv(result).utf8).write(to: URL(fileURLWithPath: path))
+            try Data(PacketSummary.csv(result).utf8).write(to: URL(fileURLWithPath: path))
             if !quiet { printError("loopix-sim: wrote \(path)") }
         }
     }
