@@ -28,7 +28,8 @@ struct TestStatistic: CustomStringConvertible {
     /// The null is rejected when value > threshold (or value < lowerThreshold).
     var rejects: Bool { value > threshold || value < (lowerThreshold ?? -.infinity) }
     var description: String {
-        let range = lowerThreshold.map { String(format: "%.2f…%.2f", $0, threshold) } ?? String(format: "≤ %.2f", threshold)
+        let range = lowerThreshold.map { String(format: "%.2f…%.2f", $0, threshold) }
+            ?? String(format: "≤ %.2f", threshold)
         return String(format: "%@ = %.2f (accept %@) %@", name, value, range, rejects ? "REJECTS" : "accepts")
     }
 }

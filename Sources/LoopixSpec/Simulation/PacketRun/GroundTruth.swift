@@ -31,7 +31,8 @@ public struct PacketObservation: Sendable {
 }
 
 /// What the driver of a packet-level run knows about a packet and no node does: its kind, its
-/// sender, when it left, and the adversary's view of its sender. SPEC.md [LOOPIX-PKT-TRUTH].
+/// sender, when it left, and the adversary's view of its sender. SPEC.md §8.12 (the rule
+/// LOOPIX-PKT-TRUTH is carried out by `tagOfSend`).
 ///
 /// The nodes never see a tag: it travels beside the bytes in the driver's events, from the
 /// `send` that made a packet to the node that ends it. Through a mix it is kept under the input
@@ -52,7 +53,7 @@ struct PacketTag {
 }
 
 /// The messages the users of the clients submit, with what the metrics need to know of them.
-/// SPEC.md [LOOPIX-PKT-USER].
+/// SPEC.md §8.12 (LOOPIX-PKT-USER, carried out by `PacketRunState.userMessage`).
 ///
 /// A message's bytes are its number, u64 big-endian (8 bytes, one fragment), so that wherever a
 /// message shows up — in a gateway's push or inbox, in a pull answer — the driver reads which
