@@ -71,12 +71,15 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("real-rate"), help: "r, rate of real messages into each client's buffer (1/s).")
     var realRate: Double?
 
-    @Option(help: "Virtual seconds to simulate, burn-in and cooldown included.")
-    var duration: Double = 120
-    @Option(name: .customLong("burn-in"), help: "Virtual seconds not measured at the start.")
-    var burnIn: Double = 20
-    @Option(help: "Virtual seconds at the end not measured, so that messages sent in the window can finish.")
-    var cooldown: Double = 10
+    @Option(help: ArgumentHelp("Virtual seconds to simulate, burn-in and cooldown included"
+        + " (default 120; 5 with --packets)."))
+    var duration: Double?
+    @Option(name: .customLong("burn-in"),
+            help: "Virtual seconds not measured at the start (default 20; 1 with --packets).")
+    var burnIn: Double?
+    @Option(help: ArgumentHelp("Virtual seconds at the end not measured, so that messages sent in the window"
+        + " can finish (default 10; 1 with --packets)."))
+    var cooldown: Double?
     @Option(help: "Seed of the random generator (unsigned 64-bit).")
     var seed: UInt64 = 1
     @Option(name: .customLong("max-events"), help: "Stop after this many events.")
@@ -90,9 +93,12 @@ struct Run: ParsableCommand {
     var csv: String?
     @Flag(help: "No progress on stderr.")
     var quiet = false
-    @Flag(help: "Run the nodes with real Sphinx packets (SPEC.md §8.12) instead of the timing model; the preset also picks the packet behaviour (nym: acks, push; loopix-paper, mixim: pulls). Slow: every hop is real cryptography.")
+    @Flag(help: ArgumentHelp("Run the nodes with real Sphinx packets (SPEC.md §8.12) instead of the timing model;"
+        + " the preset also picks the packet behaviour (nym: acks, push; loopix-paper, mixim: pulls). Slow:"
+        + " every hop is real cryptography."))
     var packets = false
-    @Flag(help: "With --packets: also report wall-clock time and packet-hops per second (these differ between runs; everything else is the same for the same seed).")
+    @Flag(help: ArgumentHelp("With --packets: also report wall-clock time and packet-hops per second (these"
+        + " differ between runs; everything else is the same for the same seed)."))
     var timing = false
 
     func parameters() throws -> LoopixParameters {
@@ -126,8 +132,10 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let p = try parameters()
+        // A packet-level run does real cryptography at every hop: its defaults are short.
         let config = SimulationConfig(
-            seed: seed, duration: duration, burnIn: burnIn, cooldown: cooldown, maxEvents: maxEvents,
+            seed: seed, duration: virtualDuration, burnIn: burnIn ?? (packets ? 1 : 20),
+            cooldown: cooldown ?? (packets ? 1 : 10), maxEvents: maxEvents,
             trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
         if packets { return try runPackets(p, config) }
         if timing { throw ValidationError("--timing goes with --packets") }
@@ -152,6 +160,9 @@ struct Run: ParsableCommand {
 }
 
 extension Run {
+    /// --duration, or its default for the kind of run.
+    var virtualDuration: Double { duration ?? (packets ? 5 : 120) }
+
     /// A progress line on stderr (nothing with --quiet).
     func progressPrinter() -> (Double) -> Void {
         let started = Date()
@@ -163,8 +174,8 @@ extension Run {
                 lastShown = percent
                 let elapsed = Date().timeIntervalSince(started)
                 FileHandle.standardError.write(Data(String(
-                    format: "\rloopix-sim: %3d%% of %.0f virtual s (%.1f s elapsed)", percent,
-                    duration, elapsed).utf8))
+                    format: "\rloopix-sim: %3d%% of %.1f virtual s (%.1f s elapsed)", percent,
+                    virtualDuration, elapsed).utf8))
             }
         }
     }

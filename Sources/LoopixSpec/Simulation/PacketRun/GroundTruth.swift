@@ -1,13 +1,20 @@
 import SphinxSpec
 
 /// What a packet of a packet-level run is, as only its creator knows.
-public enum PacketTruth: Sendable, Hashable {
+public enum PacketTruth: Sendable, Hashable, CustomStringConvertible {
     /// A client's or a mix's message, in the timing model's words (a Nym client's loop sent in
     /// an empty payload slot is a `.loop`; a paper client's drop there is a `.payloadDrop`).
     case message(MessageKind)
     /// A SURB-ACK's ack packet, sent on by the exit gateway of the packet that carried it: a
     /// real packet, or (Nym) a loop cover packet, whose SURB-ACK acknowledges the cover id 0 @ 0.
     case ack(of: MessageKind)
+
+    public var description: String {
+        switch self {
+        case .message(let kind): return kind.rawValue
+        case .ack(let kind): return "ack of \(kind.rawValue)"
+        }
+    }
 
     /// Whether the packet is in Nym's small ack size class (PacketSize::AckPacket).
     public var isAck: Bool {
