@@ -199,7 +199,7 @@ extension Run {
             result.wallClock = PacketRunWallClock(seconds: seconds, counts: result.packets)
         }
         print(Summary.table(result.metrics))
-        print(PacketSummary.table(result))
+        print(PacketSummary.table(result, behaviour: try PacketBehaviour.preset(named: preset)))
         if let path = json {
             try encodeJSON(result).write(to: URL(fileURLWithPath: path))
             if !quiet { printError("loopix-sim: wrote \(path)") }

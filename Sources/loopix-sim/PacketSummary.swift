@@ -4,12 +4,23 @@ import LoopixSpec
 /// The packet section of a packet-level run (`--packets`), as a table and as CSV rows after the
 /// timing model's (SPEC.md §8.12).
 enum PacketSummary {
-    static func table(_ r: PacketRunResult) -> String {
+    static func table(_ r: PacketRunResult, behaviour: PacketBehaviour) -> String {
         let c = r.packets
-        var lines: [String] = ["", "packets (whole run; behaviour: \(r.behaviour))"]
+        var lines: [String] = []
         func row(_ name: String, _ value: String) {
             lines.append("  " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + " " + value)
         }
+        if behaviour.acknowledgements {
+            // SPEC.md §8.12: every real and loop packet's ack crosses every layer too, so the
+            // closed forms above (LOOPIX-CF-MIXRATE, without acks) understate the mixes' load.
+            let p = r.metrics.parameters
+            let loopsAndReal = behaviour.emptySlot == .loop ? p.lambdaP + p.lambdaL : p.realMessageRate + p.lambdaL
+            let lambda = PoissonMix.networkMixArrivalRate(p)
+                + Double(p.clients) * loopsAndReal / Double(p.mixesPerLayer)
+            lines.append("with acks: mix arrival rate λ_mix \(Summary.f(lambda)) /s, Lemma 1 occupancy "
+                + "\(Summary.f(lambda / p.mu)) (SPEC.md §8.12)")
+        }
+        lines += ["", "packets (whole run; behaviour: \(r.behaviour))"]
         let created = c.createdByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         row("Sphinx packets created", "\(c.created) (\(created.joined(separator: ", ")))")
         row("Sphinx packets processed (hops)", "\(c.processed)")

@@ -71,7 +71,8 @@ enum PacketRunBench {
             cases.append(BenchCase(id: "\(runID).unit.create.\(name)", title: "  unit: nym create, 4 hops, \(name)") {
                 try create().bytes[0]
             })
-            cases.append(BenchCase(id: "\(runID).unit.forward.\(name)", title: "  unit: nym process, forward, \(name)") {
+            let forwardTitle = "  unit: nym process, forward, \(name)"
+            cases.append(BenchCase(id: "\(runID).unit.forward.\(name)", title: forwardTitle) {
                 try NymSphinx.processPacket(first, nodeSecret: firstSecret).replayTag[0]
             })
             cases.append(BenchCase(id: "\(runID).unit.final.\(name)", title: "  unit: nym process, final, \(name)") {
@@ -117,7 +118,8 @@ public struct PacketRunFigures: Codable, Equatable, Sendable {
     var note: String {
         String(
             format: "packet-level run: %d Sphinx hops per run, %.0f packet-hops/s; one hop costs %.2f × a nym "
-                + "forward process; simulation overhead (run − Σ crypto)/Σ crypto = %.1f%% (goal < 10%%), Σ crypto "
+                + "forward process; simulation overhead (run − Σ crypto)/Σ crypto = %.1f%% (goal < 10%%), "
+                + "Σ crypto "
                 + "= counted creates and processes × their unit medians.",
             hops, packetHopsPerSecond, hopCostInNymProcess, overhead * 100)
     }
