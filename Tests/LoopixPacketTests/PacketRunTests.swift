@@ -93,4 +93,25 @@ import Testing
         #expect(c.linkTransfers == run.observations.count)
         #expect(run.result.metrics.latency.sendToInbox.count > 0)
     }
+
+    /// LOOPIX-PKT-COUNT's sorting of drops and records: a replay, drop cover and every other
+    /// reason land in their own counters (a run of honest nodes exercises only drop cover).
+    @Test func dropsAndRecordsAreSorted() {
+        var c = PacketCounts()
+        c.dropped(.sphinx(.replayedTag))
+        c.dropped(.sphinx(.replayedTag))
+        c.dropped(.dropCover)
+        c.dropped(.sphinx(.headerMACMismatch))
+        c.dropped(.malformedEntryFrame)
+        #expect(c.replaysDropped == 2)
+        #expect(c.dropCoverDiscarded == 1)
+        #expect(c.malformedDropped == ["headerMACMismatch": 1, "malformedEntryFrame": 1])
+        c.recorded(.packetCreated(.mixLoop))
+        c.recorded(.packetProcessed)
+        c.recorded(.retransmission(FragmentID(setID: 1, position: 1)))
+        c.recorded(.ackMatched(FragmentID(setID: 1, position: 1)))
+        c.recorded(.released(input: 3))
+        #expect(c.createdByKind["mixLoop"] == 1 && c.created == 1)
+        #expect(c.processed == 1 && c.retransmissions == 1 && c.acksMatched == 1)
+    }
 }
