@@ -89,38 +89,48 @@ public struct PacketRunFigures: Codable, Equatable, Sendable {
     let hops: Int
     /// Packet-hops per second of the run on this machine (absolute: for the report only).
     let packetHopsPerSecond: Double
-    /// The run's time per hop ÷ one nym forward `process` of a regular packet: how many such
+    /// The run's cost per hop ÷ one nym forward `process` of a regular packet: how many such
     /// operations one hop of the run costs, everything included.
     let hopCostInNymProcess: Double
-    /// Σ crypto: each counted operation × the median of its unit case.
-    let cryptoNanoseconds: Double
+    /// Σ crypto: each counted operation × its unit case's ratio (in X25519 multiplications).
+    let cryptoInX25519: Double
+    /// The run's ratio (in X25519 multiplications).
+    let runInX25519: Double
     /// (run time − Σ crypto) / Σ crypto: the simulation's own overhead (goal: below 0.10).
     let overhead: Double
 
     /// Computes the figures when the run and every unit case were measured; nil otherwise.
+    ///
+    /// Costs are taken as each case's ratio to the baseline (× X25519), not its raw median: every
+    /// case is timed interleaved with baseline runs, so a ratio cancels the machine's speed at
+    /// the time the case ran, where raw medians of cases measured minutes apart on a shared
+    /// machine need not agree.
     static func derive(_ results: [BenchCaseResult], work: PacketRunBench.Work) -> PacketRunFigures? {
-        var median: [String: Double] = [:]
-        for r in results { median[r.id] = r.medianNanoseconds }
-        let unit = { (name: String) in median["\(PacketRunBench.runID).unit.\(name)"] }
-        guard let run = median[PacketRunBench.runID], let forward = unit("forward.regular"),
-            let final = unit("final.regular"), let ackForward = unit("forward.ack"), let ackFinal = unit("final.ack"),
+        var ratio: [String: Double] = [:], median: [String: Double] = [:]
+        for r in results {
+            ratio[r.id] = r.ratio
+            median[r.id] = r.medianNanoseconds
+        }
+        let unit = { (name: String) in ratio["\(PacketRunBench.runID).unit.\(name)"] }
+        guard let run = ratio[PacketRunBench.runID], let runTime = median[PacketRunBench.runID],
+            let forward = unit("forward.regular"), let final = unit("final.regular"),
+            let ackForward = unit("forward.ack"), let ackFinal = unit("final.ack"),
             let create = unit("create.regular"), let ackCreate = unit("create.ack"), work.hops > 0
         else { return nil }
         let crypto = Double(work.regularForward) * forward + Double(work.regularFinal) * final
             + Double(work.ackForward) * ackForward + Double(work.ackFinal) * ackFinal
             + Double(work.regularCreated) * create + Double(work.ackCreated) * ackCreate
         return PacketRunFigures(
-            hops: work.hops, packetHopsPerSecond: Double(work.hops) / (run / 1e9),
+            hops: work.hops, packetHopsPerSecond: Double(work.hops) / (runTime / 1e9),
             hopCostInNymProcess: run / Double(work.hops) / forward,
-            cryptoNanoseconds: crypto, overhead: (run - crypto) / crypto)
+            cryptoInX25519: crypto, runInX25519: run, overhead: (run - crypto) / crypto)
     }
 
     var note: String {
         String(
             format: "packet-level run: %d Sphinx hops per run, %.0f packet-hops/s; one hop costs %.2f × a nym "
                 + "forward process; simulation overhead (run − Σ crypto)/Σ crypto = %.1f%% (goal < 10%%), "
-                + "Σ crypto "
-                + "= counted creates and processes × their unit medians.",
+                + "Σ crypto = counted creates and processes × their unit ratios.",
             hops, packetHopsPerSecond, hopCostInNymProcess, overhead * 100)
     }
 }
