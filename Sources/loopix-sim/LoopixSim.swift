@@ -182,10 +182,13 @@ extension Run {
 
     /// `--packets`: the packet-level run (SPEC.md §8.12).
     func runPackets(_ p: LoopixParameters, _ config: SimulationConfig) throws {
+        let behaviour: PacketBehaviour
+        do { behaviour = try PacketBehaviour.preset(named: preset) } catch { throw ValidationError(error.description) }
         let simulator: PacketSimulator
         do {
-            simulator = try PacketSimulator(
-                parameters: p, behaviour: try PacketBehaviour.preset(named: preset), config: config)
+            simulator = try PacketSimulator(parameters: p, behaviour: behaviour, config: config)
+        } catch NodeError.parameters(let error) {
+            throw ValidationError(error.description)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -199,7 +202,7 @@ extension Run {
             result.wallClock = PacketRunWallClock(seconds: seconds, counts: result.packets)
         }
         print(Summary.table(result.metrics))
-        print(PacketSummary.table(result, behaviour: try PacketBehaviour.preset(named: preset)))
+        print(PacketSummary.table(result, behaviour: behaviour))
         if let path = json {
             try encodeJSON(result).write(to: URL(fileURLWithPath: path))
             if !quiet { printError("loopix-sim: wrote \(path)") }

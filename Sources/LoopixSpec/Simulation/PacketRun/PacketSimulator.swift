@@ -17,8 +17,7 @@ public struct PacketSimulator: Sendable {
     /// Validates the parameters and the run (LOOPIX-PARAM-1, LOOPIX-SIM-1).
     ///
     /// - Throws: `NodeError.parameters` for invalid parameters or run settings, or a duration
-    ///   beyond `maximumDuration`; `NodeError.invalidTopology` for more than 4 layers (checked
-    ///   when the run builds its network).
+    ///   beyond `maximumDuration`; `NodeError.invalidTopology` for more than 4 layers.
     public init(parameters: LoopixParameters, behaviour: PacketBehaviour, config: SimulationConfig) throws(NodeError) {
         do {
             try parameters.validate()
@@ -27,8 +26,10 @@ public struct PacketSimulator: Sendable {
             throw .parameters(error)
         }
         guard config.duration < Self.maximumDuration else {
+            let nanoseconds = config.duration * 1e9
             throw .parameters(.countTooLarge(
-                parameter: "duration (ns)", value: Int(config.duration * 1e9), maximum: 1 << 53))
+                parameter: "duration (ns)", value: nanoseconds < 0x1p62 ? Int(nanoseconds) : Int.max,
+                maximum: 1 << 53))
         }
         guard parameters.layers <= 4 else {
             throw .invalidTopology("\(parameters.layers) layers: a route of at most 5 Sphinx hops holds 4")
