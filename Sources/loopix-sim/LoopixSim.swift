@@ -192,6 +192,14 @@ extension Run {
         } catch {
             throw ValidationError("\(error)")
         }
+        // Short packet runs censor slow presets' latencies (LOOPIX-SIM-2's cooldown): say so.
+        let meanLatency = Double(p.layers) / p.mu
+        if config.cooldown < 3 * meanLatency && !quiet {
+            printError(String(
+                format: "loopix-sim: note: the cooldown (%.2f s) is shorter than 3 × the mean latency l/µ = %.2f s; "
+                    + "latencies of messages sent late in the window are cut short (set --cooldown and --duration)",
+                config.cooldown, meanLatency))
+        }
         // The wall clock is read around the run only, never inside it.
         let started = ContinuousClock.now
         var result = try simulator.run(progress: progressPrinter())
