@@ -88,6 +88,9 @@ let package = Package(
         ),
         .testTarget(name: "LoopixTests", dependencies: ["LoopixSpec", "SpecVectors"]),
         .testTarget(name: "LoopixNodeTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
+        // The packet-level run (SPEC.md §8.12): agreement with the timing model and the closed
+        // forms, and packet properties measured at mix inputs inside a run.
+        .testTarget(name: "LoopixPacketTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
     ],
     swiftLanguageModes: [.v6]
 )

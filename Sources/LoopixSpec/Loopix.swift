@@ -4,7 +4,9 @@
 /// - `Model/`: `LoopixParameters` (with the presets nym, loopix-paper, mixim) and `LoopixError`.
 /// - `Random/`: the seeded generator every run draws from (SplitMix64, xoshiro256**).
 /// - `Simulation/`: paths, the generic `EventQueue`, the event loop `LoopixSimulator`
-///   (Simulator.swift) and its event rules in `Simulation/Rules/` (SPEC.md §8.5).
+///   (Simulator.swift) and its event rules in `Simulation/Rules/` (SPEC.md §8.5); the
+///   packet-level run `PacketSimulator` in `Simulation/PacketRun/`, which drives the nodes on the
+///   same queue and measures them with the same collector (SPEC.md §8.12).
 /// - `Metrics/`: what a run measures (`SimulationResult`), the `MetricCollector` with the
 ///   measurement window, the result assembly and the entropy trackers.
 /// - `Nodes/`: the packet-level nodes (`MixNode`, `GatewayNode`, `ClientNode`) that carry real

@@ -12,6 +12,7 @@ struct LoopixSim: ParsableCommand {
             Examples:
               loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
               loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
+              loopix-sim run --preset nym --packets --duration 4 --burn-in 1 --cooldown 1 --json out.json
               loopix-sim entropy-curve --csv fig4.csv
 
             The test vectors (TestVectors/loopix/ too) are written by `vectors-gen generate`.
@@ -70,12 +71,15 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("real-rate"), help: "r, rate of real messages into each client's buffer (1/s).")
     var realRate: Double?
 
-    @Option(help: "Virtual seconds to simulate, burn-in and cooldown included.")
-    var duration: Double = 120
-    @Option(name: .customLong("burn-in"), help: "Virtual seconds not measured at the start.")
-    var burnIn: Double = 20
-    @Option(help: "Virtual seconds at the end not measured, so that messages sent in the window can finish.")
-    var cooldown: Double = 10
+    @Option(help: ArgumentHelp("Virtual seconds to simulate, burn-in and cooldown included"
+        + " (default 120; 5 with --packets)."))
+    var duration: Double?
+    @Option(name: .customLong("burn-in"),
+            help: "Virtual seconds not measured at the start (default 20; 1 with --packets).")
+    var burnIn: Double?
+    @Option(help: ArgumentHelp("Virtual seconds at the end not measured, so that messages sent in the window"
+        + " can finish (default 10; 1 with --packets)."))
+    var cooldown: Double?
     @Option(help: "Seed of the random generator (unsigned 64-bit).")
     var seed: UInt64 = 1
     @Option(name: .customLong("max-events"), help: "Stop after this many events.")
@@ -89,6 +93,13 @@ struct Run: ParsableCommand {
     var csv: String?
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @Flag(help: ArgumentHelp("Run the nodes with real Sphinx packets (SPEC.md §8.12) instead of the timing model;"
+        + " the preset also picks the packet behaviour (nym: acks, push; loopix-paper, mixim: pulls). Slow:"
+        + " every hop is real cryptography."))
+    var packets = false
+    @Flag(help: ArgumentHelp("With --packets: also report wall-clock time and packet-hops per second (these"
+        + " differ between runs; everything else is the same for the same seed)."))
+    var timing = false
 
     func parameters() throws -> LoopixParameters {
         var p: LoopixParameters
@@ -121,28 +132,20 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let p = try parameters()
+        // A packet-level run does real cryptography at every hop: its defaults are short.
         let config = SimulationConfig(
-            seed: seed, duration: duration, burnIn: burnIn, cooldown: cooldown, maxEvents: maxEvents,
+            seed: seed, duration: virtualDuration, burnIn: burnIn ?? (packets ? 1 : 20),
+            cooldown: cooldown ?? (packets ? 1 : 10), maxEvents: maxEvents,
             trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
+        if packets { return try runPackets(p, config) }
+        if timing { throw ValidationError("--timing goes with --packets") }
         let simulator: LoopixSimulator
         do {
             simulator = try LoopixSimulator(parameters: p, config: config)
         } catch {
             throw ValidationError(error.description)
         }
-        let started = Date()
-        var lastShown = -1
-        let result = simulator.run { fraction in
-            guard !quiet else { return }
-            let percent = Int(fraction * 100)
-            if percent != lastShown {
-                lastShown = percent
-                let elapsed = Date().timeIntervalSince(started)
-                FileHandle.standardError.write(Data(String(
-                    format: "\rloopix-sim: %3d%% of %.0f virtual s (%.1f s elapsed)", percent,
-                    duration, elapsed).utf8))
-            }
-        }
+        let result = simulator.run(progress: progressPrinter())
         if !quiet { printError("") }
         print(Summary.table(result))
         if let path = json {
@@ -151,6 +154,69 @@ struct Run: ParsableCommand {
         }
         if let path = csv {
             try Data(Summary.csv(result).utf8).write(to: URL(fileURLWithPath: path))
+            if !quiet { printError("loopix-sim: wrote \(path)") }
+        }
+    }
+}
+
+extension Run {
+    /// --duration, or its default for the kind of run.
+    var virtualDuration: Double { duration ?? (packets ? 5 : 120) }
+
+    /// A progress line on stderr (nothing with --quiet).
+    func progressPrinter() -> (Double) -> Void {
+        let started = Date()
+        var lastShown = -1
+        return { fraction in
+            guard !quiet else { return }
+            let percent = Int(fraction * 100)
+            if percent != lastShown {
+                lastShown = percent
+                let elapsed = Date().timeIntervalSince(started)
+                FileHandle.standardError.write(Data(String(
+                    format: "\rloopix-sim: %3d%% of %.1f virtual s (%.1f s elapsed)", percent,
+                    virtualDuration, elapsed).utf8))
+            }
+        }
+    }
+
+    /// `--packets`: the packet-level run (SPEC.md §8.12).
+    func runPackets(_ p: LoopixParameters, _ config: SimulationConfig) throws {
+        let behaviour: PacketBehaviour
+        do { behaviour = try PacketBehaviour.preset(named: preset) } catch { throw ValidationError(error.description) }
+        let simulator: PacketSimulator
+        do {
+            simulator = try PacketSimulator(parameters: p, behaviour: behaviour, config: config)
+        } catch NodeError.parameters(let error) {
+            throw ValidationError(error.description)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        // Short packet runs censor slow presets' latencies (LOOPIX-SIM-2's cooldown): say so.
+        let meanLatency = Double(p.layers) / p.mu
+        if config.cooldown < 3 * meanLatency && !quiet {
+            printError(String(
+                format: "loopix-sim: note: the cooldown (%.2f s) is shorter than 3 × the mean latency l/µ = %.2f s; "
+                    + "latencies of messages sent late in the window are cut short (set --cooldown and --duration)",
+                config.cooldown, meanLatency))
+        }
+        // The wall clock is read around the run only, never inside it.
+        let started = ContinuousClock.now
+        var result = try simulator.run(progress: progressPrinter())
+        let elapsed = ContinuousClock.now - started
+        if !quiet { printError("") }
+        if timing {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            result.wallClock = PacketRunWallClock(seconds: seconds, counts: result.packets)
+        }
+        print(Summary.table(result.metrics))
+        print(PacketSummary.table(result, behaviour: behaviour))
+        if let path = json {
+            try encodeJSON(result).write(to: URL(fileURLWithPath: path))
+            if !quiet { printError("loopix-sim: wrote \(path)") }
+        }
+        if let path = csv {
+            try Data(PacketSummary.csv(result).utf8).write(to: URL(fileURLWithPath: path))
             if !quiet { printError("loopix-sim: wrote \(path)") }
         }
     }

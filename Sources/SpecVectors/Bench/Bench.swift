@@ -115,6 +115,8 @@ public struct BenchReport: Codable, Equatable, Sendable {
     /// The result bytes of every run folded together; meaningless except that computing it keeps
     /// the optimiser from removing the measured work.
     let checksum: UInt8
+    /// The packet-level run's derived figures, when its case and its unit cases were measured.
+    var packetRun: PacketRunFigures? = nil
 }
 
 /// Measures the cases against the baseline.
@@ -220,12 +222,22 @@ public enum BenchRunner {
             reportNotes.append("Unsteady (the median ratio is over 10% above the fastest, or two rounds are over 10% away from it; the machine was busy): "
                 + unsteady.joined(separator: ", ") + ". Rerun on a quiet machine or with --clock thread-cpu, or read the fastest column.")
         }
+        // The packet-level run's figures need the Sphinx work of one run, counted untimed.
+        var packetRun: PacketRunFigures?
+        if results.contains(where: { $0.id == PacketRunBench.runID }) {
+            do {
+                packetRun = PacketRunFigures.derive(results, work: try PacketRunBench.work())
+            } catch {
+                throw .caseFailed(id: PacketRunBench.runID, reason: "\(error)")
+            }
+            if let packetRun { reportNotes.append(packetRun.note) }
+        }
         if buildConfiguration == "debug" { reportNotes.append(debugWarning) }
         return BenchReport(
             buildConfiguration: buildConfiguration, options: options,
             baselineID: baseline.id, baselineTitle: baseline.title,
             baselineMedianNanoseconds: median(allBaselineSamples),
-            cases: results, notes: reportNotes, checksum: checksum)
+            cases: results, notes: reportNotes, checksum: checksum, packetRun: packetRun)
     }
 
     /// A single disturbed round is normal and the median absorbs it; two or more mean the

@@ -37,6 +37,7 @@ enum BenchCases {
         cases += try nymCases()
         cases += try sphinxmixCases()
         cases += try primitiveCases()
+        cases += try PacketRunBench.cases()
         return cases
     }
 

@@ -1,0 +1,230 @@
+/// The packet-level run: the nodes of §8.11 (`MixNode`, `GatewayNode`, `ClientNode`, made by
+/// `PacketNetwork`) exchanging real nym Sphinx packets on the shared `EventQueue`, in virtual
+/// nanoseconds, measured with the timing model's `MetricCollector`.
+///
+/// SPEC.md §8.12. This file is the event loop (LOOPIX-PKT-SETUP, LOOPIX-PKT-LOOP); how each
+/// action of a node is carried out and observed is in `PacketRules.swift` (LOOPIX-PKT-CARRY,
+/// LOOPIX-PKT-METRIC), the ground truth in `GroundTruth.swift`.
+public struct PacketSimulator: Sendable {
+    public let parameters: LoopixParameters
+    public let behaviour: PacketBehaviour
+    public let config: SimulationConfig
+
+    /// The longest run: virtual times are nanoseconds held exactly in the queue's `Double`
+    /// (2⁵³ ns, about 104 days).
+    public static let maximumDuration = 0x1p53 / 1e9
+
+    /// Validates the parameters and the run (LOOPIX-PARAM-1, LOOPIX-SIM-1).
+    ///
+    /// - Throws: `NodeError.parameters` for invalid parameters or run settings, or a duration
+    ///   beyond `maximumDuration`; `NodeError.invalidTopology` for more than 4 layers.
+    public init(parameters: LoopixParameters, behaviour: PacketBehaviour, config: SimulationConfig) throws(NodeError) {
+        do {
+            try parameters.validate()
+            try config.validate(for: parameters)
+        } catch {
+            throw .parameters(error)
+        }
+        guard config.duration < Self.maximumDuration else {
+            let nanoseconds = config.duration * 1e9
+            throw .parameters(.countTooLarge(
+                parameter: "duration (ns)", value: nanoseconds < 0x1p62 ? Int(nanoseconds) : Int.max,
+                maximum: 1 << 53))
+        }
+        guard parameters.layers <= 4 else {
+            throw .invalidTopology("\(parameters.layers) layers: a route of at most 5 Sphinx hops holds 4")
+        }
+        self.parameters = parameters
+        self.behaviour = behaviour
+        self.config = config
+    }
+
+    /// Runs the network from time 0 to the duration.
+    ///
+    /// - Parameters:
+    ///   - progress: called now and then with the share of virtual time done (0 … 1).
+    ///   - observe: called with every packet put on a link, in order (tests of packet
+    ///     properties); it cannot change the run.
+    public func run(
+        progress: ((Double) -> Void)? = nil, observe: ((PacketObservation) -> Void)? = nil
+    ) throws(NodeError) -> PacketRunResult {
+        var state = try PacketRunState(parameters: parameters, behaviour: behaviour, config: config)
+        state.observe = observe
+        return state.run(progress: progress)
+    }
+
+    /// The replay-cache size of every mix and gateway: no node can see more tags than every
+    /// packet the run makes, C(λ_P + λ_L + λ_D) per second (twice with acks) plus the mix loops,
+    /// over the duration; a quarter more keeps the Bloom filters below their design load, so a
+    /// fresh tag is taken for a replay with probability below 10⁻⁵ (REPLAY-CACHE-1).
+    static func replayCapacity(_ p: LoopixParameters, _ behaviour: PacketBehaviour, duration: Double) -> Int {
+        let clientRate = Double(p.clients) * (p.lambdaP + p.lambdaL + p.lambdaD)
+        let rate = clientRate * (behaviour.acknowledgements ? 2 : 1)
+            + p.lambdaM * Double(p.layers * p.mixesPerLayer)
+        let perNode = rate * duration * 1.25 / Double(min(p.mixesPerLayer, p.providers))
+        return Int(min(max(perNode.rounded(.up), 1_000), 50_000_000))
+    }
+}
+
+/// A node of the run, by its place in `PacketNetwork`.
+enum NodeRef: Hashable {
+    /// Global mix index layer · M + index (LOOPIX-TOPO-1).
+    case mix(Int)
+    case gateway(Int)
+    case client(Int)
+}
+
+/// What one event of the packet-level run does.
+enum PacketRunEvent {
+    /// Hand `event` to a node; a packet carries its ground truth beside it.
+    case node(NodeRef, NodeEvent, tag: PacketTag?)
+    /// A client's user submits a real message (LOOPIX-PKT-USER).
+    case userMessage(client: Int)
+}
+
+/// The state of one packet-level run.
+struct PacketRunState {
+    let p: LoopixParameters
+    let behaviour: PacketBehaviour
+    let config: SimulationConfig
+    var network: PacketNetwork
+    var queue = EventQueue<PacketRunEvent>()
+    /// The virtual time of the event being handled (ns), and the same in seconds.
+    var now: UInt64 = 0
+    var nowSeconds = 0.0
+    var metrics: MetricCollector
+    var counts = PacketCounts()
+    var users = UserMessages()
+    /// The users' own generator: real-message gaps and recipients (LOOPIX-PKT-USER).
+    var userRandom: SimulationRandom
+    /// Ground truth of the packets each mix holds, by input number (LOOPIX-PKT-TRUTH).
+    var held: [[UInt64: PacketTag]]
+    /// How many messages the driver has seen stored in each client's inbox and not yet pulled.
+    var inboxSizes: [Int]
+    var nextPacketID = 0
+    var observe: ((PacketObservation) -> Void)?
+
+    init(parameters p: LoopixParameters, behaviour: PacketBehaviour, config: SimulationConfig) throws(NodeError) {
+        self.p = p
+        self.behaviour = behaviour
+        self.config = config
+        self.network = try PacketNetwork(
+            parameters: p, behaviour: behaviour, seed: config.seed,
+            replayCapacity: PacketSimulator.replayCapacity(p, behaviour, duration: config.duration))
+        self.metrics = MetricCollector(parameters: p, config: config)
+        self.userRandom = SimulationRandom(seed: config.seed)
+        self.held = Array(repeating: [:], count: p.layers * p.mixesPerLayer)
+        self.inboxSizes = Array(repeating: 0, count: p.clients)
+    }
+
+    /// Adds an event at virtual time `time` (ns), after every event already there.
+    mutating func schedule(_ event: PacketRunEvent, at time: UInt64) {
+        queue.schedule(event, at: Double(time))
+    }
+
+    /// The start of a run. SPEC.md [LOOPIX-PKT-SETUP].
+    /// ```text
+    /// network = PacketNetwork(parameters, behaviour, seed)            (LOOPIX-NODE-SETUP)
+    /// at time 0, in this order: start every mix (layer by layer), every gateway, every client;
+    /// users: SimulationRandom(seed); for each client c in order, if r > 0, its first real
+    /// message at Exp(r) ns
+    /// ```
+    mutating func scheduleStart() {
+        // Step 1: start every node, in PacketNetwork's order.
+        for m in 0..<(p.layers * p.mixesPerLayer) { schedule(.node(.mix(m), .start, tag: nil), at: 0) }
+        for g in 0..<p.providers { schedule(.node(.gateway(g), .start, tag: nil), at: 0) }
+        for c in 0..<p.clients { schedule(.node(.client(c), .start, tag: nil), at: 0) }
+        // Step 2: the users' first messages.
+        guard p.realMessageRate > 0 else { return }
+        for c in 0..<p.clients { schedule(.userMessage(client: c), at: userGap()) }
+    }
+
+    /// The event loop. SPEC.md [LOOPIX-PKT-LOOP].
+    /// ```text
+    /// while the earliest event's time t ≤ T (ns) and fewer events than the bound were handled:
+    ///   now = t ; hand the event to its node ; carry out the actions in order (LOOPIX-PKT-CARRY)
+    /// events of one time run in the order they were scheduled
+    /// ```
+    mutating func run(progress: ((Double) -> Void)?) -> PacketRunResult {
+        scheduleStart()
+        let end = Double(Self.nanoseconds(config.duration))
+        var handled = 0
+        var stopReason = SimulationResult.StopReason.duration
+        while let time = queue.nextTime, time <= end {
+            if handled >= config.maxEvents {
+                stopReason = .eventLimit
+                break
+            }
+            let event = queue.removeNext()
+            now = UInt64(event.time)
+            nowSeconds = event.time / 1e9
+            handled += 1
+            if handled & 0xFFF == 0 { progress?(event.time / end) }
+            handle(event.action)
+        }
+        let windowEnd = stopReason == .duration ? metrics.windowEnd : min(nowSeconds, metrics.windowEnd)
+        progress?(1)
+        let metricsResult = SimulationResult(
+            metrics: metrics, parameters: p, config: config, stopReason: stopReason,
+            eventsProcessed: handled, windowEnd: windowEnd,
+            unsentAtEnd: network.clients.reduce(0) { $0 + $1.bufferedCount })
+        return PacketRunResult(
+            metrics: metricsResult, behaviour: Self.describe(behaviour), packets: counts, wallClock: nil)
+    }
+
+    /// Hands one event to its node and carries out what the node returns.
+    mutating func handle(_ event: PacketRunEvent) {
+        switch event {
+        case .userMessage(let c):
+            userMessage(client: c)
+        case let .node(.mix(m), nodeEvent, tag):
+            let actions = network.mixes[m / p.mixesPerLayer][m % p.mixesPerLayer].handle(nodeEvent, at: now)
+            carry(actions, from: .mix(m), cause: nodeEvent, incoming: tag)
+        case let .node(.gateway(g), nodeEvent, tag):
+            let actions = network.gateways[g].handle(nodeEvent, at: now)
+            carry(actions, from: .gateway(g), cause: nodeEvent, incoming: tag)
+        case let .node(.client(c), nodeEvent, tag):
+            let actions = network.clients[c].handle(nodeEvent, at: now)
+            carry(actions, from: .client(c), cause: nodeEvent, incoming: tag)
+        }
+    }
+
+    /// A user submits a real message. SPEC.md [LOOPIX-PKT-USER].
+    /// ```text
+    /// schedule the next at now + Exp(r) ns (round(10⁹ · (−ln(1 − u)/r)), LOOPIX-NODE-RANDOM)
+    /// recipient = floor(u · (C − 1)), plus one if ≥ c (c itself when C = 1)   (LOOPIX-CLIENT-1)
+    /// message = u64be(number of the message in the run) ; messageSubmitted(message, recipient)
+    /// ```
+    mutating func userMessage(client c: Int) {
+        // Step 1: schedule the successor.
+        schedule(.userMessage(client: c), at: now.saturatingAdd(userGap()))
+        // Step 2: pick the recipient among the other clients.
+        var recipient = c
+        if p.clients > 1 {
+            recipient = userRandom.index(below: p.clients - 1)
+            if recipient >= c { recipient += 1 }
+        }
+        // Step 3: the message, handed to the client now.
+        let bytes = users.create(sender: c, at: nowSeconds)
+        let to = NodeAddress.client(index: recipient, gateway: recipient % p.providers)
+        let actions = network.clients[c].handle(.messageSubmitted(bytes, to: to), at: now)
+        carry(actions, from: .client(c), cause: .messageSubmitted(bytes, to: to), incoming: nil)
+    }
+
+    /// An Exp(r) gap of the users' stream, in ns.
+    mutating func userGap() -> UInt64 { Self.nanoseconds(userRandom.exponential(rate: p.realMessageRate)) }
+
+    /// round(10⁹ · seconds), saturating (as `NodeRandomness.exponentialNanoseconds`).
+    static func nanoseconds(_ seconds: Double) -> UInt64 {
+        let ns = (seconds * 1e9).rounded()
+        guard ns.isFinite, ns < 0x1p63 else { return 1 << 63 }
+        return UInt64(max(0, ns))
+    }
+
+    /// The behaviour's choices in words, for the report.
+    static func describe(_ b: PacketBehaviour) -> String {
+        "version \(b.version.rawValue), empty slot \(b.emptySlot.rawValue), "
+            + "acknowledgements \(b.acknowledgements ? "on" : "off"), delivery \(b.delivery.rawValue), "
+            + "maximum delay \(b.maximumDelay) ns"
+    }
+}
