@@ -33,8 +33,10 @@ enum PacketRunBench {
         let result = try simulator.run(observe: { o in
             let ack = o.truth.isAck
             switch (o.from, o.to) {
-            case (_, .mix): ack ? (work.ackForward += 1) : (work.regularForward += 1)
-            case (.mix, .gateway): ack ? (work.ackFinal += 1) : (work.regularFinal += 1)
+            case (_, .mix):
+                if ack { work.ackForward += 1 } else { work.regularForward += 1 }
+            case (.mix, .gateway):
+                if ack { work.ackFinal += 1 } else { work.regularFinal += 1 }
             default: break
             }
         })
