@@ -29,7 +29,7 @@ struct OracleOp: Sendable {
 /// profile's ops (say a Loopix profile's `mix_node`) are one more list appended to `ops`; SPEC.md
 /// §9.4 and Tests/VectorTests/OracleTableTests.swift list the ops a profile must have.
 enum OracleTable {
-    static let ops: [OracleOp] = primitivesOps() + sphinxOps(NymOracle()) + sphinxOps(SphinxmixOracle())
+    static let ops: [OracleOp] = primitivesOps() + sphinxOps(NymOracle()) + nodeOps() + sphinxOps(SphinxmixOracle())
 
     /// The profiles' names, sorted.
     static var profiles: [String] { Set(ops.map(\.profile)).sorted() }
@@ -51,6 +51,16 @@ enum OracleTable {
                 try PrimitivesOracle.answer(kind, fields)
             }
         }
+    }
+
+    /// The node ops of the nym profile (ORACLE-NODE-MIX-1, ORACLE-NODE-GATEWAY-1,
+    /// ORACLE-NODE-CLIENT-1): one node of SPEC.md §8.11 over timed inputs.
+    static func nodeOps() -> [OracleOp] {
+        [
+            .typed("nym", "mix_node") { (r: MixNodeRequest) throws(OracleError) in try NodeOracle.mixNode(r) },
+            .typed("nym", "gateway_node") { (r: GatewayNodeRequest) throws(OracleError) in try NodeOracle.gatewayNode(r) },
+            .typed("nym", "client_node") { (r: ClientNodeRequest) throws(OracleError) in try NodeOracle.clientNode(r) },
+        ]
     }
 
     /// The Sphinx ops of one profile (ORACLE-NYM-1, ORACLE-SPHINXMIX-1). `open_reply` is listed
