@@ -26,8 +26,8 @@ struct OracleOp: Sendable {
 ///
 /// Adding an op is one entry here: `.typed(profile, "op_name", handler)` for an op with typed
 /// request and response records, or an `OracleOp` with its own handler over the raw fields. A new
-/// profile's ops (say a Loopix profile's `mix_node`) are one more list appended to `ops`; SPEC.md
-/// §9.4 and Tests/VectorTests/OracleTableTests.swift list the ops a profile must have.
+/// profile's ops are one more list appended to `ops`; SPEC.md §9.4–9.6 and
+/// Tests/VectorTests/OracleTableTests.swift list the ops a profile must have.
 enum OracleTable {
     static let ops: [OracleOp] = primitivesOps() + sphinxOps(NymOracle()) + nodeOps() + sphinxOps(SphinxmixOracle())
 
