@@ -2,6 +2,7 @@ import Foundation
 import LoopixSpec
 import SphinxSpec
 import Testing
+
 @testable import SpecVectors
 
 /// The node ops of the oracle (SPEC.md §9.6, ORACLE-NODE-MIX-1, ORACLE-NODE-GATEWAY-1,
@@ -35,14 +36,19 @@ import Testing
         init() throws {
             var random = try DeterministicRandom(seed: Bytes(repeating: 0x5a, count: 32))
             secrets = (0..<4).map { _ in random.bytes(32) }
-            let addresses: [NodeAddress] = [.mix(layer: 0, index: 0), .mix(layer: 1, index: 0), .mix(layer: 2, index: 0), .gateway(index: 0)]
-            nodes = try zip(addresses, secrets).map { try NymRouteNode(address: $0.nymNodeAddress, publicKey: try X25519.publicKey(secret: $1)) }
+            let addresses: [NodeAddress] = [
+                .mix(layer: 0, index: 0), .mix(layer: 1, index: 0), .mix(layer: 2, index: 0), .gateway(index: 0),
+            ]
+            nodes = try zip(addresses, secrets).map {
+                try NymRouteNode(address: $0.nymNodeAddress, publicKey: try X25519.publicKey(secret: $1))
+            }
         }
     }
 
     static func mixRequest(secret: Bytes, address: NodeAddress, inputs: [(UInt64, Bytes)]) -> [String: JSONValue] {
         [
-            "op": .string("mix_node"), "profile": .string("nym"), "node_secret": .hex(secret), "address": .hex(address.bytes),
+            "op": .string("mix_node"), "profile": .string("nym"), "node_secret": .hex(secret),
+            "address": .hex(address.bytes),
             "inputs": .array(inputs.map { .object(["time_ns": .uint($0.0), "packet": .hex($0.1)]) }),
         ]
     }
@@ -55,11 +61,13 @@ import Testing
         var random = try DeterministicRandom(seed: Bytes(repeating: 0x33, count: 32))
         let chosen: [[UInt64]] = [[30, 5, 0], [10, 10, 10], [0, 0, 0], [10_000, 1, 2], [12_000, 0, 7]]
         let arrivals: [UInt64] = [0, 1, 1, 2, 3]
-        var packets: [Bytes] = [], messages: [Bytes] = []
+        var packets: [Bytes] = []
+        var messages: [Bytes] = []
         for delays in chosen {
             let message = random.bytes(40)
             let packet = try NymSphinx.createForwardPacket(
-                route: keys.nodes, delays: delays.map { NymDelay(nanoseconds: $0 * Self.ms) } + [NymDelay(nanoseconds: 0)],
+                route: keys.nodes,
+                delays: delays.map { NymDelay(nanoseconds: $0 * Self.ms) } + [NymDelay(nanoseconds: 0)],
                 destination: NodeAddress.client(index: 0, gateway: 0).nymDestination, message: message,
                 payloadLength: NymNodeConstants.regularPayloadLength, version: .explicitPayloadKeys, random: &random)
             packets.append(packet.bytes)
@@ -71,16 +79,19 @@ import Testing
         }
         arriving.append((4 * Self.ms, packets[1], nil))
         for hop in 0..<3 {
-            let answer = Self.ask(Self.mixRequest(
-                secret: keys.secrets[hop], address: try NodeAddress(bytes: keys.nodes[hop].address.bytes),
-                inputs: arriving.map { ($0.time, $0.bytes) }))
+            let answer = Self.ask(
+                Self.mixRequest(
+                    secret: keys.secrets[hop], address: try NodeAddress(bytes: keys.nodes[hop].address.bytes),
+                    inputs: arriving.map { ($0.time, $0.bytes) }))
             let events = try Self.events(answer)
             #expect(events.count == arriving.count)
             var next: [(time: UInt64, bytes: Bytes, packet: Int?)] = []
             for event in events {
                 let input = try #require(event.input)
                 guard let packet = arriving[input].packet else {
-                    #expect(event.kind == "drop" && event.reason == "replayedTag", "hop \(hop): the replay was \(event.kind)")
+                    #expect(
+                        event.kind == "drop" && event.reason == "replayedTag",
+                        "hop \(hop): the replay was \(event.kind)")
                     continue
                 }
                 let delay = min(chosen[packet][hop] * Self.ms, NymNodeConstants.maximumDelay)
@@ -98,8 +109,9 @@ import Testing
         #expect(arriving.count == packets.count)
         for arrival in arriving {
             let processed = try NymSphinx.processPacket(arrival.bytes, nodeSecret: keys.secrets[3])
-            guard case let .final(_, _, _, message) = processed.result, let packet = arrival.packet else {
-                Issue.record("not a final hop"); continue
+            guard case .final(_, _, _, let message) = processed.result, let packet = arrival.packet else {
+                Issue.record("not a final hop")
+                continue
             }
             #expect(message == messages[packet])
         }
@@ -111,11 +123,16 @@ import Testing
         let keys = try Keys()
         var random = try DeterministicRandom(seed: Bytes(repeating: 0x44, count: 32))
         let packet = try NymSphinx.createForwardPacket(
-            route: keys.nodes, delays: [NymDelay(nanoseconds: 12 * 1_000 * Self.ms)] + Array(repeating: NymDelay(nanoseconds: 0), count: 3),
+            route: keys.nodes,
+            delays: [NymDelay(nanoseconds: 12 * 1_000 * Self.ms)]
+                + Array(repeating: NymDelay(nanoseconds: 0), count: 3),
             destination: NodeAddress.client(index: 0, gateway: 0).nymDestination, message: [1, 2, 3],
-            payloadLength: NymNodeConstants.regularPayloadLength, version: .explicitPayloadKeys, random: &random).bytes
-        let events = try Self.events(Self.ask(Self.mixRequest(
-            secret: keys.secrets[0], address: .mix(layer: 0, index: 0), inputs: [(5, packet), (5, packet)])))
+            payloadLength: NymNodeConstants.regularPayloadLength, version: .explicitPayloadKeys, random: &random
+        ).bytes
+        let events = try Self.events(
+            Self.ask(
+                Self.mixRequest(
+                    secret: keys.secrets[0], address: .mix(layer: 0, index: 0), inputs: [(5, packet), (5, packet)])))
         #expect(events.map(\.kind) == ["drop", "forward"])
         #expect(events.map(\.input) == [1, 0])
         #expect(events.last?.time_ns == 5 + 10_000 * Self.ms)
@@ -133,28 +150,42 @@ import Testing
             try NymSphinx.createForwardPacket(
                 route: [keys.nodes[3]], delays: [NymDelay(nanoseconds: 0)], destination: destination.nymDestination,
                 message: plaintext, payloadLength: NymNodeConstants.regularPayloadLength, version: .explicitPayloadKeys,
-                random: &random).bytes
+                random: &random
+            ).bytes
         }
-        let toClient = try finalPacket(to: client), cover = try finalPacket(to: .gateway(index: 0))
+        let toClient = try finalPacket(to: client)
+        let cover = try finalPacket(to: .gateway(index: 0))
         let mix = Hex(NodeAddress.mix(layer: 2, index: 0).bytes)
         func request(_ behaviour: String, _ inputs: [JSONValue]) -> [String: JSONValue] {
-            ["op": .string("gateway_node"), "profile": .string("nym"), "node_secret": .hex(keys.secrets[3]), "index": .int(0),
-             "behaviour": .string(behaviour), "pull_size": .int(2), "inputs": .array(inputs)]
+            [
+                "op": .string("gateway_node"), "profile": .string("nym"), "node_secret": .hex(keys.secrets[3]),
+                "index": .int(0),
+                "behaviour": .string(behaviour), "pull_size": .int(2), "inputs": .array(inputs),
+            ]
         }
-        let paper = try Self.events(Self.ask(request("loopix-paper", [
-            .object(["time_ns": .int(1), "from": .string(mix.bytes.hex), "packet": .hex(toClient)]),
-            .object(["time_ns": .int(2), "from": .string(mix.bytes.hex), "packet": .hex(cover)]),
-            .object(["time_ns": .int(3), "pull_by": .hex(client.bytes)]),
-        ])))
+        let paper = try Self.events(
+            Self.ask(
+                request(
+                    "loopix-paper",
+                    [
+                        .object(["time_ns": .int(1), "from": .string(mix.bytes.hex), "packet": .hex(toClient)]),
+                        .object(["time_ns": .int(2), "from": .string(mix.bytes.hex), "packet": .hex(cover)]),
+                        .object(["time_ns": .int(3), "pull_by": .hex(client.bytes)]),
+                    ])))
         #expect(paper.map(\.kind) == ["drop", "answer_pull"])
         #expect(paper.first?.reason == "dropCover")
-        #expect(paper.last?.messages?.map(\.bytes) == [Array(plaintext[NymNodeConstants.surbAckLength...]), .zeros(1643)])
+        #expect(
+            paper.last?.messages?.map(\.bytes) == [Array(plaintext[NymNodeConstants.surbAckLength...]), .zeros(1643)])
         #expect(paper.last?.to?.bytes == client.bytes)
         let frame = keys.nodes[0].address.bytes + toClient
-        let nym = try Self.events(Self.ask(request("nym", [
-            .object(["time_ns": .int(1), "from": .string(mix.bytes.hex), "packet": .hex(toClient)]),
-            .object(["time_ns": .int(9), "from": .hex(client.bytes), "packet": .hex(frame)]),
-        ])))
+        let nym = try Self.events(
+            Self.ask(
+                request(
+                    "nym",
+                    [
+                        .object(["time_ns": .int(1), "from": .string(mix.bytes.hex), "packet": .hex(toClient)]),
+                        .object(["time_ns": .int(9), "from": .hex(client.bytes), "packet": .hex(frame)]),
+                    ])))
         #expect(nym.map(\.kind) == ["drop", "send"])
         #expect(nym.first?.reason == "malformedSURBAck")
         #expect(nym.last?.to?.bytes == keys.nodes[0].address.bytes)
@@ -166,8 +197,10 @@ import Testing
     /// alone (its own driver, the gateway's messages as inputs).
     @Test func clientNodeOpMatchesTheNetworkRun() throws {
         for behaviour in NodeNetworkVectors.behaviours {
-            let run = try NodeNetworkRun(NodeNetworkRun.standardInputs(behaviour: behaviour), observing: [NodeNetworkVectors.client0])
-            let request = try NodeNetworkVectors.clientRequest(run, inputs: run.clientInputs(NodeNetworkVectors.client0), until: run.inputs.until_ns)
+            let run = try NodeNetworkRun(
+                NodeNetworkRun.standardInputs(behaviour: behaviour), observing: [NodeNetworkVectors.client0])
+            let request = try NodeNetworkVectors.clientRequest(
+                run, inputs: run.clientInputs(NodeNetworkVectors.client0), until: run.inputs.until_ns)
             let events = try NodeOracle.clientNode(request)
             let fromClient = run.driver.links.filter { $0.from == NodeNetworkVectors.client0 }
             let sent = events.events.filter { $0.kind == "send" || $0.kind == "request_pull" }
@@ -181,7 +214,8 @@ import Testing
             // Every packet goes to the client's own gateway, as an entry frame of one length.
             let packets = events.events.filter { $0.kind == "send" }
             #expect(packets.allSatisfy { $0.to?.bytes == NodeAddress.gateway(index: 0).bytes })
-            #expect(Set(packets.map { $0.packet?.bytes.count ?? 0 }) == [32 + 348 + NymNodeConstants.regularPayloadLength])
+            #expect(
+                Set(packets.map { $0.packet?.bytes.count ?? 0 }) == [32 + 348 + NymNodeConstants.regularPayloadLength])
         }
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import SpecVectors
 
 /// The node vector files (SPEC.md §9.6): the committed files verify, and a file with one
 /// changed value is caught — an output time, a forwarded packet, an input packet that is no
 /// longer what its source makes, a link's hash.
 @Suite struct NodeVectorFileTests {
-    static let files = ["loopix/node_mix.json", "loopix/node_gateway.json", "loopix/node_client.json", "loopix/node_network.json"]
+    static let files = [
+        "loopix/node_mix.json", "loopix/node_gateway.json", "loopix/node_client.json", "loopix/node_network.json",
+    ]
 
     static func verify(_ name: String, _ data: Data) -> VerifyReport { Catalog.verify(name: name, contents: data) }
 
@@ -33,20 +36,25 @@ import Testing
 
     @Test func oneChangedValueIsCaught() throws {
         // An output time one nanosecond off.
-        var report = try Self.tampered("loopix/node_mix.json", after: "\"events\" : [", "\"time_ns\" : 10000000", "\"time_ns\" : 10000001")
+        var report = try Self.tampered(
+            "loopix/node_mix.json", after: "\"events\" : [", "\"time_ns\" : 10000000", "\"time_ns\" : 10000001")
         #expect(report.failed == 1)
         #expect(report.failures.first?.contains("time_ns") == true)
         // A forwarded packet's first byte.
-        report = try Self.tampered("loopix/node_mix.json", after: "\"kind\" : \"forward\"", "\"packet\" : \"", "\"packet\" : \"ff")
+        report = try Self.tampered(
+            "loopix/node_mix.json", after: "\"kind\" : \"forward\"", "\"packet\" : \"", "\"packet\" : \"ff")
         #expect(report.failed >= 1)
         // An input packet that its create_forward request no longer makes.
-        report = try Self.tampered("loopix/node_mix.json", after: "\"inputs\" : [", "\"packet\" : \"", "\"packet\" : \"00")
+        report = try Self.tampered(
+            "loopix/node_mix.json", after: "\"inputs\" : [", "\"packet\" : \"", "\"packet\" : \"00")
         #expect(report.failed >= 1)
         // A drop reason at the gateway.
-        report = try Self.tampered("loopix/node_gateway.json", after: "\"events\" : [", "\"dropCover\"", "\"replayedTag\"")
+        report = try Self.tampered(
+            "loopix/node_gateway.json", after: "\"events\" : [", "\"dropCover\"", "\"replayedTag\"")
         #expect(report.failed == 1)
         // A link's hash in the network run.
-        report = try Self.tampered("loopix/node_network.json", after: "\"links\" : [", "\"sha256\" : \"", "\"sha256\" : \"0")
+        report = try Self.tampered(
+            "loopix/node_network.json", after: "\"links\" : [", "\"sha256\" : \"", "\"sha256\" : \"0")
         #expect(report.failed >= 1)
     }
 }

@@ -21,13 +21,15 @@ extension NodeOracle {
         queue.schedule(.start, to: client.address, at: 0)
         for (i, input) in request.inputs.enumerated() {
             switch (input.submit_to, input.message, input.gateway_messages) {
-            case let (to?, message?, nil):
+            case (let to?, let message?, nil):
                 let recipient = try NodeAddress.parse(to, field: "inputs[\(i)].submit_to")
-                queue.schedule(.messageSubmitted(message.bytes, to: recipient), to: client.address, at: input.time_ns, input: i)
-            case let (nil, nil, messages?):
+                queue.schedule(
+                    .messageSubmitted(message.bytes, to: recipient), to: client.address, at: input.time_ns, input: i)
+            case (nil, nil, let messages?):
                 queue.schedule(.gatewayMessages(messages.map(\.bytes)), to: client.address, at: input.time_ns, input: i)
             default:
-                throw OracleError("missingField", "inputs[\(i)] needs \"submit_to\" and \"message\", or \"gateway_messages\" alone")
+                throw OracleError(
+                    "missingField", "inputs[\(i)] needs \"submit_to\" and \"message\", or \"gateway_messages\" alone")
             }
         }
         // Step 3: run the client until until_ns.
@@ -39,7 +41,7 @@ extension NodeOracle {
                 throw OracleError("badType", "the run needs more than \(NodeLimits.maxClientEvents) events")
             }
             for action in client.handle(next.event, at: next.time) {
-                if case let .setTimer(id, due) = action {
+                if case .setTimer(let id, let due) = action {
                     queue.schedule(.timerFired(id), to: client.address, at: due)
                 } else if let event = event(action, at: next.time, input: next.input) {
                     events.append(event)
@@ -61,7 +63,9 @@ extension NodeOracle {
         let rates = [p.lambda_p, p.lambda_l, p.lambda_d, 1 / p.pull_interval]
         let expected = rates.reduce(0) { $0 + ($1.isFinite ? max($1, 0) : .infinity) } * seconds
         guard expected <= Double(NodeLimits.maxClientEvents) / 4 else {
-            throw OracleError("badType", "the rates and until_ns ask for about \(expected) slots; at most \(NodeLimits.maxClientEvents / 4)")
+            throw OracleError(
+                "badType",
+                "the rates and until_ns ask for about \(expected) slots; at most \(NodeLimits.maxClientEvents / 4)")
         }
         guard (0..<Int(UInt32.max)).contains(request.index) else {
             throw OracleError("badType", "field \"index\" must be a u32")
@@ -78,7 +82,8 @@ extension NodeOracle {
         else { throw OracleError("badType", "field \"topology\" is too large") }
         do throws(NodeError) {
             let topology = try Topology(
-                mixPublicKeys: layers.map { $0.map(\.bytes) }, gatewayPublicKeys: request.topology.gateway_public_keys.map(\.bytes))
+                mixPublicKeys: layers.map { $0.map(\.bytes) },
+                gatewayPublicKeys: request.topology.gateway_public_keys.map(\.bytes))
             let random = try NodeRandomness(byteSeed: request.byte_seed.bytes, drawSeed: request.draw_seed)
             return try ClientNode(
                 index: request.index, gateway: request.gateway, topology: topology, parameters: parameters,

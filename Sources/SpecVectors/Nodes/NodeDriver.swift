@@ -22,7 +22,8 @@ struct TimedQueue: Sendable {
         let entry = Entry(time: time, sequence: sequence, target: target, event: event, input: input)
         sequence += 1
         // After every entry of an earlier or equal time.
-        var low = head, high = entries.count
+        var low = head
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
             if entries[middle].time <= time { low = middle + 1 } else { high = middle }
@@ -94,7 +95,9 @@ struct NodeDriver {
     mutating func run(until end: UInt64) {
         while let next = queue.next(until: end) {
             guard var node = nodes[next.target] else { continue }
-            if observed.contains(next.target) { observedEvents[next.target, default: []].append((next.time, next.event)) }
+            if observed.contains(next.target) {
+                observedEvents[next.target, default: []].append((next.time, next.event))
+            }
             let actions = node.handle(next.event, at: next.time)
             nodes[next.target] = node
             for action in actions { carry(action, from: next.target, at: next.time) }
@@ -103,18 +106,19 @@ struct NodeDriver {
 
     private mutating func carry(_ action: NodeAction, from source: NodeAddress, at time: UInt64) {
         switch action {
-        case let .send(bytes, to):
+        case .send(let bytes, let to):
             links.append(LinkRecord(time: time, from: source, to: to, kind: "packet", bytes: bytes))
             queue.schedule(.packetArrived(bytes, from: source), to: to, at: time)
-        case let .setTimer(id, due):
+        case .setTimer(let id, let due):
             queue.schedule(.timerFired(id), to: source, at: due)
-        case let .requestPull(gateway):
+        case .requestPull(let gateway):
             links.append(LinkRecord(time: time, from: source, to: gateway, kind: "request_pull", bytes: []))
             queue.schedule(.pullRequested(by: source), to: gateway, at: time)
-        case let .answerPull(client, messages):
-            links.append(LinkRecord(time: time, from: source, to: client, kind: "answer_pull", bytes: messages.flatMap { $0 }))
+        case .answerPull(let client, let messages):
+            links.append(
+                LinkRecord(time: time, from: source, to: client, kind: "answer_pull", bytes: messages.flatMap { $0 }))
             queue.schedule(.gatewayMessages(messages), to: client, at: time)
-        case let .push(client, message):
+        case .push(let client, let message):
             links.append(LinkRecord(time: time, from: source, to: client, kind: "push", bytes: message))
             queue.schedule(.gatewayMessages([message]), to: client, at: time)
         case .deliver, .drop, .record:

@@ -17,12 +17,15 @@ struct NodeNetworkRun {
             lambda_p: 2, lambda_l: 1, lambda_d: 1, lambda_m: 1, mu: 20, layers: 3, mixes_per_layer: 1,
             gateways: 2, clients: 3, pull_interval: 0.5, pull_size: 2)
         let long = Bytes((0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) })
-        let short = Bytes("a short message from client 1 to client 0, padded to one hundred bytes ........................".utf8)
+        let short = Bytes(
+            "a short message from client 1 to client 0, padded to one hundred bytes ........................".utf8)
         let submissions = [
-            SubmissionJSON(time_ns: 200_000_000, from: Hex(NodeAddress.client(index: 0, gateway: 0).bytes),
-                           to: Hex(NodeAddress.client(index: 2, gateway: 0).bytes), message: Hex(long)),
-            SubmissionJSON(time_ns: 500_000_000, from: Hex(NodeAddress.client(index: 1, gateway: 1).bytes),
-                           to: Hex(NodeAddress.client(index: 0, gateway: 0).bytes), message: Hex(Array(short.prefix(100)))),
+            SubmissionJSON(
+                time_ns: 200_000_000, from: Hex(NodeAddress.client(index: 0, gateway: 0).bytes),
+                to: Hex(NodeAddress.client(index: 2, gateway: 0).bytes), message: Hex(long)),
+            SubmissionJSON(
+                time_ns: 500_000_000, from: Hex(NodeAddress.client(index: 1, gateway: 1).bytes),
+                to: Hex(NodeAddress.client(index: 0, gateway: 0).bytes), message: Hex(Array(short.prefix(100)))),
         ]
         return NetworkInputs(
             parameters: parameters, behaviour: behaviour, seed: 1, until_ns: 3_000_000_000, submissions: submissions,
@@ -40,10 +43,13 @@ struct NodeNetworkRun {
     init(_ inputs: NetworkInputs, observing observed: Set<NodeAddress> = []) throws {
         self.inputs = inputs
         let behaviour = try PacketBehaviour.preset(named: inputs.behaviour)
-        network = try PacketNetwork(parameters: Self.loopixParameters(inputs.parameters), behaviour: behaviour, seed: inputs.seed)
+        network = try PacketNetwork(
+            parameters: Self.loopixParameters(inputs.parameters), behaviour: behaviour, seed: inputs.seed)
         var driver = NodeDriver(network: network, observing: observed)
         for s in inputs.submissions {
-            driver.submit(s.message.bytes, from: try NodeAddress(bytes: s.from.bytes), to: try NodeAddress(bytes: s.to.bytes), at: s.time_ns)
+            driver.submit(
+                s.message.bytes, from: try NodeAddress(bytes: s.from.bytes), to: try NodeAddress(bytes: s.to.bytes),
+                at: s.time_ns)
         }
         driver.run(until: inputs.until_ns)
         self.driver = driver
@@ -73,21 +79,24 @@ struct NodeNetworkRun {
     var keys: Keys {
         get throws {
             let p = inputs.parameters
-            var master = try DeterministicRandom(seed: SHA256.hash(Bytes("loopix-nodes".utf8) + ByteOps.bigEndian(inputs.seed, width: 8)))
+            var master = try DeterministicRandom(
+                seed: SHA256.hash(Bytes("loopix-nodes".utf8) + ByteOps.bigEndian(inputs.seed, width: 8)))
             var keys = Keys()
             for _ in 0..<p.layers {
-                keys.mixes.append((0..<p.mixes_per_layer).map { _ in
-                    let secret = master.bytes(32)
-                    _ = master.bytes(32 + 8)
-                    return secret
-                })
+                keys.mixes.append(
+                    (0..<p.mixes_per_layer).map { _ in
+                        let secret = master.bytes(32)
+                        _ = master.bytes(32 + 8)
+                        return secret
+                    })
             }
             for _ in 0..<p.gateways {
                 keys.gateways.append(master.bytes(32))
                 _ = master.bytes(32 + 8)
             }
             for _ in 0..<p.clients {
-                let ackKey = master.bytes(16), byteSeed = master.bytes(32)
+                let ackKey = master.bytes(16)
+                let byteSeed = master.bytes(32)
                 keys.clients.append((ackKey, byteSeed, ByteOps.readBigEndian(master.bytes(8)[...])))
             }
             return keys
@@ -104,9 +113,9 @@ struct NodeNetworkRun {
     func gatewayInputs(_ address: NodeAddress) -> [GatewayInputJSON] {
         (driver.observedEvents[address] ?? []).compactMap { time, event in
             switch event {
-            case let .packetArrived(bytes, from):
+            case .packetArrived(let bytes, let from):
                 return GatewayInputJSON(time_ns: time, from: Hex(from.bytes), packet: Hex(bytes))
-            case let .pullRequested(by):
+            case .pullRequested(let by):
                 return GatewayInputJSON(time_ns: time, pull_by: Hex(by.bytes))
             default: return nil
             }
@@ -117,9 +126,9 @@ struct NodeNetworkRun {
     func clientInputs(_ address: NodeAddress) -> [ClientInputJSON] {
         (driver.observedEvents[address] ?? []).compactMap { time, event in
             switch event {
-            case let .messageSubmitted(message, to):
+            case .messageSubmitted(let message, let to):
                 return ClientInputJSON(time_ns: time, submit_to: Hex(to.bytes), message: Hex(message))
-            case let .gatewayMessages(messages):
+            case .gatewayMessages(let messages):
                 return ClientInputJSON(time_ns: time, gateway_messages: messages.map(Hex.init))
             default: return nil
             }

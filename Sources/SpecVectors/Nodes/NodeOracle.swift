@@ -54,17 +54,17 @@ enum NodeOracle {
             var released: Int?
             for action in actions {
                 switch action {
-                case let .setTimer(id, at: when):
+                case .setTimer(let id, at: let when):
                     let position = due.firstIndex { $0.time > when } ?? due.count
                     due.insert((when, id), at: position)
-                case let .record(.released(input: n)): released = Int(n)
-                case let .send(bytes, to):
+                case .record(.released(input: let n)): released = Int(n)
+                case .send(let bytes, let to):
                     var event = NodeEventJSON(time: time, input: released ?? input, kind: "forward")
                     event.next_address = Hex(to.bytes)
                     event.packet = Hex(bytes)
                     events.append(event)
                 case .record(.mixLoopReturned): events.append(NodeEventJSON(time: time, input: input, kind: "final"))
-                case let .drop(reason):
+                case .drop(let reason):
                     var event = NodeEventJSON(time: time, input: input, kind: "drop")
                     event.reason = reason.name
                     events.append(event)
@@ -87,7 +87,9 @@ enum NodeOracle {
         fire(before: nil)
         // Step 4: output order: time, then input.
         let ordered = events.enumerated().sorted {
-            ($0.element.time_ns, $0.element.input ?? -1, $0.offset) < ($1.element.time_ns, $1.element.input ?? -1, $1.offset)
+            ($0.element.time_ns, $0.element.input ?? -1, $0.offset) < (
+                $1.element.time_ns, $1.element.input ?? -1, $1.offset
+            )
         }
         return NodeResponse(events: ordered.map(\.element))
     }
@@ -95,10 +97,11 @@ enum NodeOracle {
     /// The mix of a request: its address (default mix (0, 0)) in a topology that holds it; the
     /// topology's keys are never used by a mix without loops.
     static func makeMix(_ request: MixNodeRequest) throws(OracleError) -> MixNode {
-        let address = try request.address.map { (hex: Hex) throws(OracleError) in
-            try NodeAddress.parse(hex, field: "address")
-        } ?? .mix(layer: 0, index: 0)
-        guard case let .mix(layer, index) = address, layer < NymConstants.maxPathLength - 1,
+        let address =
+            try request.address.map { (hex: Hex) throws(OracleError) in
+                try NodeAddress.parse(hex, field: "address")
+            } ?? .mix(layer: 0, index: 0)
+        guard case .mix(let layer, let index) = address, layer < NymConstants.maxPathLength - 1,
             index < NodeLimits.maxMixIndex
         else { throw OracleError("badType", "field \"address\" must be a mix of layer 0…3, index below 1024") }
         guard request.node_secret.bytes.count == X25519.scalarLength else {
@@ -108,8 +111,10 @@ enum NodeOracle {
         behaviour.maximumDelay = request.maximum_delay_ns ?? NymNodeConstants.maximumDelay
         do throws(NodeError) {
             let key: Bytes
-            do { key = try X25519.publicKey(secret: request.node_secret.bytes) } catch { throw .invalidKeyLength(
-                what: "node secret (its public key is zero)", expected: 32, actual: request.node_secret.bytes.count) }
+            do { key = try X25519.publicKey(secret: request.node_secret.bytes) } catch {
+                throw .invalidKeyLength(
+                    what: "node secret (its public key is zero)", expected: 32, actual: request.node_secret.bytes.count)
+            }
             let topology = try Topology(
                 mixPublicKeys: Array(repeating: Array(repeating: key, count: index + 1), count: layer + 1),
                 gatewayPublicKeys: [key])
@@ -132,8 +137,12 @@ enum NodeOracle {
         // Step 1: check the request and make the gateway.
         try NodeLimits.check(request.inputs) { $0.time_ns }
         let behaviour = try PacketBehaviour.parse(request.behaviour)
-        guard (1...1000).contains(request.pull_size) else {
-            throw OracleError("badType", "field \"pull_size\" must lie in [1, 1000]")
+        guard (1...NodeLimits.maxPullSize).contains(request.pull_size) else {
+            throw OracleError("badType", "field \"pull_size\" must lie in [1, \(NodeLimits.maxPullSize)]")
+        }
+        let pulls = request.inputs.filter { $0.pull_by != nil }.count
+        guard pulls * request.pull_size <= NodeLimits.maxPulledMessages else {
+            throw OracleError("badType", "pulls × pull_size must be at most \(NodeLimits.maxPulledMessages)")
         }
         guard (0..<Int(UInt32.max)).contains(request.index) else {
             throw OracleError("badType", "field \"index\" must be a u32")
@@ -151,9 +160,9 @@ enum NodeOracle {
         for (i, input) in request.inputs.enumerated() {
             let event: NodeEvent
             switch (input.from, input.packet, input.pull_by) {
-            case let (from?, packet?, nil):
+            case (let from?, let packet?, nil):
                 event = .packetArrived(packet.bytes, from: try NodeAddress.parse(from, field: "inputs[\(i)].from"))
-            case let (nil, nil, client?):
+            case (nil, nil, let client?):
                 event = .pullRequested(by: try NodeAddress.parse(client, field: "inputs[\(i)].pull_by"))
             default:
                 throw OracleError("missingField", "inputs[\(i)] needs \"from\" and \"packet\", or \"pull_by\" alone")
@@ -168,30 +177,30 @@ enum NodeOracle {
     /// The event record of a gateway's or client's action; nil for timers and records.
     static func event(_ action: NodeAction, at time: UInt64, input: Int?) -> NodeEventJSON? {
         switch action {
-        case let .send(bytes, to):
+        case .send(let bytes, let to):
             var event = NodeEventJSON(time: time, input: input, kind: "send")
             event.to = Hex(to.bytes)
             event.packet = Hex(bytes)
             return event
-        case let .push(to, message):
+        case .push(let to, let message):
             var event = NodeEventJSON(time: time, input: input, kind: "push")
             event.to = Hex(to.bytes)
             event.message = Hex(message)
             return event
-        case let .answerPull(to, messages):
+        case .answerPull(let to, let messages):
             var event = NodeEventJSON(time: time, input: input, kind: "answer_pull")
             event.to = Hex(to.bytes)
             event.messages = messages.map(Hex.init)
             return event
-        case let .requestPull(from):
+        case .requestPull(let from):
             var event = NodeEventJSON(time: time, input: input, kind: "request_pull")
             event.to = Hex(from.bytes)
             return event
-        case let .deliver(message):
+        case .deliver(let message):
             var event = NodeEventJSON(time: time, input: input, kind: "deliver")
             event.message = Hex(message)
             return event
-        case let .drop(reason):
+        case .drop(let reason):
             var event = NodeEventJSON(time: time, input: input, kind: "drop")
             event.reason = reason.name
             return event

@@ -18,16 +18,22 @@ enum NodeVectorCheck {
         switch schema {
         case schemas[0]:
             let file = try decoder.decode(VectorFile<NodeGroup<MixNodeTest>>.self, from: contents)
-            return check(file, name: name, op: "mix_node", oracle: oracle, request: \.inputs.mix_node,
-                         response: \.outputs.mix_node, local: NodeOracle.mixNode) { test in remakeMixPackets(test) }
+            return check(
+                file, name: name, op: "mix_node", oracle: oracle, request: \.inputs.mix_node,
+                response: \.outputs.mix_node, local: NodeOracle.mixNode
+            ) { test in remakeMixPackets(test) }
         case schemas[1]:
             let file = try decoder.decode(VectorFile<NodeGroup<GatewayNodeTest>>.self, from: contents)
-            return check(file, name: name, op: "gateway_node", oracle: oracle, request: \.inputs.gateway_node,
-                         response: \.outputs.gateway_node, local: NodeOracle.gatewayNode) { _ in nil }
+            return check(
+                file, name: name, op: "gateway_node", oracle: oracle, request: \.inputs.gateway_node,
+                response: \.outputs.gateway_node, local: NodeOracle.gatewayNode
+            ) { _ in nil }
         case schemas[2]:
             let file = try decoder.decode(VectorFile<NodeGroup<ClientNodeTest>>.self, from: contents)
-            return check(file, name: name, op: "client_node", oracle: oracle, request: \.inputs.client_node,
-                         response: \.outputs.client_node, local: NodeOracle.clientNode) { _ in nil }
+            return check(
+                file, name: name, op: "client_node", oracle: oracle, request: \.inputs.client_node,
+                response: \.outputs.client_node, local: NodeOracle.clientNode
+            ) { _ in nil }
         case schemas[3]:
             // A whole network is not an oracle op: checked by this implementation only.
             if oracle != nil { return VerifyReport() }
@@ -56,7 +62,8 @@ enum NodeVectorCheck {
     /// Runs each test's request and compares the response (and, first, the test's own check).
     static func check<Inputs, Outputs, Request: Encodable>(
         _ file: VectorFile<NodeGroup<NodeTest<Inputs, Outputs>>>, name: String, op: String, oracle: ExternalOracle?,
-        request: KeyPath<NodeTest<Inputs, Outputs>, Request>, response: KeyPath<NodeTest<Inputs, Outputs>, NodeResponse>,
+        request: KeyPath<NodeTest<Inputs, Outputs>, Request>,
+        response: KeyPath<NodeTest<Inputs, Outputs>, NodeResponse>,
         local: (Request) throws(OracleError) -> NodeResponse, extra: (NodeTest<Inputs, Outputs>) -> String?
     ) -> VerifyReport {
         var report = VerifyReport()
@@ -79,7 +86,8 @@ enum NodeVectorCheck {
                     do {
                         got = try answer.decode(NodeResponse.self)
                     } catch {
-                        throw OracleError("oracleMalformedResponse", "\(op): the response does not have the documented fields")
+                        throw OracleError(
+                            "oracleMalformedResponse", "\(op): the response does not have the documented fields")
                     }
                 } else {
                     got = try local(test[keyPath: request])
@@ -100,7 +108,9 @@ enum NodeVectorCheck {
     static func remakeMixPackets(_ test: MixNodeTest) -> String? {
         let inputs = test.inputs.mix_node.inputs
         for source in test.inputs.packets {
-            guard inputs.indices.contains(source.input) else { return "inputs.packets: input \(source.input) does not exist" }
+            guard inputs.indices.contains(source.input) else {
+                return "inputs.packets: input \(source.input) does not exist"
+            }
             let base: Bytes
             if let request = source.create_forward {
                 guard let made = try? NymOracle().createForward(request) else {
@@ -112,8 +122,9 @@ enum NodeVectorCheck {
             } else {
                 return "inputs.packets[input \(source.input)] names no source"
             }
-            let remade = NodeMixVectors.Maker.apply(source.change, offset: source.offset, length: source.length,
-                                                    prefix: source.prefix?.bytes, to: base)
+            let remade = NodeMixVectors.Maker.apply(
+                source.change, offset: source.offset, length: source.length,
+                prefix: source.prefix?.bytes, to: base)
             if remade != inputs[source.input].packet.bytes {
                 return "inputs.mix_node.inputs[\(source.input)].packet is not what its source makes"
             }
@@ -123,25 +134,27 @@ enum NodeVectorCheck {
 
     /// The first path at which two records differ, as JSON, or nil.
     static func firstDifference<T: Encodable>(_ expected: T, _ actual: T, at path: String) -> String? {
-        guard let e = try? JSONValue.from(expected), let a = try? JSONValue.from(actual) else { return "\(path): cannot encode" }
+        guard let e = try? JSONValue.from(expected), let a = try? JSONValue.from(actual) else {
+            return "\(path): cannot encode"
+        }
         return firstDifference(e, a, at: path)
     }
 
     static func firstDifference(_ expected: JSONValue, _ actual: JSONValue, at path: String) -> String? {
         switch (expected, actual) {
-        case let (.object(e), .object(a)):
+        case (.object(let e), .object(let a)):
             for key in Set(e.keys).union(a.keys).sorted() {
                 guard let x = e[key] else { return "\(path).\(key): not expected" }
                 guard let y = a[key] else { return "\(path).\(key): missing" }
                 if let d = firstDifference(x, y, at: "\(path).\(key)") { return d }
             }
             return nil
-        case let (.array(e), .array(a)):
+        case (.array(let e), .array(let a)):
             for (i, (x, y)) in zip(e, a).enumerated() {
                 if let d = firstDifference(x, y, at: "\(path)[\(i)]") { return d }
             }
             return e.count == a.count ? nil : "\(path): \(a.count) elements instead of \(e.count)"
-        case let (.int(x), .uint(y)), let (.uint(y), .int(x)):
+        case (.int(let x), .uint(let y)), (.uint(let y), .int(let x)):
             return x >= 0 && UInt64(x) == y ? nil : "\(path): differs"
         default:
             return expected == actual ? nil : "\(path): differs"

@@ -106,12 +106,14 @@ struct NodeResponse: Codable, Sendable, Equatable {
 }
 
 /// Bounds on node requests, so that no request makes the oracle run without bound
-/// (see ORACLE-NODE-MIX-1): at most 10,000 inputs, a client run of at most 100 s of virtual
-/// time and 20,000 handled events.
+/// (SPEC.md §9.6): at most 10,000 inputs; a client run of at most 100 s of virtual time and
+/// 20,000 handled events; pull answers of at most 64 messages, 4096 over a request.
 enum NodeLimits {
     static let maxInputs = 10_000
     static let maxClientRun: UInt64 = 100_000_000_000
     static let maxClientEvents = 20_000
+    static let maxPullSize = 64
+    static let maxPulledMessages = 4096
     /// Mix addresses the oracle accepts: layers 0…3 (a route has at most 4 layers) and index < 1024.
     static let maxMixIndex = 1024
     /// A client's topology: at most 4 layers (LOOPIX-NODE-ROUTE-1), each and the gateways < 1024.
