@@ -68,9 +68,9 @@ struct LinkRecord: Sendable {
 ///   push(c, m)         → gatewayMessages([m]) at c           link "push"
 /// until no event is due at or before the end time
 /// ```
-/// It follows the driver's contract of NodeEvents.swift (links take no time). The packet-level
-/// simulator (Sources/LoopixSpec/Simulation) has its own driver; this one exists so that the
-/// vectors depend only on the nodes.
+/// It follows the driver's contract of NodeEvents.swift (links take no time). It is kept apart
+/// from the simulator's event queue on purpose: the vectors depend only on the nodes and on
+/// this rule, which another implementation can write in a page.
 struct NodeDriver {
     private(set) var nodes: [NodeAddress: any LoopixNode] = [:]
     private var queue = TimedQueue()

@@ -86,11 +86,10 @@ enum NodeOracle {
         // Step 3: release everything still held.
         fire(before: nil)
         // Step 4: output order: time, then input.
-        let ordered = events.enumerated().sorted {
-            ($0.element.time_ns, $0.element.input ?? -1, $0.offset) < (
-                $1.element.time_ns, $1.element.input ?? -1, $1.offset
-            )
+        func key(_ event: (offset: Int, element: NodeEventJSON)) -> (UInt64, Int, Int) {
+            (event.element.time_ns, event.element.input ?? -1, event.offset)
         }
+        let ordered = events.enumerated().sorted { key($0) < key($1) }
         return NodeResponse(events: ordered.map(\.element))
     }
 
