@@ -4,6 +4,8 @@
 // - swift-argument-parser: the command-line tools vectors-gen and loopix-sim.
 // - swift-collections (HeapModule): the Loopix simulator's event queue.
 // - swift-property-based: the property tests (generators, shrinking, fixed seeds).
+// - swift-docc-plugin: only the `generate-documentation` command that scripts/docs runs to build
+//   the DocC catalogs of SphinxSpec and LoopixSpec; no target links it, so it adds no code.
 // libsodium and GMP come from the system (Debian: libsodium-dev, libgmp-dev).
 import PackageDescription
 
@@ -21,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

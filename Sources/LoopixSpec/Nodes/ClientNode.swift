@@ -24,8 +24,13 @@ public struct ClientNode: LoopixNode {
     private var reassembly = Reassembly()
 
     /// - Parameters:
+    ///   - index: this client's number, 0 … C−1.
+    ///   - gateway: the number of the gateway this client belongs to.
+    ///   - topology: the mixes and gateways with their public keys.
     ///   - parameters: λ_P, λ_L, λ_D, µ and the pull interval are used (validated).
+    ///   - behaviour: where Nym and the paper differ at packet level.
     ///   - ackKey: the 16-byte AES-128 key of this client's acknowledgements.
+    ///   - random: this client's injected randomness.
     /// - Throws: `NodeError` for invalid parameters, a key of the wrong length, or a gateway
     ///   not in the topology.
     public init(

@@ -37,7 +37,14 @@ public struct MixNode: LoopixNode {
     }
 
     /// - Parameters:
+    ///   - layer: this mix's layer, 0 … l−1.
+    ///   - index: this mix's position in its layer.
     ///   - nodeSecret: the 32-byte X25519 secret whose public key the topology lists.
+    ///   - topology: the mixes and gateways with their public keys.
+    ///   - mu: µ of the delays this mix writes into its own loops (a rate, per second).
+    ///   - lambdaM: λ_M, the rate of this mix's loops (per second); 0: no mix loops.
+    ///   - behaviour: where Nym and the paper differ at packet level.
+    ///   - random: this mix's injected randomness.
     ///   - replayCapacity: tags one key epoch is sized for (REPLAY-CACHE-1).
     /// - Throws: `NodeError` for a secret that is not 32 bytes or a mix not in the topology.
     public init(

@@ -18,6 +18,9 @@ public struct PacketNetwork: Sendable {
     public var clients: [ClientNode]
 
     /// - Parameters:
+    ///   - parameters: the network's sizes and rates (validated).
+    ///   - behaviour: where Nym and the paper differ at packet level, for every node.
+    ///   - seed: the one seed all keys and randomness are drawn from, as above.
     ///   - replayCapacity: tags per key epoch of each mix's and gateway's replay cache.
     /// - Throws: `NodeError.parameters` for invalid parameters; `invalidTopology` for more than
     ///   4 layers (a route must fit in 5 Sphinx hops).

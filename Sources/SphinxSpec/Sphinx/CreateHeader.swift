@@ -14,7 +14,8 @@ extension Sphinx {
     /// where e_i = encode(E_i) is hop i's routing entry and z_i = |e_i| + κ.
     ///
     /// - Parameters:
-    ///   - initialSecret: x, the sender's secret exponent in the profile's encoding.
+    ///   - profile: the profile whose group, keys, ρ, μ and encodings the steps use.
+    ///   - x: the sender's secret exponent in the profile's encoding (argument `initialSecret`).
     ///   - publicKeys: y_0 … y_{ν−1}.
     ///   - forwardCommands: E_0 … E_{ν−2}, what each hop but the last is told.
     ///   - finalCommand: E_{ν−1}, what the last hop is told.

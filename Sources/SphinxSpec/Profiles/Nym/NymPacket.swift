@@ -120,8 +120,12 @@ public enum NymSphinx {
     /// - Parameters:
     ///   - route: the mixes, first hop first (1 to 5).
     ///   - delays: one per hop; the last is not written (the crate's convention).
+    ///   - destination: the final destination's address and identifier (the last hop's command).
+    ///   - message: m, the plaintext the destination receives.
     ///   - payloadLength: the payload's size in bytes (1024 default; Nym's packets use
     ///     `NymConstants.knownPayloadLengths`).
+    ///   - version: the packet version written into every routing command (258 or 259).
+    ///   - randomness: x and the final padding, the only random inputs (NYM-CREATE-2 checks them).
     public static func createForwardPacket(
         route: [NymRouteNode],
         delays: [NymDelay],
