@@ -20,10 +20,7 @@ enum ProfileCatalog {
         list.append(CatalogEntry(path: "sphinxmix/forward.json") { try DeterministicJSON.encode(SphinxmixVectors.forwardFile()) })
         list.append(CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
         list.append(CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
-        list.append(CatalogEntry(path: NodeMixVectors.path) { try DeterministicJSON.encode(NodeMixVectors.file()) })
-        list.append(CatalogEntry(path: NodeNetworkVectors.gatewayPath) { try DeterministicJSON.encode(NodeNetworkVectors.gatewayFile()) })
-        list.append(CatalogEntry(path: NodeNetworkVectors.clientPath) { try DeterministicJSON.encode(NodeNetworkVectors.clientFile()) })
-        list.append(CatalogEntry(path: NodeNetworkVectors.networkPath) { try DeterministicJSON.encode(NodeNetworkVectors.networkFile()) })
+        list += NodeCatalog.entries()
         // Loopix's files are written by LoopixSpec itself (chapter 8); generate and verify only
         // route to it.
         do {
@@ -80,7 +77,7 @@ enum ProfileCatalog {
             guard let p = profile(file.testGroups.first?.parameters) else { return report }
             return SphinxVectorCheck.verifyInvalid(file, profile: p, strictNames: oracle == nil)
         default:
-            return try NodeVectorCheck.verify(schema: schema, name: name, contents: contents, oracle: oracle)
+            return try NodeCatalog.verify(schema: schema, name: name, contents: contents, oracle: oracle)
         }
     }
 }

@@ -251,7 +251,7 @@ enum NodeMixVectors {
             bugType: .basic,
             description:
                 "The mix holds each packet for exactly the delay the sender wrote into its header, so outputs can "
-                    + "leave in another order than they came."
+                + "leave in another order than they came."
         ),
         "ZeroDelay": FlagNote(
             bugType: .edgeCase, description: "A header delay of 0: the packet leaves at its arrival time."),
@@ -259,13 +259,13 @@ enum NodeMixVectors {
             bugType: .edgeCase,
             description:
                 "A header delay equal to the maximum delay (10 s, nym-node's DEFAULT_MAXIMUM_FORWARD_PACKET_DELAY): "
-                    + "not clamped."
+                + "not clamped."
         ),
         "ClampedDelay": FlagNote(
             bugType: .edgeCase,
             description:
                 "A header delay above the maximum delay is clamped to it "
-                    + "(nym-node/src/node/mixnet/handler.rs:125-137); the time must not overflow."
+                + "(nym-node/src/node/mixnet/handler.rs:125-137); the time must not overflow."
         ),
         "EqualArrivals": FlagNote(
             bugType: .defined, description: "Inputs with equal arrival times are processed in input order."),
@@ -279,7 +279,7 @@ enum NodeMixVectors {
             bugType: .malleability,
             description:
                 "A packet changed in its header fails the header MAC and is dropped; a packet that fails records no "
-                    + "replay tag."
+                + "replay tag."
         ),
         "Truncated": FlagNote(
             bugType: .functionality,
@@ -288,13 +288,13 @@ enum NodeMixVectors {
             bugType: .defined,
             description:
                 "Sphinx authenticates the header only: a changed payload passes a mix and is caught (or not) at the "
-                    + "last hop."
+                + "last hop."
         ),
         "FinalHop": FlagNote(
             bugType: .defined,
             description:
                 "A final hop at a mix is its own loop (final) or dropped (unexpectedFinalHop); a next hop that is not "
-                    + "a node address is dropped (malformedRoutingEntry)."
+                + "a node address is dropped (malformedRoutingEntry)."
         ),
         "WrongNode": FlagNote(
             bugType: .authBypass, description: "A packet made for another node fails the header MAC."),

@@ -33,7 +33,7 @@ enum NodeNetworkVectors {
                 tcId: i + 1,
                 comment:
                     "A \(run.inputs.behaviour) network of 3 layers × 1 mix, 2 gateways and 3 clients for 3 virtual "
-                        + "seconds",
+                    + "seconds",
                 flags: ["WholeNetwork"], result: .valid, source: "LOOPIX-NODE-SETUP, seed \(run.inputs.seed)",
                 inputs: run.inputs, outputs: run.outputs)
         }
@@ -43,7 +43,7 @@ enum NodeNetworkVectors {
                 profile: "nym", behaviour: "per test", maximum_delay_ns: NymNodeConstants.maximumDelay),
             tests: tests)
         return VectorFile(
-            algorithm: "LOOPIX-NODE-NETWORK", schema: "loopix-node-network.schema.json",
+            algorithm: "LOOPIX-NODE-NETWORK", schema: NodeCatalog.networkSchema,
             header: [
                 "Whole networks of packet-level nodes (SPEC.md §8.11) made by LOOPIX-NODE-SETUP from (parameters, "
                     + "behaviour, seed) and run by the driver of VEC-NODE-DRIVER-1.",
@@ -55,7 +55,7 @@ enum NodeNetworkVectors {
                     bugType: .basic,
                     description:
                         "Every node of a network together: any difference in a node's bytes, timing or randomness "
-                            + "changes the links from there on."
+                        + "changes the links from there on."
                 )
             ],
             testGroups: [group])
@@ -77,7 +77,7 @@ enum NodeNetworkVectors {
                     tcId: i + 1,
                     comment:
                         "Gateway 0 of the \(run.inputs.behaviour) network, over everything it received in the first "
-                            + "1.5 s of the run",
+                        + "1.5 s of the run",
                     flags: [run.inputs.behaviour == "nym" ? "PushDelivery" : "PullDelivery"], result: .valid,
                     source: runSource(i), inputs: GatewayNodeInputs(gateway_node: request, packets: []),
                     outputs: GatewayNodeOutputs(gateway_node: try NodeOracle.gatewayNode(request))))
@@ -90,7 +90,7 @@ enum NodeNetworkVectors {
                 maximum_delay_ns: NymNodeConstants.maximumDelay),
             tests: tests)
         return VectorFile(
-            algorithm: "LOOPIX-NODE-GATEWAY", schema: "loopix-node-gateway.schema.json",
+            algorithm: "LOOPIX-NODE-GATEWAY", schema: NodeCatalog.gatewaySchema,
             header: [
                 "A Loopix gateway (SPEC.md §8.11, LOOPIX-NODE-GW-2 to -4) over timed inputs: each test is one "
                     + "gateway_node request (inputs.gateway_node) and its response (outputs.gateway_node), SPEC.md "
@@ -108,14 +108,14 @@ enum NodeNetworkVectors {
             bugType: .basic,
             description:
                 "The paper: messages wait in the inbox; every pull is answered with exactly pull_size messages, "
-                    + "dummies included."
+                + "dummies included."
         ),
         "Refused": FlagNote(
             bugType: .functionality,
             description:
                 "Inputs a gateway must drop with the reason named: a changed packet, a replay, an entry frame from "
-                    + "another gateway's client, a frame too short or naming a first hop that is not a mix, a pull by "
-                    + "another gateway's client."
+                + "another gateway's client, a frame too short or naming a first hop that is not a mix, a pull by "
+                + "another gateway's client."
         ),
     ]
 
@@ -162,9 +162,9 @@ enum NodeNetworkVectors {
             tcId: id,
             comment:
                 "A fresh gateway 0: an exit packet with γ changed (headerMACMismatch), the packet itself, its replay "
-                    + "(replayedTag), an entry frame of client 0 sent by client (1, 1) (notOurClient), that frame cut "
-                    + "to 10 bytes and with a gateway as first hop (malformedEntryFrame), a pull by client (1, 1) "
-                    + "(notOurClient)",
+                + "(replayedTag), an entry frame of client 0 sent by client (1, 1) (notOurClient), that frame cut "
+                + "to 10 bytes and with a gateway as first hop (malformedEntryFrame), a pull by client (1, 1) "
+                + "(notOurClient)",
             flags: ["Refused", "PushDelivery"], result: .valid, source: runSource(0),
             inputs: GatewayNodeInputs(gateway_node: request, packets: packets),
             outputs: GatewayNodeOutputs(gateway_node: try NodeOracle.gatewayNode(request)))
@@ -183,7 +183,7 @@ enum NodeNetworkVectors {
                     tcId: i + 1,
                     comment:
                         "Client 0 of the \(run.inputs.behaviour) network, over everything its user and gateway handed "
-                            + "it in the run",
+                        + "it in the run",
                     flags: [run.inputs.behaviour == "nym" ? "NymClient" : "PaperClient"], result: .valid,
                     source: runSource(i),
                     inputs: ClientNodeInputs(client_node: request),
@@ -208,8 +208,8 @@ enum NodeNetworkVectors {
                 tcId: tests.count + 1,
                 comment:
                     "Client 0 of the nym network for 50 ms: a 10-byte message (malformedMessage), a dummy (discarded, "
-                        + "no event), a message for a client of a gateway that does not exist and one for a mix "
-                        + "(unknownRecipient)",
+                    + "no event), a message for a client of a gateway that does not exist and one for a mix "
+                    + "(unknownRecipient)",
                 flags: ["Refused"], result: .valid, source: runSource(0),
                 inputs: ClientNodeInputs(client_node: refused),
                 outputs: ClientNodeOutputs(client_node: try NodeOracle.clientNode(refused))))
@@ -220,7 +220,7 @@ enum NodeNetworkVectors {
                 maximum_delay_ns: NymNodeConstants.maximumDelay),
             tests: tests)
         return VectorFile(
-            algorithm: "LOOPIX-NODE-CLIENT", schema: "loopix-node-client.schema.json",
+            algorithm: "LOOPIX-NODE-CLIENT", schema: NodeCatalog.clientSchema,
             header: [
                 "A Loopix client (SPEC.md §8.11, LOOPIX-NODE-CLIENT-1 to -10) over timed inputs: each test is one "
                     + "client_node request (inputs.client_node) and its response (outputs.client_node), SPEC.md §9.6.",
@@ -232,7 +232,7 @@ enum NodeNetworkVectors {
                     bugType: .basic,
                     description:
                         "Nym's behaviour: loops in empty payload slots, SURB-ACKs, acknowledgements and "
-                            + "retransmission, push delivery."
+                        + "retransmission, push delivery."
                 ),
                 "PaperClient": FlagNote(
                     bugType: .basic,

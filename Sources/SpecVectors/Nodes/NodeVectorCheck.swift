@@ -7,56 +7,24 @@ import SphinxSpec
 /// compared field by field; a network run is run again and its links compared.
 /// SPEC.md §9.6 (VEC-NODE-MIX-1 … VEC-NODE-NETWORK-1, ORACLE-EXTERNAL-1).
 enum NodeVectorCheck {
-    static let schemas = [
-        "loopix-node-mix.schema.json", "loopix-node-gateway.schema.json", "loopix-node-client.schema.json",
-        "loopix-node-network.schema.json",
-    ]
-
-    /// A checker for a node schema, or nil when the schema is not one of them.
-    static func verify(schema: String, name: String, contents: Data, oracle: ExternalOracle?) throws -> VerifyReport? {
-        let decoder = JSONDecoder()
-        switch schema {
-        case schemas[0]:
-            let file = try decoder.decode(VectorFile<NodeGroup<MixNodeTest>>.self, from: contents)
-            return check(
-                file, name: name, op: "mix_node", oracle: oracle, request: \.inputs.mix_node,
-                response: \.outputs.mix_node, local: NodeOracle.mixNode
-            ) { test in remakeMixPackets(test) }
-        case schemas[1]:
-            let file = try decoder.decode(VectorFile<NodeGroup<GatewayNodeTest>>.self, from: contents)
-            return check(
-                file, name: name, op: "gateway_node", oracle: oracle, request: \.inputs.gateway_node,
-                response: \.outputs.gateway_node, local: NodeOracle.gatewayNode
-            ) { _ in nil }
-        case schemas[2]:
-            let file = try decoder.decode(VectorFile<NodeGroup<ClientNodeTest>>.self, from: contents)
-            return check(
-                file, name: name, op: "client_node", oracle: oracle, request: \.inputs.client_node,
-                response: \.outputs.client_node, local: NodeOracle.clientNode
-            ) { _ in nil }
-        case schemas[3]:
-            // A whole network is not an oracle op: checked by this implementation only.
-            if oracle != nil { return VerifyReport() }
-            let file = try decoder.decode(VectorFile<NodeGroup<NetworkTest>>.self, from: contents)
-            var report = VerifyReport()
-            report.checkEnvelope(file)
-            for test in file.testGroups.flatMap(\.tests) {
-                let label = "\(name) tc\(test.tcId)"
-                do {
-                    let run = try NodeNetworkRun(test.inputs)
-                    if let difference = firstDifference(test.outputs, run.outputs, at: "outputs") {
-                        report.fail(label, difference)
-                    } else {
-                        report.pass()
-                    }
-                } catch {
-                    report.fail(label, "the network cannot be built: \(error)")
+    /// Builds each test's network from its inputs, runs it and compares every link.
+    static func checkNetwork(_ file: VectorFile<NodeGroup<NetworkTest>>, name: String) -> VerifyReport {
+        var report = VerifyReport()
+        report.checkEnvelope(file)
+        for test in file.testGroups.flatMap(\.tests) {
+            let label = "\(name) tc\(test.tcId)"
+            do {
+                let run = try NodeNetworkRun(test.inputs)
+                if let difference = firstDifference(test.outputs, run.outputs, at: "outputs") {
+                    report.fail(label, difference)
+                } else {
+                    report.pass()
                 }
+            } catch {
+                report.fail(label, "the network cannot be built: \(error)")
             }
-            return report
-        default:
-            return nil
         }
+        return report
     }
 
     /// Runs each test's request and compares the response (and, first, the test's own check).

@@ -58,7 +58,9 @@ enum OracleTable {
     static func nodeOps() -> [OracleOp] {
         [
             .typed("nym", "mix_node") { (r: MixNodeRequest) throws(OracleError) in try NodeOracle.mixNode(r) },
-            .typed("nym", "gateway_node") { (r: GatewayNodeRequest) throws(OracleError) in try NodeOracle.gatewayNode(r) },
+            .typed("nym", "gateway_node") { (r: GatewayNodeRequest) throws(OracleError) in
+                try NodeOracle.gatewayNode(r)
+            },
             .typed("nym", "client_node") { (r: ClientNodeRequest) throws(OracleError) in try NodeOracle.clientNode(r) },
         ]
     }
