@@ -14,7 +14,10 @@ Swift sources. Different language, different libraries:
 - LIONESS with ChaCha20 and BLAKE2b as SPEC.md §2.x describes it.
 
 It also checks each generated case's inputs against the deterministic random source
-(VEC-SEED-1, VEC-NYM-DRAW-1), and that it rejects the cases of invalid.json marked invalid.
+(VEC-SEED-1, VEC-NYM-DRAW-1), that it rejects the cases of invalid.json marked invalid, and
+runs the mix node of TestVectors/loopix/node_mix.json (SPEC.md §8.11 and §9.6) itself: every
+input packet remade from its source, every forward at arrival + the header delay (clamped),
+every drop with its reason.
 
 Usage (from the repository root):  .venv-interop/bin/python Interop/nym/crosscheck.py
 Prints `FILE: N passed, N failed` per file and last `N passed, N failed`; exits 1 on any failure.
@@ -679,6 +682,102 @@ def check_invalid(test, notes):
     return d is None, (f"{tag}: {d}" if d else None)
 
 
+# ---------------------------------------------------------------------------------------------
+# The mix node file (SPEC.md §8.11 LOOPIX-NODE-MIX-3, -4; §9.6 VEC-NODE-MIX-1)
+# ---------------------------------------------------------------------------------------------
+
+MAXIMUM_DELAY_NS = 10_000_000_000  # LOOPIX-NODE-CONST: nym-node's maximum forward delay
+
+
+def is_node_address(a):
+    """LOOPIX-NODE-ADDR: role 1 mix, 2 gateway, 3 client; bytes 10…31 zero; a mix has no
+    gateway field, a gateway neither layer nor gateway field, a client no layer."""
+    if len(a) != 32 or any(a[10:]):
+        return False
+    role, layer, gateway = a[0], a[1], int.from_bytes(a[6:10], "big")
+    return (role == 1 and gateway == 0) or (role == 2 and layer == 0 and gateway == 0) or (role == 3 and layer == 0)
+
+
+def change_packet(source, base):
+    """VEC-NODE-MIX-1's changes of a made or earlier packet."""
+    change = source.get("change")
+    if change == "xor_byte":
+        b = bytearray(base)
+        if 0 <= source["offset"] < len(b):
+            b[source["offset"]] ^= 0x01
+        return bytes(b)
+    if change == "truncate":
+        return base[:source["length"]]
+    return base
+
+
+def run_mix(request):
+    """A mix over timed inputs, from SPEC.md alone: process each packet (replay tag recorded only
+    when processing succeeds), hold a forward for min(header delay, maximum delay), drop failures
+    with their reason; events ordered by (time, input)."""
+    secret = bytes.fromhex(request["node_secret"])
+    own = bytes.fromhex(request.get("address", "01" + "00" * 31))
+    maximum = request.get("maximum_delay_ns", MAXIMUM_DELAY_NS)
+    seen, events = set(), []
+    for i, item in enumerate(request["inputs"]):
+        t = item["time_ns"]
+        try:
+            r = process(secret, bytes.fromhex(item["packet"]), seen)
+        except Reject as e:
+            events.append({"time_ns": t, "input": i, "kind": "drop", "reason": e.name})
+            continue
+        seen.add(r["replay_tag"])
+        if r["outcome"] == "forward":
+            if not is_node_address(r["next_address"]):
+                events.append({"time_ns": t, "input": i, "kind": "drop", "reason": "malformedRoutingEntry"})
+            else:
+                events.append({"time_ns": t + min(r["delay_ns"], maximum), "input": i, "kind": "forward",
+                               "next_address": r["next_address"].hex(), "packet": r["next_packet"].hex()})
+        elif r["destination"] == own:
+            events.append({"time_ns": t, "input": i, "kind": "final"})
+        else:
+            events.append({"time_ns": t, "input": i, "kind": "drop", "reason": "unexpectedFinalHop"})
+    return sorted(events, key=lambda e: (e["time_ns"], e["input"]))
+
+
+def check_mix_node(test):
+    """One test of loopix/node_mix.json: the drawn inputs, every input packet, every event."""
+    request, sources = test["inputs"]["mix_node"], test["inputs"]["packets"]
+    # VEC-NODE-MIX-1: the draws.
+    seed = hashlib.sha256(test["seedLabel"].encode("ascii")).digest()
+    if test["seed"] != seed.hex():
+        return "seed (not SHA-256(seedLabel))"
+    rng = DeterministicRandom(seed)
+    secrets = [rng.bytes(32) for _ in range(3)]
+    if request["node_secret"] != secrets[0].hex():
+        return "inputs.mix_node.node_secret (drawn)"
+    keys = {bytes.fromhex(a): x25519(s, BASE_POINT).hex()
+            for a, s in zip(("01010000000000000000" + "00" * 22, "01020000000000000000" + "00" * 22,
+                             "02" + "00" * 31), secrets)}
+    inputs = request["inputs"]
+    for source in sources:
+        i = source["input"]
+        made = source.get("create_forward")
+        if made is not None:
+            if rng.bytes(64).hex() != made["message"]:
+                return f"inputs.packets[{i}].create_forward.message (drawn)"
+            if rng.bytes(32).hex() != made["randomness"]["initial_secret"]:
+                return f"inputs.packets[{i}].create_forward.randomness.initial_secret (drawn)"
+            pad = BETA_LEN - 60 * (len(made["route"]) - 1) - FINAL_ENTRY
+            if rng.bytes(pad).hex() != made["randomness"]["final_padding"]:
+                return f"inputs.packets[{i}].create_forward.randomness.final_padding (drawn)"
+            for hop in made["route"]:
+                expected = keys.get(bytes.fromhex(hop["address"]))
+                if expected is not None and hop["public_key"] != expected:
+                    return f"inputs.packets[{i}].create_forward.route public key (X25519(secret, 9))"
+            base = create_forward(made)["packet"]
+        else:
+            base = bytes.fromhex(inputs[source["from_input"]]["packet"])
+        if change_packet(source, base).hex() != inputs[i]["packet"]:
+            return f"inputs.mix_node.inputs[{i}].packet (remade from its source)"
+    return first_difference(test["outputs"]["mix_node"], {"events": run_mix(request)}, "outputs.mix_node")
+
+
 def main():
     root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
     folder = os.path.join(root, "TestVectors", "nym")
@@ -716,6 +815,23 @@ def main():
         print(f"{name}: {passed} passed, {failed} failed")
         total_pass += passed
         total_fail += failed
+    passed = failed = 0
+    with open(os.path.join(root, "TestVectors", "loopix", "node_mix.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
+    for group in data["testGroups"]:
+        for test in group["tests"]:
+            try:
+                diff = check_mix_node(test)
+            except Reject as e:
+                diff = f"rejected by us: {e}"
+            if diff:
+                failed += 1
+                print(f"  FAIL node_mix.json tc{test['tcId']}: first difference at {diff}")
+            else:
+                passed += 1
+    print(f"node_mix.json: {passed} passed, {failed} failed")
+    total_pass += passed
+    total_fail += failed
     print(f"(run time {time.monotonic() - started:.1f} s)")
     print(f"{total_pass} passed, {total_fail} failed")
     return 1 if total_fail else 0

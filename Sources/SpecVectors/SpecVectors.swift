@@ -12,6 +12,9 @@
 /// - `Sphinx/`: the nym and sphinxmix forward, SURB and invalid-case files, their JSON records
 ///   (`SphinxFormat`, and the oracle's requests and responses in `SphinxWire`) and their check.
 /// - `Loopix/`: the Loopix files (generator, paths, closed forms) and their verifier.
+/// - `Nodes/`: the packet-level nodes' files (mix, gateway, client, whole network), the
+///   oracle's node ops (`NodeOracle`: mix_node, gateway_node, client_node), their JSON shapes
+///   (`NodeWire`, `NodeFormat`), the minimal network driver (`NodeDriver`) and the check.
 /// - `Oracle/`: the JSON-lines oracle (`Oracle`), its one dispatch table from profile and op to
 ///   a handler (`OracleTable`), the profiles' typed ops (`NymOracle`, `SphinxmixOracle`,
 ///   `PrimitivesOracle`), the request fields, and the driver of another implementation's oracle

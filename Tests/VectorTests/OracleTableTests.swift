@@ -3,7 +3,8 @@ import Testing
 @testable import SpecVectors
 
 /// The oracle's one dispatch table (Sources/SpecVectors/Oracle/OracleTable.swift) against the
-/// op lists SPEC.md gives (ORACLE-PRIMITIVES-1, ORACLE-NYM-1, ORACLE-SPHINXMIX-1), which are
+/// op lists SPEC.md gives (ORACLE-PRIMITIVES-1, ORACLE-NYM-1, ORACLE-SPHINXMIX-1, and the node ops
+/// of §9.6), which are
 /// written out here from SPEC.md rather than taken from the code.
 @Suite struct OracleTableTests {
     static let sphinxOps = ["create_forward", "process", "create_surb", "use_surb"]
@@ -11,7 +12,7 @@ import Testing
         "primitives": ["x25519", "hmac_sha256", "hkdf_sha256", "aes128_ctr", "chacha20_original", "chacha20_ietf",
                        "blake2b", "sha256", "deterministic_random", "lioness_chacha20_blake2b",
                        "lioness_aes128_sha256", "p224"],
-        "nym": sphinxOps,
+        "nym": sphinxOps + ["mix_node", "gateway_node", "client_node"],
         "sphinxmix": sphinxOps + ["open_reply"],
     ]
 

@@ -20,6 +20,7 @@ enum ProfileCatalog {
         list.append(CatalogEntry(path: "sphinxmix/forward.json") { try DeterministicJSON.encode(SphinxmixVectors.forwardFile()) })
         list.append(CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
         list.append(CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
+        list += NodeCatalog.entries()
         // Loopix's files are written by LoopixSpec itself (chapter 8); generate and verify only
         // route to it.
         do {
@@ -76,7 +77,7 @@ enum ProfileCatalog {
             guard let p = profile(file.testGroups.first?.parameters) else { return report }
             return SphinxVectorCheck.verifyInvalid(file, profile: p, strictNames: oracle == nil)
         default:
-            return nil
+            return try NodeCatalog.verify(schema: schema, name: name, contents: contents, oracle: oracle)
         }
     }
 }

@@ -8,8 +8,9 @@ import SphinxSpec
 /// `/bin/sh -c`), sends it the requests of every Sphinx and primitives test, and compares its
 /// responses with the files: valid tests must match field for field (the first difference is
 /// reported); `invalid` tests must be answered with an error (any name: names are ours);
-/// `acceptable` tests pass with any well-formed answer. Loopix files are not oracle-driven and
-/// are skipped.
+/// `acceptable` tests pass with any well-formed answer. The node files node_mix, node_gateway
+/// and node_client send their requests (SPEC.md §9.6); the other Loopix files and
+/// node_network are not oracle-driven and are skipped.
 public final class ExternalOracle: @unchecked Sendable {
     // @unchecked: the process and its pipes are used from one thread, by verify only.
     private let process = Process()

@@ -26,10 +26,10 @@ struct OracleOp: Sendable {
 ///
 /// Adding an op is one entry here: `.typed(profile, "op_name", handler)` for an op with typed
 /// request and response records, or an `OracleOp` with its own handler over the raw fields. A new
-/// profile's ops (say a Loopix profile's `mix_node`) are one more list appended to `ops`; SPEC.md
-/// §9.4 and Tests/VectorTests/OracleTableTests.swift list the ops a profile must have.
+/// profile's ops are one more list appended to `ops`; SPEC.md §9.4–9.6 and
+/// Tests/VectorTests/OracleTableTests.swift list the ops a profile must have.
 enum OracleTable {
-    static let ops: [OracleOp] = primitivesOps() + sphinxOps(NymOracle()) + sphinxOps(SphinxmixOracle())
+    static let ops: [OracleOp] = primitivesOps() + sphinxOps(NymOracle()) + nodeOps() + sphinxOps(SphinxmixOracle())
 
     /// The profiles' names, sorted.
     static var profiles: [String] { Set(ops.map(\.profile)).sorted() }
@@ -51,6 +51,18 @@ enum OracleTable {
                 try PrimitivesOracle.answer(kind, fields)
             }
         }
+    }
+
+    /// The node ops of the nym profile (ORACLE-NODE-MIX-1, ORACLE-NODE-GATEWAY-1,
+    /// ORACLE-NODE-CLIENT-1): one node of SPEC.md §8.11 over timed inputs.
+    static func nodeOps() -> [OracleOp] {
+        [
+            .typed("nym", "mix_node") { (r: MixNodeRequest) throws(OracleError) in try NodeOracle.mixNode(r) },
+            .typed("nym", "gateway_node") { (r: GatewayNodeRequest) throws(OracleError) in
+                try NodeOracle.gatewayNode(r)
+            },
+            .typed("nym", "client_node") { (r: ClientNodeRequest) throws(OracleError) in try NodeOracle.clientNode(r) },
+        ]
     }
 
     /// The Sphinx ops of one profile (ORACLE-NYM-1, ORACLE-SPHINXMIX-1). `open_reply` is listed

@@ -1,0 +1,131 @@
+import Foundation
+import LoopixSpec
+import SphinxSpec
+
+/// Checks the node files: every input packet is remade from its source, every request is run
+/// again (by this implementation or by another implementation's oracle) and its response
+/// compared field by field; a network run is run again and its links compared.
+/// SPEC.md §9.6 (VEC-NODE-MIX-1 … VEC-NODE-NETWORK-1, ORACLE-EXTERNAL-1).
+enum NodeVectorCheck {
+    /// Builds each test's network from its inputs, runs it and compares every link.
+    static func checkNetwork(_ file: VectorFile<NodeGroup<NetworkTest>>, name: String) -> VerifyReport {
+        var report = VerifyReport()
+        report.checkEnvelope(file)
+        for test in file.testGroups.flatMap(\.tests) {
+            let label = "\(name) tc\(test.tcId)"
+            do {
+                let run = try NodeNetworkRun(test.inputs)
+                if let difference = firstDifference(test.outputs, run.outputs, at: "outputs") {
+                    report.fail(label, difference)
+                } else {
+                    report.pass()
+                }
+            } catch {
+                report.fail(label, "the network cannot be built: \(error)")
+            }
+        }
+        return report
+    }
+
+    /// Runs each test's request and compares the response (and, first, the test's own check).
+    static func check<Inputs, Outputs, Request: Encodable>(
+        _ file: VectorFile<NodeGroup<NodeTest<Inputs, Outputs>>>, name: String, op: String, oracle: ExternalOracle?,
+        request: KeyPath<NodeTest<Inputs, Outputs>, Request>,
+        response: KeyPath<NodeTest<Inputs, Outputs>, NodeResponse>,
+        local: (Request) throws(OracleError) -> NodeResponse, extra: (NodeTest<Inputs, Outputs>) -> String?
+    ) -> VerifyReport {
+        var report = VerifyReport()
+        report.checkEnvelope(file)
+        for test in file.testGroups.flatMap(\.tests) {
+            let label = "\(name) tc\(test.tcId)"
+            if let problem = extra(test) {
+                report.fail(label, problem)
+                continue
+            }
+            do throws(OracleError) {
+                let got: NodeResponse
+                if let oracle {
+                    guard case .object(var fields) = try RequestDecoding.encode(test[keyPath: request]) else {
+                        throw OracleError("internal", "the request is not an object")
+                    }
+                    fields["op"] = .string(op)
+                    fields["profile"] = .string("nym")
+                    let answer = try oracle.call(.object(fields))
+                    do {
+                        got = try answer.decode(NodeResponse.self)
+                    } catch {
+                        throw OracleError(
+                            "oracleMalformedResponse", "\(op): the response does not have the documented fields")
+                    }
+                } else {
+                    got = try local(test[keyPath: request])
+                }
+                if let difference = firstDifference(test[keyPath: response], got, at: "outputs.\(op)") {
+                    report.fail(label, difference)
+                } else {
+                    report.pass()
+                }
+            } catch {
+                report.fail(label, "\(error.name): \(error.detail)")
+            }
+        }
+        return report
+    }
+
+    /// Remakes every input packet of a mix test from its source; nil when all match.
+    static func remakeMixPackets(_ test: MixNodeTest) -> String? {
+        let inputs = test.inputs.mix_node.inputs
+        for source in test.inputs.packets {
+            guard inputs.indices.contains(source.input) else {
+                return "inputs.packets: input \(source.input) does not exist"
+            }
+            let base: Bytes
+            if let request = source.create_forward {
+                guard let made = try? NymOracle().createForward(request) else {
+                    return "inputs.packets[input \(source.input)].create_forward does not make a packet"
+                }
+                base = made.packet.bytes
+            } else if let j = source.from_input, j < source.input, inputs.indices.contains(j) {
+                base = inputs[j].packet.bytes
+            } else {
+                return "inputs.packets[input \(source.input)] names no source"
+            }
+            let remade = NodeMixVectors.Maker.apply(
+                source.change, offset: source.offset, length: source.length,
+                prefix: source.prefix?.bytes, to: base)
+            if remade != inputs[source.input].packet.bytes {
+                return "inputs.mix_node.inputs[\(source.input)].packet is not what its source makes"
+            }
+        }
+        return nil
+    }
+
+    /// The first path at which two records differ, as JSON, or nil.
+    static func firstDifference<T: Encodable>(_ expected: T, _ actual: T, at path: String) -> String? {
+        guard let e = try? JSONValue.from(expected), let a = try? JSONValue.from(actual) else {
+            return "\(path): cannot encode"
+        }
+        return firstDifference(e, a, at: path)
+    }
+
+    static func firstDifference(_ expected: JSONValue, _ actual: JSONValue, at path: String) -> String? {
+        switch (expected, actual) {
+        case (.object(let e), .object(let a)):
+            for key in Set(e.keys).union(a.keys).sorted() {
+                guard let x = e[key] else { return "\(path).\(key): not expected" }
+                guard let y = a[key] else { return "\(path).\(key): missing" }
+                if let d = firstDifference(x, y, at: "\(path).\(key)") { return d }
+            }
+            return nil
+        case (.array(let e), .array(let a)):
+            for (i, (x, y)) in zip(e, a).enumerated() {
+                if let d = firstDifference(x, y, at: "\(path)[\(i)]") { return d }
+            }
+            return e.count == a.count ? nil : "\(path): \(a.count) elements instead of \(e.count)"
+        case (.int(let x), .uint(let y)), (.uint(let y), .int(let x)):
+            return x >= 0 && UInt64(x) == y ? nil : "\(path): differs"
+        default:
+            return expected == actual ? nil : "\(path): differs"
+        }
+    }
+}
