@@ -18,5 +18,6 @@
 /// library (Sources/SpecVectors/Loopix/), with every other vector file.
 public enum Loopix {
     /// The paper this model follows.
-    public static let paper = "A. M. Piotrowska et al., The Loopix Anonymity System, USENIX Security 2017, arXiv 1703.00536"
+    public static let paper =
+        "A. M. Piotrowska et al., The Loopix Anonymity System, USENIX Security 2017, arXiv 1703.00536"
 }

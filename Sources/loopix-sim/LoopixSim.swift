@@ -71,21 +71,27 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("real-rate"), help: "r, rate of real messages into each client's buffer (1/s).")
     var realRate: Double?
 
-    @Option(help: ArgumentHelp("Virtual seconds to simulate, burn-in and cooldown included"
-        + " (default 120; 5 with --packets)."))
+    @Option(
+        help: ArgumentHelp(
+            "Virtual seconds to simulate, burn-in and cooldown included"
+                + " (default 120; 5 with --packets)."))
     var duration: Double?
-    @Option(name: .customLong("burn-in"),
-            help: "Virtual seconds not measured at the start (default 20; 1 with --packets).")
+    @Option(
+        name: .customLong("burn-in"),
+        help: "Virtual seconds not measured at the start (default 20; 1 with --packets).")
     var burnIn: Double?
-    @Option(help: ArgumentHelp("Virtual seconds at the end not measured, so that messages sent in the window"
-        + " can finish (default 10; 1 with --packets)."))
+    @Option(
+        help: ArgumentHelp(
+            "Virtual seconds at the end not measured, so that messages sent in the window"
+                + " can finish (default 10; 1 with --packets)."))
     var cooldown: Double?
     @Option(help: "Seed of the random generator (unsigned 64-bit).")
     var seed: UInt64 = 1
     @Option(name: .customLong("max-events"), help: "Stop after this many events.")
     var maxEvents: Int = 100_000_000
-    @Flag(name: .customLong("no-sender-entropy"),
-          help: "Do not track sender distributions (faster; no sender entropy and no ε).")
+    @Flag(
+        name: .customLong("no-sender-entropy"),
+        help: "Do not track sender distributions (faster; no sender entropy and no ε).")
     var noSenderEntropy = false
     @Option(help: "Write the metrics as JSON to this file.")
     var json: String?
@@ -93,12 +99,16 @@ struct Run: ParsableCommand {
     var csv: String?
     @Flag(help: "No progress on stderr.")
     var quiet = false
-    @Flag(help: ArgumentHelp("Run the nodes with real Sphinx packets (SPEC.md §8.12) instead of the timing model;"
-        + " the preset also picks the packet behaviour (nym: acks, push; loopix-paper, mixim: pulls). Slow:"
-        + " every hop is real cryptography."))
+    @Flag(
+        help: ArgumentHelp(
+            "Run the nodes with real Sphinx packets (SPEC.md §8.12) instead of the timing model;"
+                + " the preset also picks the packet behaviour (nym: acks, push; loopix-paper, mixim: pulls). Slow:"
+                + " every hop is real cryptography."))
     var packets = false
-    @Flag(help: ArgumentHelp("With --packets: also report wall-clock time and packet-hops per second (these"
-        + " differ between runs; everything else is the same for the same seed)."))
+    @Flag(
+        help: ArgumentHelp(
+            "With --packets: also report wall-clock time and packet-hops per second (these"
+                + " differ between runs; everything else is the same for the same seed)."))
     var timing = false
 
     func parameters() throws -> LoopixParameters {
@@ -173,9 +183,12 @@ extension Run {
             if percent != lastShown {
                 lastShown = percent
                 let elapsed = Date().timeIntervalSince(started)
-                FileHandle.standardError.write(Data(String(
-                    format: "\rloopix-sim: %3d%% of %.1f virtual s (%.1f s elapsed)", percent,
-                    virtualDuration, elapsed).utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        String(
+                            format: "\rloopix-sim: %3d%% of %.1f virtual s (%.1f s elapsed)", percent,
+                            virtualDuration, elapsed
+                        ).utf8))
             }
         }
     }
@@ -195,10 +208,12 @@ extension Run {
         // Short packet runs censor slow presets' latencies (LOOPIX-SIM-2's cooldown): say so.
         let meanLatency = Double(p.layers) / p.mu
         if config.cooldown < 3 * meanLatency && !quiet {
-            printError(String(
-                format: "loopix-sim: note: the cooldown (%.2f s) is shorter than 3 × the mean latency l/µ = %.2f s; "
-                    + "latencies of messages sent late in the window are cut short (set --cooldown and --duration)",
-                config.cooldown, meanLatency))
+            printError(
+                String(
+                    format:
+                        "loopix-sim: note: the cooldown (%.2f s) is shorter than 3 × the mean latency l/µ = %.2f s; "
+                        + "latencies of messages sent late in the window are cut short (set --cooldown and --duration)",
+                    config.cooldown, meanLatency))
         }
         // The wall clock is read around the run only, never inside it.
         let started = ContinuousClock.now
@@ -226,7 +241,9 @@ struct EntropyCurve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entropy-curve",
         abstract: "Single-mix entropy for λ = 100…500/s and µ ∈ {0.02, 0.2, 2, 20, 200}/s (paper Fig. 4).",
-        discussion: "Each point runs one Poisson mix fed by a Poisson stream and prints the mean Danezis entropy of its outputs beside log2(e·λ/µ), and the mean of eq. (5), the method the paper used for Fig. 4 (Appendix A.1). The µ = 0.02 points simulate thousands of virtual seconds; build with -c release.")
+        discussion:
+            "Each point runs one Poisson mix fed by a Poisson stream and prints the mean Danezis entropy of its outputs beside log2(e·λ/µ), and the mean of eq. (5), the method the paper used for Fig. 4 (Appendix A.1). The µ = 0.02 points simulate thousands of virtual seconds; build with -c release."
+    )
 
     @Option(help: "Seed; point i uses seed + i.")
     var seed: UInt64 = 1
@@ -262,15 +279,19 @@ struct EntropyCurve: ParsableCommand {
         }
         print("     λ (1/s)     µ (1/s)     λ/µ  Danezis H (bits)    log2(e·λ/µ)  eq.(5) H   occupancy")
         for p in points {
-            print(String(format: "%12.2f %11.3f %7.1f %19.3f %12.3f %10.3f %11.2f",
-                         p.lambda, p.mu, p.lambda / p.mu, p.danezisEntropy, p.danezisClosedForm,
-                         p.poolEntropy, p.occupancyMean))
+            print(
+                String(
+                    format: "%12.2f %11.3f %7.1f %19.3f %12.3f %10.3f %11.2f",
+                    p.lambda, p.mu, p.lambda / p.mu, p.danezisEntropy, p.danezisClosedForm,
+                    p.poolEntropy, p.occupancyMean))
         }
         if let path = json { try encodeJSON(points).write(to: URL(fileURLWithPath: path)) }
         if let path = csv {
-            var s = "lambda,mu,outputs,danezisEntropy,danezisClosedForm,poolEntropy,occupancyMean,occupancyVariance,occupancyClosedForm\n"
+            var s =
+                "lambda,mu,outputs,danezisEntropy,danezisClosedForm,poolEntropy,occupancyMean,occupancyVariance,occupancyClosedForm\n"
             for p in points {
-                s += "\(p.lambda),\(p.mu),\(p.outputs),\(p.danezisEntropy),\(p.danezisClosedForm),\(p.poolEntropy),\(p.occupancyMean),\(p.occupancyVariance),\(p.occupancyClosedForm)\n"
+                s +=
+                    "\(p.lambda),\(p.mu),\(p.outputs),\(p.danezisEntropy),\(p.danezisClosedForm),\(p.poolEntropy),\(p.occupancyMean),\(p.occupancyVariance),\(p.occupancyClosedForm)\n"
             }
             try Data(s.utf8).write(to: URL(fileURLWithPath: path))
         }

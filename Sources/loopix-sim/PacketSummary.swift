@@ -15,10 +15,12 @@ enum PacketSummary {
             // closed forms above (LOOPIX-CF-MIXRATE, without acks) understate the mixes' load.
             let p = r.metrics.parameters
             let loopsAndReal = behaviour.emptySlot == .loop ? p.lambdaP + p.lambdaL : p.realMessageRate + p.lambdaL
-            let lambda = PoissonMix.networkMixArrivalRate(p)
+            let lambda =
+                PoissonMix.networkMixArrivalRate(p)
                 + Double(p.clients) * loopsAndReal / Double(p.mixesPerLayer)
-            lines.append("with acks: mix arrival rate λ_mix \(Summary.f(lambda)) /s, Lemma 1 occupancy "
-                + "\(Summary.f(lambda / p.mu)) (SPEC.md §8.12)")
+            lines.append(
+                "with acks: mix arrival rate λ_mix \(Summary.f(lambda)) /s, Lemma 1 occupancy "
+                    + "\(Summary.f(lambda / p.mu)) (SPEC.md §8.12)")
         }
         lines += ["", "packets (whole run; behaviour: \(r.behaviour))"]
         let created = c.createdByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

@@ -8,13 +8,18 @@ enum Summary {
     static func table(_ r: SimulationResult) -> String {
         let p = r.parameters
         var lines: [String] = []
-        lines.append("Loopix run: seed \(r.config.seed), window [\(f(r.windowStart, 1)), \(f(r.windowEnd, 1))] s, \(r.eventsProcessed) events, stopped by \(r.stopReason.rawValue)")
-        lines.append("parameters: λ_P \(p.lambdaP)/s λ_L \(p.lambdaL)/s λ_D \(p.lambdaD)/s λ_M \(p.lambdaM)/s µ \(f(p.mu))/s (mean delay \(f(p.meanDelay)) s), \(p.layers) layers × \(p.mixesPerLayer) mixes, \(p.providers) providers, \(p.clients) clients, pull \(p.pullSize) every \(p.pullInterval) s, r \(p.realMessageRate)/s")
+        lines.append(
+            "Loopix run: seed \(r.config.seed), window [\(f(r.windowStart, 1)), \(f(r.windowEnd, 1))] s, \(r.eventsProcessed) events, stopped by \(r.stopReason.rawValue)"
+        )
+        lines.append(
+            "parameters: λ_P \(p.lambdaP)/s λ_L \(p.lambdaL)/s λ_D \(p.lambdaD)/s λ_M \(p.lambdaM)/s µ \(f(p.mu))/s (mean delay \(f(p.meanDelay)) s), \(p.layers) layers × \(p.mixesPerLayer) mixes, \(p.providers) providers, \(p.clients) clients, pull \(p.pullSize) every \(p.pullInterval) s, r \(p.realMessageRate)/s"
+        )
         lines.append("")
         lines.append("metric                                   simulated        closed form")
         func row(_ name: String, _ sim: String, _ closed: String) {
-            lines.append(name.padding(toLength: 40, withPad: " ", startingAt: 0) + " "
-                + sim.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + closed)
+            lines.append(
+                name.padding(toLength: 40, withPad: " ", startingAt: 0) + " "
+                    + sim.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + closed)
         }
         let erlang = try? LoopixLatency.erlang(hops: p.layers, mu: p.mu)
         let l = r.latency.sendToInbox
@@ -25,8 +30,12 @@ enum Summary {
         row("real messages delivered", "\(l.count)", "")
         let wait = try? ClientBuffer.meanWait(realRate: p.realMessageRate, lambdaP: p.lambdaP)
         let drop = try? ClientBuffer.dropFraction(realRate: p.realMessageRate, lambdaP: p.lambdaP)
-        row("buffer mean wait (s)", "\(f(r.buffer.wait.mean)) ± \(f(r.buffer.waitStandardError))", wait.map { "\(f($0)) (M/M/1)" } ?? "unstable (r ≥ λ_P)")
-        row("payload slots sending a drop", "\(f(r.buffer.dropFraction)) ± \(f(r.buffer.dropFractionStandardError))", drop.map { f($0) } ?? "")
+        row(
+            "buffer mean wait (s)", "\(f(r.buffer.wait.mean)) ± \(f(r.buffer.waitStandardError))",
+            wait.map { "\(f($0)) (M/M/1)" } ?? "unstable (r ≥ λ_P)")
+        row(
+            "payload slots sending a drop", "\(f(r.buffer.dropFraction)) ± \(f(r.buffer.dropFractionStandardError))",
+            drop.map { f($0) } ?? "")
         let lambdaMix = PoissonMix.networkMixArrivalRate(p)
         let n = Double(max(r.mixes.count, 1))
         row("mix arrival rate (1/s, mean of mixes)", f(r.mixes.map(\.arrivalRate).reduce(0, +) / n), f(lambdaMix))
@@ -34,18 +43,29 @@ enum Summary {
         row("mix occupancy mean", f(r.mixes.map(\.occupancyMean).reduce(0, +) / n), "\(f(lambdaMix / p.mu)) (Lemma 1)")
         row("mix occupancy variance", f(r.mixes.map(\.occupancyVariance).reduce(0, +) / n), f(lambdaMix / p.mu))
         let danezis = try? PoissonMix.danezisEntropy(lambda: lambdaMix, mu: p.mu)
-        row("mix entropy, Danezis (bits)", f(r.mixes.map(\.danezisEntropyMean).reduce(0, +) / n), danezis.map { "\(f($0)) log2(e·λ/µ)" } ?? "")
+        row(
+            "mix entropy, Danezis (bits)", f(r.mixes.map(\.danezisEntropyMean).reduce(0, +) / n),
+            danezis.map { "\(f($0)) log2(e·λ/µ)" } ?? "")
         row("mix pool entropy, eq. (5) (bits)", f(r.mixes.map(\.poolEntropyMean).reduce(0, +) / n), "")
         let a = r.anonymity
-        row("sender entropy, all client msgs (bits)", a.senderEntropy.count > 0 ? f(a.senderEntropy.mean) : "not tracked", "max \(f(log2(Double(p.clients))))")
+        row(
+            "sender entropy, all client msgs (bits)",
+            a.senderEntropy.count > 0 ? f(a.senderEntropy.mean) : "not tracked", "max \(f(log2(Double(p.clients))))")
         row("sender entropy, real msgs (bits)", a.senderEntropyReal.count > 0 ? f(a.senderEntropyReal.mean) : "-", "")
-        row("ε challenge senders (nats, finite)", a.epsilon.count > 0 ? "\(f(a.epsilon.mean)) ± \(f(a.epsilon.standardError))" : "-", "\(a.epsilonInfinite) infinite")
-        row("cover share, client messages", f(r.traffic.clientCoverShare), f(1 - p.realMessageRate / (p.lambdaP + p.lambdaL + p.lambdaD)))
+        row(
+            "ε challenge senders (nats, finite)",
+            a.epsilon.count > 0 ? "\(f(a.epsilon.mean)) ± \(f(a.epsilon.standardError))" : "-",
+            "\(a.epsilonInfinite) infinite")
+        row(
+            "cover share, client messages", f(r.traffic.clientCoverShare),
+            f(1 - p.realMessageRate / (p.lambdaP + p.lambdaL + p.lambdaD)))
         row("cover share, mix departures", f(r.traffic.mixCoverShare), "")
         lines.append("")
         lines.append("per mix: mix layer arrivals/s throughput/s occupancy(mean,var) H_danezis H_eq5")
         for m in r.mixes {
-            lines.append("  \(m.mix) \(m.layer) \(f(m.arrivalRate, 2)) \(f(m.throughput, 2)) (\(f(m.occupancyMean, 2)), \(f(m.occupancyVariance, 2))) \(f(m.danezisEntropyMean, 3)) \(f(m.poolEntropyMean, 3))")
+            lines.append(
+                "  \(m.mix) \(m.layer) \(f(m.arrivalRate, 2)) \(f(m.throughput, 2)) (\(f(m.occupancyMean, 2)), \(f(m.occupancyVariance, 2))) \(f(m.danezisEntropyMean, 3)) \(f(m.poolEntropyMean, 3))"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -10,11 +10,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure packet creation and processing as ratios to one X25519 operation.",
         discussion: """
-        Each case is timed alternately with the baseline (one X25519 scalar multiplication, \
-        libsodium) and reported as the ratio of the medians (and of the fastest runs, the figure \
-        that moves least on a busy machine), so only ratios are comparable between machines. \
-        Build with `swift build -c release`: debug figures are meaningless.
-        """
+            Each case is timed alternately with the baseline (one X25519 scalar multiplication, \
+            libsodium) and reported as the ratio of the medians (and of the fastest runs, the figure \
+            that moves least on a busy machine), so only ratios are comparable between machines. \
+            Build with `swift build -c release`: debug figures are meaningless.
+            """
     )
 
     @Option(name: .long, help: "Timed repetitions of each case per round.")
@@ -32,14 +32,20 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Only the cases whose id contains this text.")
     var filter: String?
 
-    @Option(name: .long, help: "monotonic (elapsed time, the default) or thread-cpu (CPU time of this thread: steadier on a busy machine).")
+    @Option(
+        name: .long,
+        help:
+            "monotonic (elapsed time, the default) or thread-cpu (CPU time of this thread: steadier on a busy machine)."
+    )
     var clock: BenchClock = .monotonic
 
     @Option(name: .long, help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
     func run() throws {
-        var options = quick ? BenchOptions.quick
+        var options =
+            quick
+            ? BenchOptions.quick
             : BenchOptions(repetitions: repetitions, rounds: rounds, warmup: warmup, filter: nil)
         options.filter = filter
         options.clock = clock

@@ -12,12 +12,12 @@ struct VectorsGen: ParsableCommand {
         commandName: "vectors-gen",
         abstract: "Write, check and serve the sphinx-spec test vectors.",
         discussion: """
-        generate (the default) writes every vector file under TestVectors/ (or --out DIR), \
-        byte-identically on every run. verify checks every case of the given files (or of all \
-        files under TestVectors/) against this implementation and ends with the line \
-        "N passed, N failed". oracle answers one JSON request per line on stdin with one JSON \
-        response per line on stdout; SPEC.md §9 documents the ops.
-        """,
+            generate (the default) writes every vector file under TestVectors/ (or --out DIR), \
+            byte-identically on every run. verify checks every case of the given files (or of all \
+            files under TestVectors/) against this implementation and ends with the line \
+            "N passed, N failed". oracle answers one JSON request per line on stdin with one JSON \
+            response per line on stdout; SPEC.md §9 documents the ops.
+            """,
         subcommands: [Generate.self, Verify.self, OracleCommand.self, BenchCommand.self],
         defaultSubcommand: Generate.self
     )
@@ -60,10 +60,10 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check vector files against this implementation.",
         discussion: """
-        Prints one line per file and, last, "N passed, N failed"; exits non-zero on any failure. \
-        With --oracle, every Sphinx and primitives test is sent to that command instead (its error \
-        names may differ from ours; acceptable tests pass either way); Loopix files are skipped.
-        """
+            Prints one line per file and, last, "N passed, N failed"; exits non-zero on any failure. \
+            With --oracle, every Sphinx and primitives test is sent to that command instead (its error \
+            names may differ from ours; acceptable tests pass either way); Loopix files are skipped.
+            """
     )
 
     @Argument(help: "Vector files to check (default: every .json under --dir except schemas/).")
@@ -75,9 +75,11 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "How many failure details to print per file.")
     var details: Int = 20
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Check another implementation instead: a shell command that speaks the oracle protocol (SPEC.md §9.4) on stdin/stdout.",
-        valueName: "command"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Check another implementation instead: a shell command that speaks the oracle protocol (SPEC.md §9.4) on stdin/stdout.",
+            valueName: "command"))
     var oracle: String?
 
     func run() throws {
@@ -106,10 +108,10 @@ struct OracleCommand: ParsableCommand {
         commandName: "oracle",
         abstract: "Answer JSON requests, one per line, on stdin/stdout.",
         discussion: """
-        Each request is a JSON object with "op" and "profile" (see SPEC.md §9, "The oracle"). \
-        Start with {"op":"describe"} to list the profiles and ops. Every line in gets exactly \
-        one line out: the result, or {"error": NAME, "detail": TEXT}.
-        """
+            Each request is a JSON object with "op" and "profile" (see SPEC.md §9, "The oracle"). \
+            Start with {"op":"describe"} to list the profiles and ops. Every line in gets exactly \
+            one line out: the result, or {"error": NAME, "detail": TEXT}.
+            """
     )
 
     func run() throws {

@@ -10,13 +10,16 @@ import Testing
         var gateway = try net.gateway(0)
         let packet = Bytes(repeating: 0x5a, count: 2413)
         let frame = NodeAddress.mix(layer: 0, index: 0).bytes + packet
-        #expect(gateway.handle(.packetArrived(frame, from: .client(index: 3, gateway: 0)), at: 9)
-            == [.send(packet, to: .mix(layer: 0, index: 0))])
-        #expect(gateway.handle(.packetArrived(frame, from: .client(index: 3, gateway: 1)), at: 9)
-            == [.drop(.notOurClient)])
+        #expect(
+            gateway.handle(.packetArrived(frame, from: .client(index: 3, gateway: 0)), at: 9)
+                == [.send(packet, to: .mix(layer: 0, index: 0))])
+        #expect(
+            gateway.handle(.packetArrived(frame, from: .client(index: 3, gateway: 1)), at: 9)
+                == [.drop(.notOurClient)])
         let bad = NodeAddress.client(index: 0, gateway: 0).bytes + packet
-        #expect(gateway.handle(.packetArrived(bad, from: .client(index: 3, gateway: 0)), at: 9)
-            == [.drop(.malformedEntryFrame)])
+        #expect(
+            gateway.handle(.packetArrived(bad, from: .client(index: 3, gateway: 0)), at: 9)
+                == [.drop(.malformedEntryFrame)])
     }
 
     /// A packet whose final destination is the gateway itself is drop cover: discarded.
@@ -28,12 +31,14 @@ import Testing
             destination: NodeAddress.gateway(index: 1).nymDestination, message: .zeros(2048),
             payloadLength: 2065, version: .payloadKeySeeds, random: &random)
         var gateway = try net.gateway(1, behaviour: .loopixPaper)
-        #expect(gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 0)
-            == [.record(.packetProcessed), .drop(.dropCover)])
+        #expect(
+            gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 0)
+                == [.record(.packetProcessed), .drop(.dropCover)])
         #expect(gateway.inboxes.isEmpty)
         // Replayed: dropped by the replay check before anything else.
-        #expect(gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 1)
-            == [.drop(.sphinx(.replayedTag))])
+        #expect(
+            gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 1)
+                == [.drop(.sphinx(.replayedTag))])
     }
 
     /// Pull delivery: every answer has exactly pullSize messages, the oldest first, padded
@@ -51,17 +56,21 @@ import Testing
                 destination: NodeAddress.client(index: 5, gateway: 1).nymDestination,
                 message: .zeros(NymNodeConstants.surbAckLength) + content,
                 payloadLength: 2065, version: .payloadKeySeeds, random: &random)
-            #expect(gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 0)
-                == [.record(.packetProcessed)])
+            #expect(
+                gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 0)
+                    == [.record(.packetProcessed)])
         }
         let dummy = Bytes.zeros(1643)
         let client = NodeAddress.client(index: 5, gateway: 1)
-        #expect(gateway.handle(.pullRequested(by: client), at: 1)
-            == [.answerPull(to: client, messages: Array(contents[0..<4]))])
-        #expect(gateway.handle(.pullRequested(by: client), at: 2)
-            == [.answerPull(to: client, messages: Array(contents[4..<6]) + [dummy, dummy])])
-        #expect(gateway.handle(.pullRequested(by: client), at: 3)
-            == [.answerPull(to: client, messages: [dummy, dummy, dummy, dummy])])
+        #expect(
+            gateway.handle(.pullRequested(by: client), at: 1)
+                == [.answerPull(to: client, messages: Array(contents[0..<4]))])
+        #expect(
+            gateway.handle(.pullRequested(by: client), at: 2)
+                == [.answerPull(to: client, messages: Array(contents[4..<6]) + [dummy, dummy])])
+        #expect(
+            gateway.handle(.pullRequested(by: client), at: 3)
+                == [.answerPull(to: client, messages: [dummy, dummy, dummy, dummy])])
     }
 
     /// With acknowledgements, a regular packet whose SURB-ACK slot does not start with an
@@ -75,15 +84,20 @@ import Testing
                 route: [net.topology.gateways[1]], delays: [NymDelay(nanoseconds: 0)],
                 destination: NodeAddress.client(index: 2, gateway: 1).nymDestination,
                 message: .zeros(NymNodeConstants.surbAckLength) + content,
-                payloadLength: 2065, version: .explicitPayloadKeys, random: &random).bytes
+                payloadLength: 2065, version: .explicitPayloadKeys, random: &random
+            ).bytes
         }
         var nym = try net.gateway(1)
-        #expect(nym.handle(.packetArrived(try packet(), from: .mix(layer: 2, index: 0)), at: 0)
-            == [.record(.packetProcessed), .drop(.malformedSURBAck)])
-        var paper = try net.gateway(1, behaviour: PacketBehaviour(
-            version: .explicitPayloadKeys, emptySlot: .drop, acknowledgements: false, delivery: .push))
-        #expect(paper.handle(.packetArrived(try packet(), from: .mix(layer: 2, index: 0)), at: 0)
-            == [.record(.packetProcessed), .push(to: .client(index: 2, gateway: 1), message: content)])
+        #expect(
+            nym.handle(.packetArrived(try packet(), from: .mix(layer: 2, index: 0)), at: 0)
+                == [.record(.packetProcessed), .drop(.malformedSURBAck)])
+        var paper = try net.gateway(
+            1,
+            behaviour: PacketBehaviour(
+                version: .explicitPayloadKeys, emptySlot: .drop, acknowledgements: false, delivery: .push))
+        #expect(
+            paper.handle(.packetArrived(try packet(), from: .mix(layer: 2, index: 0)), at: 0)
+                == [.record(.packetProcessed), .push(to: .client(index: 2, gateway: 1), message: content)])
     }
 
     /// A final hop for a client of another gateway is refused.
@@ -95,8 +109,9 @@ import Testing
             destination: NodeAddress.client(index: 5, gateway: 0).nymDestination, message: .zeros(2048),
             payloadLength: 2065, version: .explicitPayloadKeys, random: &random)
         var gateway = try net.gateway(1)
-        #expect(gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 0)
-            == [.record(.packetProcessed), .drop(.unknownRecipient)])
+        #expect(
+            gateway.handle(.packetArrived(packet.bytes, from: .mix(layer: 2, index: 0)), at: 0)
+                == [.record(.packetProcessed), .drop(.unknownRecipient)])
     }
 }
 
@@ -117,7 +132,7 @@ import Testing
 
     /// Nym's sizes, recomputed from their definitions in nymtech/nym (not from our constants).
     @Test func nymSizes() {
-        #expect(NymNodeConstants.ackPacketLength == 16 + 5 + 348 + 17)   // packet_sizes.rs ACK_PACKET_SIZE
+        #expect(NymNodeConstants.ackPacketLength == 16 + 5 + 348 + 17)  // packet_sizes.rs ACK_PACKET_SIZE
         #expect(NymNodeConstants.surbAckLength == 386 + 19)
         #expect(NymNodeConstants.fragmentLength == 2048 - 405 - 32)
         #expect(NymNodeConstants.fragmentDataLength == 1604)
@@ -128,7 +143,7 @@ import Testing
     @Test func fragments() throws {
         let message = Bytes((0..<4000).map { UInt8(truncatingIfNeeded: $0 * 7) })
         let fragments = try Fragment.split(message, setID: 0x1234_5678)
-        #expect(fragments.count == 3)   // 4001 bytes with the 0x01 marker: ⌈4001/1604⌉
+        #expect(fragments.count == 3)  // 4001 bytes with the 0x01 marker: ⌈4001/1604⌉
         #expect(Array(fragments[1].bytes.prefix(7)) == [0x92, 0x34, 0x56, 0x78, 3, 2, 0])
         #expect(Fragment(bytes: fragments[2].bytes) == fragments[2])
         #expect(Fragment.join(fragments) == message)

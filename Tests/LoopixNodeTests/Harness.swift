@@ -114,8 +114,10 @@ struct TestNetwork {
             byteSeed: Bytes(repeating: tag, count: 31) + [UInt8(truncatingIfNeeded: seed)], drawSeed: seed)
     }
 
-    func mix(_ layer: Int, _ index: Int, behaviour: PacketBehaviour = .nym, mu: Double = 1 / 0.015,
-             lambdaM: Double = 0, seed: UInt64 = 1) throws -> MixNode {
+    func mix(
+        _ layer: Int, _ index: Int, behaviour: PacketBehaviour = .nym, mu: Double = 1 / 0.015,
+        lambdaM: Double = 0, seed: UInt64 = 1
+    ) throws -> MixNode {
         try MixNode(
             layer: layer, index: index, nodeSecret: mixSecrets[layer][index], topology: topology,
             mu: mu, lambdaM: lambdaM, behaviour: behaviour,
@@ -130,8 +132,10 @@ struct TestNetwork {
             random: randomness(UInt8(0x40 + index), seed))
     }
 
-    func client(_ index: Int, gateway: Int, parameters: LoopixParameters, behaviour: PacketBehaviour = .nym,
-                seed: UInt64 = 1) throws -> ClientNode {
+    func client(
+        _ index: Int, gateway: Int, parameters: LoopixParameters, behaviour: PacketBehaviour = .nym,
+        seed: UInt64 = 1
+    ) throws -> ClientNode {
         try ClientNode(
             index: index, gateway: gateway, topology: topology, parameters: parameters, behaviour: behaviour,
             ackKey: Bytes(repeating: UInt8(0x60 + index), count: 16), random: randomness(UInt8(0x80 + index), seed))
@@ -160,8 +164,10 @@ struct TestNetwork {
 }
 
 /// Parameters with every stream chosen by the test (rates per second).
-func parameters(lambdaP: Double, lambdaL: Double = 0, lambdaD: Double = 0, mu: Double = 1 / 0.015,
-                pullInterval: Double = 0.1) -> LoopixParameters {
+func parameters(
+    lambdaP: Double, lambdaL: Double = 0, lambdaD: Double = 0, mu: Double = 1 / 0.015,
+    pullInterval: Double = 0.1
+) -> LoopixParameters {
     LoopixParameters(
         lambdaP: lambdaP, lambdaL: lambdaL, lambdaD: lambdaD, lambdaM: 0, mu: mu, layers: 3, mixesPerLayer: 1,
         providers: 2, clients: 2, pullInterval: pullInterval, pullSize: 4, realMessageRate: 0)

@@ -43,8 +43,10 @@ func released(_ order: [(NymForwardPacket, UInt64)]) -> [NodeAction] {
 
     /// Delay 0 leaves at the arrival time; a delay above Nym's 10 s maximum is clamped to it;
     /// exactly 10 s is kept.
-    @Test(arguments: [(UInt64(0), UInt64(0)), (10 * second, 10 * second), (10 * second + 1, 10 * second),
-                      (UInt64.max, 10 * second)])
+    @Test(arguments: [
+        (UInt64(0), UInt64(0)), (10 * second, 10 * second), (10 * second + 1, 10 * second),
+        (UInt64.max, 10 * second),
+    ])
     func delayZeroAndMaximum(headerDelay: UInt64, held: UInt64) throws {
         let net = try TestNetwork()
         let packet = try directPacket(net, delays: [headerDelay, 0, 0])
@@ -60,9 +62,9 @@ func released(_ order: [(NymForwardPacket, UInt64)]) -> [NodeAction] {
     @Test func equalDeparturesLeaveInInputOrder() throws {
         let net = try TestNetwork()
         let a = try directPacket(net, delays: [10, 0, 0], seed: 1)  // arrives 0, leaves 10
-        let b = try directPacket(net, delays: [5, 0, 0], seed: 2)   // arrives 5, leaves 10
-        let c = try directPacket(net, delays: [0, 0, 0], seed: 3)   // arrives 10, leaves 10
-        let d = try directPacket(net, delays: [1, 0, 0], seed: 4)   // arrives 8, leaves 9
+        let b = try directPacket(net, delays: [5, 0, 0], seed: 2)  // arrives 5, leaves 10
+        let c = try directPacket(net, delays: [0, 0, 0], seed: 3)  // arrives 10, leaves 10
+        let d = try directPacket(net, delays: [1, 0, 0], seed: 4)  // arrives 8, leaves 9
         var mix = try net.mix(0, 0)
         _ = mix.handle(.packetArrived(a.bytes, from: .gateway(index: 0)), at: 0)
         _ = mix.handle(.packetArrived(b.bytes, from: .gateway(index: 0)), at: 5)
@@ -115,8 +117,9 @@ func released(_ order: [(NymForwardPacket, UInt64)]) -> [NodeAction] {
         let gateway = NodeAddress.gateway(index: 0)
         #expect(mix.handle(.packetArrived(beta, from: gateway), at: 0) == [.drop(.sphinx(.headerMACMismatch))])
         let short = Array(packet.bytes.prefix(300))
-        #expect(mix.handle(.packetArrived(short, from: .gateway(index: 0)), at: 0)
-            == [.drop(.sphinx(.invalidPacketLength(actual: 300)))])
+        #expect(
+            mix.handle(.packetArrived(short, from: .gateway(index: 0)), at: 0)
+                == [.drop(.sphinx(.invalidPacketLength(actual: 300)))])
         // The untouched packet still goes through: the tampered ones did not record the tag.
         #expect(mix.handle(.packetArrived(packet.bytes, from: gateway), at: 0).first == .record(.packetProcessed))
         #expect(mix.dropCounts == ["headerMACMismatch": 1, "invalidPacketLength": 1])
@@ -131,7 +134,8 @@ func released(_ order: [(NymForwardPacket, UInt64)]) -> [NodeAction] {
             destination: NodeAddress.client(index: 0, gateway: 0).nymDestination, message: [1, 2, 3],
             payloadLength: 2065, version: .explicitPayloadKeys, random: &random)
         var mix = try net.mix(0, 0)
-        #expect(mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 0)
-            == [.record(.packetProcessed), .drop(.unexpectedFinalHop)])
+        #expect(
+            mix.handle(.packetArrived(packet.bytes, from: .gateway(index: 0)), at: 0)
+                == [.record(.packetProcessed), .drop(.unexpectedFinalHop)])
     }
 }

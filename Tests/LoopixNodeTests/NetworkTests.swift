@@ -95,7 +95,8 @@ import Testing
             while case .mix = current.to, let secret = net.secret(of: current.to),
                 let p = try? NymSphinx.processPacket(current.bytes, nodeSecret: secret),
                 case let .forward(next, _, _) = p.result,
-                let out = sends.first(where: { $0.from == current.to && $0.bytes == next }) {
+                let out = sends.first(where: { $0.from == current.to && $0.bytes == next })
+            {
                 total += out.time - current.time
                 current = out
             }
@@ -107,10 +108,12 @@ import Testing
         // Its ack leaves gateway 1 when the packet arrives there, and heads for gateway 0 (Bob's
         // loops also have acks leaving gateway 1, towards gateway 1).
         let arrival = holdTimes(from: real).2
-        let ack = try #require(sends.first {
-            $0.from == .gateway(index: 1) && $0.time == arrival && $0.bytes.count == NymNodeConstants.ackPacketLength
-                && holdTimes(from: $0).1 == .gateway(index: 0)
-        })
+        let ack = try #require(
+            sends.first {
+                $0.from == .gateway(index: 1) && $0.time == arrival
+                    && $0.bytes.count == NymNodeConstants.ackPacketLength
+                    && holdTimes(from: $0).1 == .gateway(index: 0)
+            })
         let ackDelay = holdTimes(from: ack).0
         let expected = real.time + UInt64((Double(forwardDelay + ackDelay) * 1.5).rounded(.down)) + 1_500_000_000
         let retransmissions = h.records.filter {

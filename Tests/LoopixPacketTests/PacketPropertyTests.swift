@@ -43,7 +43,8 @@ import Testing
         for (key, lengths) in split.sorted(by: { $0.key < $1.key }) { print("length \(key): \(lengths.sorted())") }
         #expect(split.count >= 6)
         for (key, lengths) in split {
-            let expected = key.hasSuffix(" ack")
+            let expected =
+                key.hasSuffix(" ack")
                 ? NymNodeConstants.ackPacketLength
                 : regular + (key.hasPrefix("client") ? NymConstants.nodeAddressLength : 0)
             #expect(lengths == [expected], "\(key)")
@@ -52,8 +53,9 @@ import Testing
         #expect(pooled.values.contains { $0.count == 2 })
         let shortLoops = Self.observations.map { o in
             o.truth == .message(.loop)
-                ? PacketObservation(time: o.time, from: o.from, to: o.to, bytes: Array(o.bytes.dropLast()),
-                                    truth: o.truth, packetID: o.packetID)
+                ? PacketObservation(
+                    time: o.time, from: o.from, to: o.to, bytes: Array(o.bytes.dropLast()),
+                    truth: o.truth, packetID: o.packetID)
                 : o
         }
         #expect(Self.lengths(shortLoops, splitAcks: true).values.contains { $0.count > 1 })
@@ -113,7 +115,8 @@ import Testing
         #expect(real.count >= 300 && loop.count >= 300 && drop.count >= 150)
         #expect(ackOfReal.count >= 300 && ackOfLoop.count >= 300)
         let realFields = Fields(real)
-        let statistics = Self.homogeneity("real/loop", realFields, Fields(loop))
+        let statistics =
+            Self.homogeneity("real/loop", realFields, Fields(loop))
             + Self.homogeneity("real/drop", realFields, Fields(drop))
             + Self.homogeneity("ack of real/ack of loop", Fields(ackOfReal), Fields(ackOfLoop))
         report("PKT real", statistics)
@@ -123,8 +126,9 @@ import Testing
         let controls = [
             Self.homogeneity("real/loop marked", realFields, Fields(Self.marked(loop, marker))),
             Self.homogeneity("real/drop marked", realFields, Fields(Self.marked(drop, marker))),
-            Self.homogeneity("ack of real/ack of loop, id in clear", Fields(ackOfReal),
-                             Fields(Self.marked(ackOfLoop, FragmentID.cover.bytes))),
+            Self.homogeneity(
+                "ack of real/ack of loop, id in clear", Fields(ackOfReal),
+                Fields(Self.marked(ackOfLoop, FragmentID.cover.bytes))),
         ]
         for control in controls {
             report("PKT control", control)

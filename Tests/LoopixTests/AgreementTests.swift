@@ -21,7 +21,9 @@ import Testing
         let point = try SingleMixExperiment.run(
             lambda: 100, mu: mu, seed: 11, measureMeanDelays: meanDelays, minimumOutputs: 1000)
         let closed = try PoissonMix.danezisEntropy(lambda: 100, mu: mu)
-        print("single mix λ=100 µ=\(mu): simulated \(point.danezisEntropy) bits, closed form \(closed), eq. (5) \(point.poolEntropy), outputs \(point.outputs)")
+        print(
+            "single mix λ=100 µ=\(mu): simulated \(point.danezisEntropy) bits, closed form \(closed), eq. (5) \(point.poolEntropy), outputs \(point.outputs)"
+        )
         #expect(abs(point.danezisEntropy - closed) < 0.05)
         // Negative control: the closed form of a mix with a 10 % faster µ.
         let wrong = try PoissonMix.danezisEntropy(lambda: 100, mu: mu * 1.1)
@@ -40,7 +42,9 @@ import Testing
         let point = try SingleMixExperiment.run(
             lambda: 40, mu: 10, seed: 21, measureMeanDelays: 20_000, minimumOutputs: 0)
         let closed = try PoissonMix.occupancyMean(lambda: 40, mu: 10)
-        print("occupancy λ/µ=4: mean \(point.occupancyMean), variance \(point.occupancyVariance), closed form \(closed), outputs \(point.outputs)")
+        print(
+            "occupancy λ/µ=4: mean \(point.occupancyMean), variance \(point.occupancyVariance), closed form \(closed), outputs \(point.outputs)"
+        )
         #expect(relative(point.occupancyMean, closed) < 0.03)
         #expect(relative(point.occupancyVariance, closed) < 0.03)
         let wrong = try PoissonMix.occupancyMean(lambda: 40, mu: 10 * 1.05)
@@ -67,12 +71,16 @@ import Testing
         p.pullInterval = 50
         let r = try LoopixSimulator(
             parameters: p,
-            config: SimulationConfig(seed: 31, duration: 220, burnIn: 10, cooldown: 10,
-                                     trackSenderEntropy: false)).run()
+            config: SimulationConfig(
+                seed: 31, duration: 220, burnIn: 10, cooldown: 10,
+                trackSenderEntropy: false)
+        ).run()
 
         let erlang = try LoopixLatency.erlang(hops: 3, mu: 2)
         let latency = r.latency.sendToInbox
-        print("latency: n \(latency.count), mean \(latency.mean) (closed \(erlang.mean)), sd \(latency.standardDeviation) (closed \(erlang.standardDeviation)); \(r.eventsProcessed) events")
+        print(
+            "latency: n \(latency.count), mean \(latency.mean) (closed \(erlang.mean)), sd \(latency.standardDeviation) (closed \(erlang.standardDeviation)); \(r.eventsProcessed) events"
+        )
         #expect(latency.count > 30_000)
         #expect(relative(latency.mean, erlang.mean) < 0.02)
         #expect(relative(latency.standardDeviation, erlang.standardDeviation) < 0.03)
@@ -89,7 +97,9 @@ import Testing
         let meanVariance = r.mixes.map(\.occupancyVariance).reduce(0, +) / n
         let meanRate = r.mixes.map(\.arrivalRate).reduce(0, +) / n
         let meanThroughput = r.mixes.map(\.throughput).reduce(0, +) / n
-        print("network occupancy: mean \(meanOccupancy), variance \(meanVariance), closed \(expected); arrival rate \(meanRate) (closed \(lambdaMix)), throughput \(meanThroughput)")
+        print(
+            "network occupancy: mean \(meanOccupancy), variance \(meanVariance), closed \(expected); arrival rate \(meanRate) (closed \(lambdaMix)), throughput \(meanThroughput)"
+        )
         #expect(relative(meanOccupancy, expected) < 0.03)
         #expect(relative(meanVariance, expected) < 0.10)
         #expect(relative(meanRate, lambdaMix) < 0.03)
@@ -114,12 +124,16 @@ import Testing
         p.pullInterval = 50
         let r = try LoopixSimulator(
             parameters: p,
-            config: SimulationConfig(seed: 32, duration: 1240, burnIn: 30, cooldown: 10,
-                                     trackSenderEntropy: false)).run()
+            config: SimulationConfig(
+                seed: 32, duration: 1240, burnIn: 30, cooldown: 10,
+                trackSenderEntropy: false)
+        ).run()
         let wait = try ClientBuffer.meanWait(realRate: 0.25, lambdaP: 1)
         let drop = try ClientBuffer.dropFraction(realRate: 0.25, lambdaP: 1)
         let b = r.buffer
-        print("buffer: wait \(b.wait.mean) ± \(b.waitStandardError) (closed \(wait)), n \(b.wait.count), drop fraction \(b.dropFraction) ± \(b.dropFractionStandardError) (closed \(drop)); \(r.eventsProcessed) events")
+        print(
+            "buffer: wait \(b.wait.mean) ± \(b.waitStandardError) (closed \(wait)), n \(b.wait.count), drop fraction \(b.dropFraction) ± \(b.dropFractionStandardError) (closed \(drop)); \(r.eventsProcessed) events"
+        )
         #expect(relative(b.wait.mean, wait) < 0.03)
         #expect(relative(b.dropFraction, drop) < 0.03)
         #expect(3 * b.waitStandardError < 0.03 * wait)
@@ -145,7 +159,9 @@ import Testing
 
         let t2 = try PoissonMix.theorem2(n: 10, k: 4, l: 3, mu: 2, lambdaM: 3)
         let e2 = try TheoremExperiment.run(n: 10, k: 4, l: 3, mu: 2, lambdaM: 3, trials: trials, seed: 42)
-        print("Theorem 2: old \(e2.oldMessage0) vs \(t2.old), new \(e2.newMessage0) vs \(t2.new), loop \(e2.loop) vs \(t2.loop)")
+        print(
+            "Theorem 2: old \(e2.oldMessage0) vs \(t2.old), new \(e2.newMessage0) vs \(t2.new), loop \(e2.loop) vs \(t2.loop)"
+        )
         #expect(abs(e2.oldMessage0 - t2.old) < 3 * se(t2.old, trials))
         #expect(abs(e2.newMessage0 - t2.new) < 3 * se(t2.new, trials))
         #expect(abs(e2.loop - t2.loop) < 3 * se(t2.loop, trials))
@@ -168,8 +184,11 @@ import Testing
             p.mu = mu
             p.realMessageRate = 0.5
             let r = try LoopixSimulator(
-                parameters: p, config: SimulationConfig(seed: 51, duration: 220, burnIn: 20)).run()
-            print("ε µ=\(mu) layers=\(layers) (λ/µ = \(PoissonMix.networkMixArrivalRate(p) / mu)): mean \(r.anonymity.epsilon.mean) ± \(r.anonymity.epsilon.standardError), n \(r.anonymity.epsilon.count), infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits")
+                parameters: p, config: SimulationConfig(seed: 51, duration: 220, burnIn: 20)
+            ).run()
+            print(
+                "ε µ=\(mu) layers=\(layers) (λ/µ = \(PoissonMix.networkMixArrivalRate(p) / mu)): mean \(r.anonymity.epsilon.mean) ± \(r.anonymity.epsilon.standardError), n \(r.anonymity.epsilon.count), infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits"
+            )
             #expect(r.anonymity.epsilon.count + r.anonymity.epsilonInfinite > 300)
             return r
         }
@@ -185,8 +204,8 @@ import Testing
         func meanClearlyAbove(_ a: SampleSummary, _ b: SampleSummary) -> Bool {
             a.mean - b.mean > 3 * (a.standardError * a.standardError + b.standardError * b.standardError).squareRoot()
         }
-        let fast = try epsilon(mu: 20, layers: 3)   // λ/µ = 1.5: many messages have ε = ∞
-        let slow = try epsilon(mu: 2, layers: 3)    // λ/µ = 15
+        let fast = try epsilon(mu: 20, layers: 3)  // λ/µ = 1.5: many messages have ε = ∞
+        let slow = try epsilon(mu: 2, layers: 3)  // λ/µ = 15
         let slower = try epsilon(mu: 0.5, layers: 3)  // λ/µ = 60
         #expect(clearlyAbove(fast, slow))
         #expect(clearlyAbove(slow, slower))

@@ -62,7 +62,11 @@ import Testing
             var events: [Character] = []
             var held = 0
             for _ in 0..<11 {
-                if held > 0 && random.uniform() < 0.45 { events.append("D"); held -= 1 } else { events.append("A"); held += 1 }
+                if held > 0 && random.uniform() < 0.45 {
+                    events.append("D"); held -= 1
+                } else {
+                    events.append("A"); held += 1
+                }
             }
             let viaEq5 = LoopixVectors.poolEntropies(String(events))
             let truth = exact(events)
@@ -113,12 +117,12 @@ import Testing
     /// The time-weighted occupancy over a window cuts the parts outside it.
     @Test func timeWeightedStatisticsByHand() {
         var s = TimeWeightedStatistics(windowStart: 1, windowEnd: 3)
-        s.set(2, at: 0)    // 2 from 0 to 2 (counted from 1)
-        s.set(4, at: 2)    // 4 from 2 to 5 (counted to 3)
+        s.set(2, at: 0)  // 2 from 0 to 2 (counted from 1)
+        s.set(4, at: 2)  // 4 from 2 to 5 (counted to 3)
         s.set(0, at: 5)
         let (mean, variance) = s.finish(at: 3)
-        #expect(mean == 3)          // (2·1 + 4·1) / 2
-        #expect(variance == 1)      // (4·1 + 16·1)/2 − 9
+        #expect(mean == 3)  // (2·1 + 4·1) / 2
+        #expect(variance == 1)  // (4·1 + 16·1)/2 − 9
     }
 
     /// Welford's summary against the two-pass formula.
@@ -140,11 +144,14 @@ import Testing
             p.layers = 1
             p.mixesPerLayer = 1
             p.mu = mu
-            return try LoopixSimulator(parameters: p, config: SimulationConfig(
-                seed: 2, duration: 200, burnIn: 20, cooldown: 5)).run().anonymity.senderEntropy
+            return try LoopixSimulator(
+                parameters: p,
+                config: SimulationConfig(
+                    seed: 2, duration: 200, burnIn: 20, cooldown: 5)
+            ).run().anonymity.senderEntropy
         }
-        let mixing = try run(mu: 0.1)   // λ/µ = 20 messages in the pool
-        let none = try run(mu: 1000)    // λ/µ = 0.002
+        let mixing = try run(mu: 0.1)  // λ/µ = 20 messages in the pool
+        let none = try run(mu: 1000)  // λ/µ = 0.002
         #expect(mixing.maximum <= 1 + 1e-12 && none.minimum >= 0)
         #expect(mixing.mean > 0.9)
         #expect(none.mean < 0.1)

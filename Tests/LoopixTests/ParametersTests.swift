@@ -94,53 +94,69 @@ import Testing
     }
 
     @Test func simulationConfigErrors() {
-        #expect(configError(SimulationConfig(seed: 1, duration: 10, burnIn: 10))
-            == .burnInNotBeforeEnd(burnIn: 10, windowEnd: 10))
-        #expect(configError(SimulationConfig(seed: 1, duration: 0, burnIn: 0))
-            == .nonPositive(parameter: "duration", value: 0))
-        #expect(configError(SimulationConfig(seed: 1, duration: 10, burnIn: 5, cooldown: 6))
-            == .burnInNotBeforeEnd(burnIn: 5, windowEnd: 4))
-        #expect(configError(SimulationConfig(seed: 1, duration: .infinity, burnIn: 1))
-            == .notFinite(parameter: "duration", value: .infinity))
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, maxEvents: 0))
-            == .countTooSmall(parameter: "maxEvents", value: 0, minimum: 1))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 10, burnIn: 10))
+                == .burnInNotBeforeEnd(burnIn: 10, windowEnd: 10))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 0, burnIn: 0))
+                == .nonPositive(parameter: "duration", value: 0))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 10, burnIn: 5, cooldown: 6))
+                == .burnInNotBeforeEnd(burnIn: 5, windowEnd: 4))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: .infinity, burnIn: 1))
+                == .notFinite(parameter: "duration", value: .infinity))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, maxEvents: 0))
+                == .countTooSmall(parameter: "maxEvents", value: 0, minimum: 1))
         #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1)) == nil)
     }
 
     /// A negative burn-in or cooldown is a duration, not a rate.
     @Test func negativeDurationsHaveTheirOwnError() {
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: -1))
-            == .negativeDuration(parameter: "burnIn", value: -1))
-        #expect(configError(SimulationConfig(seed: 1, duration: 10, burnIn: 5, cooldown: -1))
-            == .negativeDuration(parameter: "cooldown", value: -1))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: -1))
+                == .negativeDuration(parameter: "burnIn", value: -1))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 10, burnIn: 5, cooldown: -1))
+                == .negativeDuration(parameter: "cooldown", value: -1))
     }
 
     /// Two equal challenge senders are not "too few"; they are one client named twice.
     @Test func equalChallengeSendersHaveTheirOwnError() {
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [3, 3]))
-            == .challengeSendersEqual(client: 3))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [3, 3]))
+                == .challengeSendersEqual(client: 3))
         // Not tracking sender distributions: the challenge senders are not used, so not checked.
-        #expect(configError(SimulationConfig(
-            seed: 1, duration: 5, burnIn: 1, trackSenderEntropy: false, challengeSenders: [3, 3])) == nil)
+        #expect(
+            configError(
+                SimulationConfig(
+                    seed: 1, duration: 5, burnIn: 1, trackSenderEntropy: false, challengeSenders: [3, 3])) == nil)
     }
 
     @Test func challengeSendersMustBeTwoExistingClients() {
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [0, 1, 2]))
-            == .challengeSenderCount(count: 3))
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [0]))
-            == .challengeSenderCount(count: 1))
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [0, 100]))
-            == .noSuchClient(parameter: "challengeSenders", value: 100, clients: 100))
-        #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [-1, 0]))
-            == .noSuchClient(parameter: "challengeSenders", value: -1, clients: 100))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [0, 1, 2]))
+                == .challengeSenderCount(count: 3))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [0]))
+                == .challengeSenderCount(count: 1))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [0, 100]))
+                == .noSuchClient(parameter: "challengeSenders", value: 100, clients: 100))
+        #expect(
+            configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [-1, 0]))
+                == .noSuchClient(parameter: "challengeSenders", value: -1, clients: 100))
         #expect(configError(SimulationConfig(seed: 1, duration: 5, burnIn: 1, challengeSenders: [99, 0])) == nil)
     }
 
     @Test func validationMessagesNameTheRule() {
-        #expect(LoopixError.negativeDuration(parameter: "burnIn", value: -1).description
-            == "burnIn must be ≥ 0 s (got -1.0 s)")
+        #expect(
+            LoopixError.negativeDuration(parameter: "burnIn", value: -1).description
+                == "burnIn must be ≥ 0 s (got -1.0 s)")
         #expect(LoopixError.challengeSendersEqual(client: 3).description.contains("must differ"))
-        #expect(LoopixError.noSuchClient(parameter: "challengeSenders", value: -1, clients: 100).description
-            == "challengeSenders must be a client index in 0 … 99 (got -1)")
+        #expect(
+            LoopixError.noSuchClient(parameter: "challengeSenders", value: -1, clients: 100).description
+                == "challengeSenders must be a client index in 0 … 99 (got -1)")
     }
 }

@@ -26,7 +26,8 @@ import Testing
     @Test func eventBoundStopsTheRun() throws {
         let r = try LoopixSimulator(
             parameters: .mixim,
-            config: SimulationConfig(seed: 1, duration: 1000, burnIn: 1, maxEvents: 5000)).run()
+            config: SimulationConfig(seed: 1, duration: 1000, burnIn: 1, maxEvents: 5000)
+        ).run()
         #expect(r.stopReason == .eventLimit)
         #expect(r.eventsProcessed == 5000)
         #expect(r.windowEnd < 1000)
@@ -40,8 +41,10 @@ import Testing
         let durations: [String: Double] = ["nym": 2, "loopix-paper": 10, "mixim": 60]
         let duration = durations[name] ?? 10
         let r = try LoopixSimulator(
-            parameters: p, config: SimulationConfig(
-                seed: 3, duration: duration, burnIn: duration / 5, cooldown: duration / 10)).run()
+            parameters: p,
+            config: SimulationConfig(
+                seed: 3, duration: duration, burnIn: duration / 5, cooldown: duration / 10)
+        ).run()
         #expect(r.stopReason == .duration)
         #expect(r.mixes.count == p.layers * p.mixesPerLayer)
         let sent = r.traffic.sentByKind
@@ -63,7 +66,8 @@ import Testing
         var p = LoopixParameters.loopixPaper
         p.clients = 20
         let r = try LoopixSimulator(
-            parameters: p, config: SimulationConfig(seed: 8, duration: 60, burnIn: 5)).run()
+            parameters: p, config: SimulationConfig(seed: 8, duration: 60, burnIn: 5)
+        ).run()
         #expect(r.latency.loopSendToInbox.count > 0)
         #expect(r.traffic.dropsDiscarded > 0)
         #expect(r.traffic.mixLoopsReturned > 0)

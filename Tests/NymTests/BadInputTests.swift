@@ -5,7 +5,8 @@ import Testing
 struct BadInputTests {
     /// A single-hop packet for `node` whose plaintext β is `plainBeta`, with a correct γ: lets a
     /// test put any flag or version in front of the hop.
-    static func craftedPacket(node: Fixture.Node, plainBeta: Bytes, payload: Bytes = Bytes.zeros(1024)) throws -> Bytes {
+    static func craftedPacket(node: Fixture.Node, plainBeta: Bytes, payload: Bytes = Bytes.zeros(1024)) throws -> Bytes
+    {
         let x = Bytes(repeating: 0x42, count: 32)
         let alpha = try X25519.publicKey(secret: x)
         let s = try X25519.scalarMult(scalar: x, point: node.route.publicKey)
@@ -115,12 +116,14 @@ struct BadInputTests {
         let nodes = try Fixture.nodes(2)
         let profile = NymProfile()
         var padding = FixedRandom(Bytes.zeros(NymProfile.finalPaddingLength(hops: 2)))
-        let commands = try NymSphinx.commands(route: nodes.map(\.route), delays: Fixture.delays(2), destination: Fixture.destination(), version: .current)
+        let commands = try NymSphinx.commands(
+            route: nodes.map(\.route), delays: Fixture.delays(2), destination: Fixture.destination(), version: .current)
         let header = try Sphinx.createHeader(
             profile: profile, initialSecret: Bytes(repeating: 5, count: 32),
             publicKeys: nodes.map(\.route.publicKey), forwardCommands: commands.forward,
             finalCommand: commands.final, random: &padding)
-        let delta = try Sphinx.addPayloadLayers(profile: profile, plaintext: Bytes.zeros(1024), keys: header.payloadKeys)[0]
+        let delta = try Sphinx.addPayloadLayers(
+            profile: profile, plaintext: Bytes.zeros(1024), keys: header.payloadKeys)[0]
         var bytes = NymSphinx.encodeHeader(header.header) + delta
         for (i, node) in nodes.enumerated() {
             let processed = try NymSphinx.processPacket(bytes, nodeSecret: node.secret)
@@ -151,10 +154,16 @@ struct BadInputTests {
         // Seeds that are not a multiple of 16 bytes.
         Self.expectError(.malformedSURB) { () throws(SphinxError) in _ = try NymSURB(bytes: good + [0]) }
         // Keys that are not a multiple of 192 bytes.
-        Self.expectError(.malformedSURB) { () throws(SphinxError) in _ = try NymSURB(bytes: Array(good.prefix(380)) + Bytes.zeros(200)) }
+        Self.expectError(.malformedSURB) { () throws(SphinxError) in
+            _ = try NymSURB(bytes: Array(good.prefix(380)) + Bytes.zeros(200))
+        }
         // More keys than a route can have.
-        Self.expectError(.malformedSURB) { () throws(SphinxError) in _ = try NymSURB(bytes: Array(good.prefix(380)) + Bytes.zeros(16 * 6)) }
-        Self.expectError(.malformedSURB) { () throws(SphinxError) in _ = try NymSURB(bytes: Array(good.prefix(380)) + Bytes.zeros(192 * 6)) }
+        Self.expectError(.malformedSURB) { () throws(SphinxError) in
+            _ = try NymSURB(bytes: Array(good.prefix(380)) + Bytes.zeros(16 * 6))
+        }
+        Self.expectError(.malformedSURB) { () throws(SphinxError) in
+            _ = try NymSURB(bytes: Array(good.prefix(380)) + Bytes.zeros(192 * 6))
+        }
     }
 
     @Test func replayedTag() throws {
@@ -175,7 +184,9 @@ struct BadInputTests {
         }
         // ...and forgotten after two, when the node's old key is gone anyway.
         cache.rotate()
-        #expect(throws: Never.self) { try NymSphinx.processPacket(packet.bytes, nodeSecret: nodes[0].secret, replayCache: &cache) }
+        #expect(throws: Never.self) {
+            try NymSphinx.processPacket(packet.bytes, nodeSecret: nodes[0].secret, replayCache: &cache)
+        }
     }
 
     /// Small-order α: X25519 gives all zeros. The crate does not check; we reject.
@@ -198,19 +209,26 @@ struct BadInputTests {
         let nodes = try Fixture.nodes(6)
         var random = try Fixture.random()
         Self.expectError(.routeEmpty) { () throws(SphinxError) in
-            _ = try NymSphinx.createForwardPacket(route: [], delays: [], destination: Fixture.destination(), message: [], random: &random)
+            _ = try NymSphinx.createForwardPacket(
+                route: [], delays: [], destination: Fixture.destination(), message: [], random: &random)
         }
         Self.expectError(.routeTooLong(maximum: 5, actual: 6)) { () throws(SphinxError) in
-            _ = try NymSphinx.createForwardPacket(route: nodes.map(\.route), delays: Fixture.delays(6), destination: Fixture.destination(), message: [], random: &random)
+            _ = try NymSphinx.createForwardPacket(
+                route: nodes.map(\.route), delays: Fixture.delays(6), destination: Fixture.destination(), message: [],
+                random: &random)
         }
         Self.expectError(.routeEmpty) { () throws(SphinxError) in
             _ = try NymSphinx.createSURB(route: [], delays: [], destination: Fixture.destination(), random: &random)
         }
         Self.expectError(.routeTooLong(maximum: 5, actual: 6)) { () throws(SphinxError) in
-            _ = try NymSphinx.createSURB(route: nodes.map(\.route), delays: Fixture.delays(6), destination: Fixture.destination(), random: &random)
+            _ = try NymSphinx.createSURB(
+                route: nodes.map(\.route), delays: Fixture.delays(6), destination: Fixture.destination(),
+                random: &random)
         }
         Self.expectError(.mismatchedRouteInputs(expected: 3, actual: 2)) { () throws(SphinxError) in
-            _ = try NymSphinx.createForwardPacket(route: Array(nodes.prefix(3)).map(\.route), delays: Fixture.delays(2), destination: Fixture.destination(), message: [], random: &random)
+            _ = try NymSphinx.createForwardPacket(
+                route: Array(nodes.prefix(3)).map(\.route), delays: Fixture.delays(2),
+                destination: Fixture.destination(), message: [], random: &random)
         }
     }
 
@@ -225,7 +243,8 @@ struct BadInputTests {
                     message: Bytes(repeating: 1, count: maximum + 1), payloadLength: length, random: &random)
             }
         }
-        let surb = try NymSphinx.createSURB(route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), random: &random)
+        let surb = try NymSphinx.createSURB(
+            route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), random: &random)
         Self.expectError(.messageTooLong(maximum: 1007, actual: 5000)) { () throws(SphinxError) in
             _ = try NymSphinx.useSURB(surb.surb, message: Bytes.zeros(5000))
         }
@@ -237,11 +256,13 @@ struct BadInputTests {
     }
 
     @Test func wrongLengthInputs() throws {
-        Self.expectError(.invalidInputLength(what: "node address", expected: 32, actual: 31)) { () throws(SphinxError) in
+        Self.expectError(.invalidInputLength(what: "node address", expected: 32, actual: 31)) {
+            () throws(SphinxError) in
             _ = try NymNodeAddress(Bytes.zeros(31))
         }
         let nodes = try Fixture.nodes(2)
-        Self.expectError(.invalidInputLength(what: "final padding", expected: 188, actual: 187)) { () throws(SphinxError) in
+        Self.expectError(.invalidInputLength(what: "final padding", expected: 188, actual: 187)) {
+            () throws(SphinxError) in
             _ = try NymSphinx.createForwardPacket(
                 route: nodes.map(\.route), delays: Fixture.delays(2), destination: Fixture.destination(), message: [],
                 randomness: NymPacketRandomness(initialSecret: Bytes.zeros(32), finalPadding: Bytes.zeros(187)))

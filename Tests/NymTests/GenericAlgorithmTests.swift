@@ -6,8 +6,8 @@ import Testing
 /// β and a MAC-based payload. It reuses nym's group and primitives; what it checks is that the
 /// generic body handles those shapes without knowing which profile runs.
 struct VariableEntryProfile: SphinxProfile {
-    struct Relay: Sendable, Equatable { let next: Bytes }      // entry = len ‖ 0xF0 ‖ next
-    struct Deliver: Sendable, Equatable { let to: Bytes }      // entry = len ‖ 0xF1 ‖ to
+    struct Relay: Sendable, Equatable { let next: Bytes }  // entry = len ‖ 0xF0 ‖ next
+    struct Deliver: Sendable, Equatable { let to: Bytes }  // entry = len ‖ 0xF1 ‖ to
     typealias ForwardCommand = Relay
     typealias FinalCommand = Deliver
     typealias Keys = NymHopKeys
@@ -61,7 +61,8 @@ struct VariableEntryProfile: SphinxProfile {
     }
     func decodePayload(_ plaintext: Bytes, key: Bytes) throws(SphinxError) -> Bytes {
         let body = Array(plaintext.dropFirst(16))
-        guard ByteOps.constantTimeEqual(Array(plaintext.prefix(16)), try mu(key: Array(key.prefix(16)), data: body)) else {
+        guard ByteOps.constantTimeEqual(Array(plaintext.prefix(16)), try mu(key: Array(key.prefix(16)), data: body))
+        else {
             throw .payloadMACMismatch
         }
         guard let end = body.lastIndex(where: { $0 != 0xff }), body[end] == 0x7f else { throw .malformedPayload }
@@ -93,7 +94,8 @@ struct GenericAlgorithmTests {
         for i in 0..<hops {
             // The wrong associated data fails the MAC.
             #expect(throws: SphinxError.headerMACMismatch) {
-                try Sphinx.processHeader(profile: profile, nodeSecret: nodes[i].secret, header: header, associatedData: [9])
+                try Sphinx.processHeader(
+                    profile: profile, nodeSecret: nodes[i].secret, header: header, associatedData: [9])
             }
             let processed = try Sphinx.processPacket(
                 profile: profile, nodeSecret: nodes[i].secret, header: header, delta: delta, associatedData: ad[i])
@@ -153,7 +155,8 @@ struct GenericAlgorithmTests {
         let alpha = try profile.exponentiate(profile.generator, by: [x])
         let s = try profile.exponentiate(node.route.publicKey, by: [x])
         let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
-        let plain = try profile.encodeRoutingEntry(.forward(VariableEntryProfile.Relay(next: Bytes.zeros(99))))
+        let plain =
+            try profile.encodeRoutingEntry(.forward(VariableEntryProfile.Relay(next: Bytes.zeros(99))))
             + Bytes.zeros(160 - 101)
         let beta = ByteOps.xor(plain, try profile.rho(key: keys.streamCipherKey, length: 160))
         let header = SphinxHeader(alpha: alpha, beta: beta, gamma: try profile.mu(key: keys.macKey, data: beta))
@@ -177,13 +180,19 @@ struct GenericBadHeaderTests {
         let node = try Fixture.nodes(1)[0]
         let good = SphinxHeader(alpha: node.route.publicKey, beta: Bytes.zeros(300), gamma: Bytes.zeros(16))
         #expect(throws: SphinxError.invalidGroupElement) {
-            try Sphinx.processHeader(profile: profile, nodeSecret: node.secret, header: SphinxHeader(alpha: Bytes.zeros(31), beta: good.beta, gamma: good.gamma))
+            try Sphinx.processHeader(
+                profile: profile, nodeSecret: node.secret,
+                header: SphinxHeader(alpha: Bytes.zeros(31), beta: good.beta, gamma: good.gamma))
         }
         #expect(throws: SphinxError.invalidHeaderLength(expected: 300, actual: 299)) {
-            try Sphinx.processHeader(profile: profile, nodeSecret: node.secret, header: SphinxHeader(alpha: good.alpha, beta: Bytes.zeros(299), gamma: good.gamma))
+            try Sphinx.processHeader(
+                profile: profile, nodeSecret: node.secret,
+                header: SphinxHeader(alpha: good.alpha, beta: Bytes.zeros(299), gamma: good.gamma))
         }
         #expect(throws: SphinxError.invalidHeaderLength(expected: 16, actual: 17)) {
-            try Sphinx.processHeader(profile: profile, nodeSecret: node.secret, header: SphinxHeader(alpha: good.alpha, beta: good.beta, gamma: Bytes.zeros(17)))
+            try Sphinx.processHeader(
+                profile: profile, nodeSecret: node.secret,
+                header: SphinxHeader(alpha: good.alpha, beta: good.beta, gamma: Bytes.zeros(17)))
         }
         #expect(throws: SphinxError.invalidHeaderLength(expected: 348, actual: 347)) {
             try NymSphinx.decodeHeader(Bytes.zeros(347))

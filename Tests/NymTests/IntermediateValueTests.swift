@@ -31,7 +31,8 @@ struct IntermediateValueTests {
             #expect(hop.sharedSecret == s)
             // Node side: s = X25519(x_node, α).
             #expect(try X25519.scalarMult(scalar: nodes[i].secret, point: alpha) == s)
-            let ess = try HKDFSHA256.deriveKey(salt: [], ikm: s, info: NymConstants.expandedSharedSecretInfo, length: 288)
+            let ess = try HKDFSHA256.deriveKey(
+                salt: [], ikm: s, info: NymConstants.expandedSharedSecretInfo, length: 288)
             #expect(hop.keys.hRho == Array(ess[0..<16]))
             #expect(hop.keys.hMu == Array(ess[16..<32]))
             #expect(hop.payloadKey == Array(ess[32..<224]))
@@ -40,7 +41,8 @@ struct IntermediateValueTests {
             // γ_i = HMAC-SHA256(h_μ, β_i)[0, 16).
             #expect(hop.gamma == Array(HMACSHA256.mac(key: hop.keys.hMu, message: hop.beta).prefix(16)))
             // β_i decrypts to the routing block of SPEC.md's byte diagram.
-            let plain = ByteOps.xor(hop.beta, try AES128CTR.keystream(key: hop.keys.hRho, iv: Bytes.zeros(16), length: 300))
+            let plain = ByteOps.xor(
+                hop.beta, try AES128CTR.keystream(key: hop.keys.hRho, iv: Bytes.zeros(16), length: 300))
             #expect(Array(plain[1..<4]) == [0, 1, 2])  // version 258
             if i < hops - 1 {
                 #expect(plain[0] == 0x01)
@@ -71,7 +73,8 @@ struct IntermediateValueTests {
         let deltas = packet.creation.deltas
         #expect(deltas.last == Bytes.zeros(16) + [1, 2, 1] + Bytes.zeros(1024 - 19))
         for i in 0..<hops {
-            #expect(try LionessChaCha20BLAKE2b.encrypt(key: trace.hops[i].payloadKey, block: deltas[i + 1]) == deltas[i])
+            #expect(
+                try LionessChaCha20BLAKE2b.encrypt(key: trace.hops[i].payloadKey, block: deltas[i + 1]) == deltas[i])
         }
         #expect(packet.bytes == alpha0(trace) + trace.hops[0].gamma + trace.hops[0].beta + deltas[0])
     }
@@ -125,8 +128,12 @@ struct IntermediateValueTests {
         let nodes = try Fixture.nodes(3)
         var r1 = try Fixture.random(3)
         var r2 = try Fixture.random(3)
-        let a = try NymSphinx.createForwardPacket(route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), message: [1], random: &r1)
-        let b = try NymSphinx.createForwardPacket(route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), message: [1], random: &r2)
+        let a = try NymSphinx.createForwardPacket(
+            route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), message: [1],
+            random: &r1)
+        let b = try NymSphinx.createForwardPacket(
+            route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), message: [1],
+            random: &r2)
         #expect(a == b)
         #expect(r1.drawn == a.randomness.initialSecret + a.randomness.finalPadding)
     }
@@ -137,23 +144,48 @@ struct IntermediateValueTests {
     /// initial secret then routes through them.
     @Test func crateFixedKeyPairs() throws {
         let secrets: [Bytes] = [
-            [202, 37, 190, 57, 90, 36, 148, 40, 37, 203, 207, 229, 5, 80, 8, 77, 227, 95, 67, 20, 47, 83, 220, 34, 164, 207, 5, 212, 97, 151, 142, 168],
-            [130, 31, 0, 83, 139, 16, 225, 239, 132, 130, 122, 18, 217, 187, 91, 87, 250, 137, 152, 220, 254, 153, 246, 249, 252, 43, 153, 191, 152, 48, 154, 170],
-            [116, 204, 108, 186, 75, 233, 232, 22, 79, 66, 65, 176, 196, 246, 253, 30, 133, 153, 109, 229, 133, 177, 40, 42, 175, 72, 80, 70, 161, 7, 187, 155],
+            [
+                202, 37, 190, 57, 90, 36, 148, 40, 37, 203, 207, 229, 5, 80, 8, 77, 227, 95, 67, 20, 47, 83, 220, 34,
+                164, 207, 5, 212, 97, 151, 142, 168,
+            ],
+            [
+                130, 31, 0, 83, 139, 16, 225, 239, 132, 130, 122, 18, 217, 187, 91, 87, 250, 137, 152, 220, 254, 153,
+                246, 249, 252, 43, 153, 191, 152, 48, 154, 170,
+            ],
+            [
+                116, 204, 108, 186, 75, 233, 232, 22, 79, 66, 65, 176, 196, 246, 253, 30, 133, 153, 109, 229, 133, 177,
+                40, 42, 175, 72, 80, 70, 161, 7, 187, 155,
+            ],
         ]
         let publics: [Bytes] = [
-            [105, 91, 210, 146, 245, 155, 27, 169, 192, 123, 75, 121, 19, 204, 59, 187, 190, 150, 131, 118, 151, 77, 180, 144, 253, 88, 6, 212, 63, 5, 51, 7],
-            [178, 47, 98, 179, 103, 199, 16, 245, 35, 85, 9, 63, 138, 212, 83, 233, 169, 31, 205, 20, 73, 238, 141, 204, 19, 35, 226, 138, 44, 67, 225, 46],
-            [21, 93, 4, 80, 178, 177, 7, 218, 192, 213, 58, 157, 239, 242, 139, 45, 75, 26, 225, 54, 174, 21, 159, 25, 62, 87, 187, 46, 92, 246, 136, 81],
+            [
+                105, 91, 210, 146, 245, 155, 27, 169, 192, 123, 75, 121, 19, 204, 59, 187, 190, 150, 131, 118, 151, 77,
+                180, 144, 253, 88, 6, 212, 63, 5, 51, 7,
+            ],
+            [
+                178, 47, 98, 179, 103, 199, 16, 245, 35, 85, 9, 63, 138, 212, 83, 233, 169, 31, 205, 20, 73, 238, 141,
+                204, 19, 35, 226, 138, 44, 67, 225, 46,
+            ],
+            [
+                21, 93, 4, 80, 178, 177, 7, 218, 192, 213, 58, 157, 239, 242, 139, 45, 75, 26, 225, 54, 174, 21, 159,
+                25, 62, 87, 187, 46, 92, 246, 136, 81,
+            ],
         ]
-        let initialSecret: Bytes = [104, 106, 58, 28, 53, 127, 216, 216, 8, 84, 74, 171, 220, 71, 145, 25, 205, 24, 253, 23, 120, 124, 255, 114, 14, 246, 179, 119, 101, 14, 10, 89]
+        let initialSecret: Bytes = [
+            104, 106, 58, 28, 53, 127, 216, 216, 8, 84, 74, 171, 220, 71, 145, 25, 205, 24, 253, 23, 120, 124, 255, 114,
+            14, 246, 179, 119, 101, 14, 10, 89,
+        ]
         for (s, p) in zip(secrets, publics) { #expect(try X25519.publicKey(secret: s) == p) }
-        let route = try (0..<3).map { try NymRouteNode(address: NymNodeAddress(Bytes(repeating: UInt8($0 + 1), count: 32)), publicKey: publics[$0]) }
+        let route = try (0..<3).map {
+            try NymRouteNode(
+                address: NymNodeAddress(Bytes(repeating: UInt8($0 + 1), count: 32)), publicKey: publics[$0])
+        }
         for version in NymVersion.allCases {
             let packet = try NymSphinx.createForwardPacket(
                 route: route, delays: Fixture.delays(3), destination: Fixture.destination(), message: [42],
                 version: version,
-                randomness: NymPacketRandomness(initialSecret: initialSecret, finalPadding: Bytes.zeros(NymProfile.finalPaddingLength(hops: 3))))
+                randomness: NymPacketRandomness(
+                    initialSecret: initialSecret, finalPadding: Bytes.zeros(NymProfile.finalPaddingLength(hops: 3))))
             var bytes = packet.bytes
             for (i, secret) in secrets.enumerated() {
                 let processed = try NymSphinx.processPacket(bytes, nodeSecret: secret)

@@ -42,6 +42,7 @@ struct PayloadSizeTests {
         let ones = Bytes(repeating: 1, count: 160)
         let encodedOnes = try profile.encodePayload(message: ones, payloadLength: 1024, key: [])
         #expect(try profile.decodePayload(encodedOnes, key: []) == ones)
-        #expect(try profile.decodePayload(profile.encodePayload(message: [], payloadLength: 33, key: []), key: []) == [])
+        #expect(
+            try profile.decodePayload(profile.encodePayload(message: [], payloadLength: 33, key: []), key: []) == [])
     }
 }

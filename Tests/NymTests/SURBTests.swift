@@ -22,7 +22,8 @@ struct SURBTests {
         #expect(Array(bytes[348..<380]) == nodes[0].route.address.bytes)
         for i in 0..<hops {
             let piece = Array(bytes[(380 + i * keyUnit)..<(380 + (i + 1) * keyUnit)])
-            let expected = version == .explicitPayloadKeys
+            let expected =
+                version == .explicitPayloadKeys
                 ? created.creation.hops[i].payloadKey
                 : created.creation.hops[i].keys.detail("payloadKeySeed")
             #expect(piece == expected)
@@ -56,7 +57,8 @@ struct SURBTests {
     @Test func useIsDeterministic() throws {
         let nodes = try Fixture.nodes(3)
         var random = try Fixture.random()
-        let created = try NymSphinx.createSURB(route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), random: &random)
+        let created = try NymSphinx.createSURB(
+            route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), random: &random)
         #expect(try NymSphinx.useSURB(created.surb, message: [1]) == NymSphinx.useSURB(created.surb, message: [1]))
     }
 
@@ -66,7 +68,8 @@ struct SURBTests {
         let profile = NymProfile()
         let nodes = try Fixture.nodes(3)
         var random = try Fixture.random()
-        let commands = try NymSphinx.commands(route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), version: .current)
+        let commands = try NymSphinx.commands(
+            route: nodes.map(\.route), delays: Fixture.delays(3), destination: Fixture.destination(), version: .current)
         let header = try Sphinx.createSURB(
             profile: profile, initialSecret: random.bytes(32), publicKeys: nodes.map(\.route.publicKey),
             forwardCommands: commands.forward, finalCommand: commands.final, random: &random)
@@ -75,11 +78,13 @@ struct SURBTests {
         var delta = delta0
         var sphinxHeader = header.header
         for node in nodes {
-            let processed = try Sphinx.processPacket(profile: profile, nodeSecret: node.secret, header: sphinxHeader, delta: delta)
+            let processed = try Sphinx.processPacket(
+                profile: profile, nodeSecret: node.secret, header: sphinxHeader, delta: delta)
             delta = processed.delta
             if case let .forward(_, next) = processed.header.outcome { sphinxHeader = next }
         }
-        let message = try Sphinx.recoverSURBReply(profile: profile, delta: delta, hopKeys: header.payloadKeys, replyKey: replyKey)
+        let message = try Sphinx.recoverSURBReply(
+            profile: profile, delta: delta, hopKeys: header.payloadKeys, replyKey: replyKey)
         #expect(message == [7, 7, 7])
     }
 }

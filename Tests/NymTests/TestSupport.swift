@@ -18,14 +18,20 @@ enum Fixture {
         for i in 0..<count {
             let secret = random.bytes(32)
             let pub = try X25519.publicKey(secret: secret)
-            out.append(Node(secret: secret, route: try NymRouteNode(address: NymNodeAddress(Bytes(repeating: UInt8(i + 1), count: 32)), publicKey: pub)))
+            out.append(
+                Node(
+                    secret: secret,
+                    route: try NymRouteNode(
+                        address: NymNodeAddress(Bytes(repeating: UInt8(i + 1), count: 32)), publicKey: pub)))
         }
         return out
     }
 
     /// The crate's destination_fixture(): address [3; 32], identifier [4; 16].
     static func destination() throws(SphinxError) -> NymDestination {
-        try NymDestination(address: NymDestinationAddress(Bytes(repeating: 3, count: 32)), identifier: NymIdentifier(Bytes(repeating: 4, count: 16)))
+        try NymDestination(
+            address: NymDestinationAddress(Bytes(repeating: 3, count: 32)),
+            identifier: NymIdentifier(Bytes(repeating: 4, count: 16)))
     }
 
     static func delays(_ count: Int) -> [NymDelay] {

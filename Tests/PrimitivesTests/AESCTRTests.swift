@@ -30,8 +30,9 @@ struct AESCTRTests {
     /// block may be partial, only the needed most significant bits of the output block are used).
     @Test func partialBlockIsAPrefix() throws {
         let full = try AES128CTR.apply(key: hex(Self.key), iv: hex(Self.initialCounter), to: hex(Self.plaintext))
-        let partial = try AES128CTR.apply(key: hex(Self.key), iv: hex(Self.initialCounter),
-                                          to: Bytes(try hex(Self.plaintext).prefix(37)))
+        let partial = try AES128CTR.apply(
+            key: hex(Self.key), iv: hex(Self.initialCounter),
+            to: Bytes(try hex(Self.plaintext).prefix(37)))
         #expect(partial == Bytes(full.prefix(37)))
         #expect(try AES128CTR.apply(key: hex(Self.key), iv: hex(Self.initialCounter), to: []) == [])
     }
@@ -42,7 +43,8 @@ struct AESCTRTests {
     /// 0001020304050607ffffffffffffffff and 00010203040506080000000000000000 under the F.5.1
     /// key, computed independently with `openssl enc -aes-128-ecb -nopad` (OpenSSL 3).
     @Test func counterCarriesAcross64BitBoundary() throws {
-        let keystream = try AES128CTR.keystream(key: hex(Self.key), iv: hex("0001020304050607ffffffffffffffff"), length: 32)
+        let keystream = try AES128CTR.keystream(
+            key: hex(Self.key), iv: hex("0001020304050607ffffffffffffffff"), length: 32)
         #expect(keystream.hex == "3d88a68db0f3e3c66e7fd8c1b1cb797a2a8891d239949bea3ea4f6c17f7ea957")
     }
 
@@ -63,7 +65,9 @@ struct AESCTRTests {
     @Test(arguments: [0, 8, 12, 15, 17])
     func wrongIVLengthIsATypedError(length: Int) throws {
         let key = try hex(Self.key)
-        #expect(throws: PrimitiveError.invalidLength(what: "AES-CTR initial counter block", expected: 16, actual: length)) {
+        #expect(
+            throws: PrimitiveError.invalidLength(what: "AES-CTR initial counter block", expected: 16, actual: length)
+        ) {
             try AES128CTR.apply(key: key, iv: Bytes(repeating: 1, count: length), to: [1, 2, 3])
         }
     }

@@ -22,15 +22,15 @@ struct BytesTests {
     }
 
     static let badHex: [BadHex] = [
-        BadHex(text: "0", offset: 1),          // odd length: the missing digit
+        BadHex(text: "0", offset: 1),  // odd length: the missing digit
         BadHex(text: "abc", offset: 3),
-        BadHex(text: "0g", offset: 1),         // not a hex digit
+        BadHex(text: "0g", offset: 1),  // not a hex digit
         BadHex(text: "g0", offset: 0),
-        BadHex(text: "00 11", offset: 2),      // no separators
-        BadHex(text: "0x00", offset: 1),       // no prefix
-        BadHex(text: "abz", offset: 2),        // a bad digit is reported before the odd length
+        BadHex(text: "00 11", offset: 2),  // no separators
+        BadHex(text: "0x00", offset: 1),  // no prefix
+        BadHex(text: "abz", offset: 2),  // a bad digit is reported before the odd length
         BadHex(text: "zé", offset: 0),
-        BadHex(text: "00é", offset: 2),        // offsets count UTF-8 code units
+        BadHex(text: "00é", offset: 2),  // offsets count UTF-8 code units
     ]
 
     @Test(arguments: badHex)

@@ -25,11 +25,12 @@ struct HKDFTests {
         let prk = HKDFSHA256.extract(salt: salt, ikm: ikm)
         #expect(prk.hex == "06a6b88c5853361a06104c9ceb35b45cef760014904671014a193f40c15fc244")
         let okm = try HKDFSHA256.expand(prk: prk, info: info, length: 82)
-        #expect(okm.hex == """
-            b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c\
-            59045a99cac7827271cb41c65e590e09da3275600c2f09b8367793a9aca3db71\
-            cc30c58179ec3e87c14c01d5c1f3434f1d87
-            """)
+        #expect(
+            okm.hex == """
+                b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c\
+                59045a99cac7827271cb41c65e590e09da3275600c2f09b8367793a9aca3db71\
+                cc30c58179ec3e87c14c01d5c1f3434f1d87
+                """)
     }
 
     /// A.3 Test Case 3: zero-length salt and info (an absent salt is HashLen zero bytes).

@@ -6,7 +6,8 @@ import Testing
 private func unhex(_ s: String) -> Bytes { Bytes(hex: s) ?? [] }
 
 /// The valid Wycheproof points of P224WycheproofData.swift (uncompressed, 0x04 ‖ X ‖ Y).
-private let wycheproofUncompressed: [(tcId: Int, point: Bytes)] = p224WycheproofECDH.split(separator: "\n").compactMap { line in
+private let wycheproofUncompressed: [(tcId: Int, point: Bytes)] = p224WycheproofECDH.split(separator: "\n").compactMap {
+    line in
     let f = line.split(separator: " ").map(String.init)
     guard f.count == 6, let id = Int(f[0]), f[1] == "valid", f[3].hasPrefix("04") else { return nil }
     return (id, unhex(f[3]))
@@ -30,12 +31,15 @@ private let wycheproofUncompressed: [(tcId: Int, point: Bytes)] = p224Wycheproof
 // decompress to tcId 1's uncompressed point.
 @Test func wycheproofCompressedPublicKey() throws {
     let compressed = unhex("027d8ac211e1228eb094e285a957d9912e93deee433ed777440ae9fc71")
-    let uncompressedTc1 = unhex("047d8ac211e1228eb094e285a957d9912e93deee433ed777440ae9fc719b01d050dfbe653e72f39491be87fb1a2742daa6e0a2aada98bb1aca")
+    let uncompressedTc1 = unhex(
+        "047d8ac211e1228eb094e285a957d9912e93deee433ed777440ae9fc719b01d050dfbe653e72f39491be87fb1a2742daa6e0a2aada98bb1aca"
+    )
     let point = try P224.Point(compressed: compressed)
     #expect(point.encoded == uncompressedTc1)
     #expect(point.compressed == compressed)
     let d = try P224.Scalar(canonical: unhex("565577a49415ca761a0322ad54e4ad0ae7625174baf372c2816f5328"))
-    #expect(try point.multiplied(by: d).xCoordinate == unhex("b8ecdb552d39228ee332bafe4886dbff272f7109edf933bc7542bd4f"))
+    #expect(
+        try point.multiplied(by: d).xCoordinate == unhex("b8ecdb552d39228ee332bafe4886dbff272f7109edf933bc7542bd4f"))
 }
 
 // Source: the same file, tcId 458 (invalid, InvalidCompressedPublic): x is not the
@@ -63,27 +67,41 @@ private let wycheproofUncompressed: [(tcId: Int, point: Bytes)] = p224Wycheproof
 // default POINT_CONVERSION_COMPRESSED) and `.export(POINT_CONVERSION_UNCOMPRESSED)` for
 // EcGroup(713), i.e. OpenSSL's EC_POINT_point2oct. Columns: k, compressed, uncompressed.
 private let petlibPoints: [(k: String, compressed: String, uncompressed: String)] = [
-    ("00000000000000000000000000000000000000000000000000000001",
-     "02b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21",
-     "04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34"),
-    ("00000000000000000000000000000000000000000000000000000002",
-     "03706a46dc76dcb76798e60e6d89474788d16dc18032d268fd1a704fa6",
-     "04706a46dc76dcb76798e60e6d89474788d16dc18032d268fd1a704fa61c2b76a7bc25e7702a704fa986892849fca629487acf3709d2e4e8bb"),
-    ("00000000000000000000000000000000000000000000000000000003",
-     "03df1b1d66a551d0d31eff822558b9d2cc75c2180279fe0d08fd896d04",
-     "04df1b1d66a551d0d31eff822558b9d2cc75c2180279fe0d08fd896d04a3f7f03cadd0be444c0aa56830130ddf77d317344e1af3591981a925"),
-    ("00000000000000000000000000000000000000000000000000000007",
-     "03db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e28",
-     "04db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e280f3a30085497f2f611ee2517b163ef8c53b715d18bb4e4808d02b963"),
-    ("000000000000000000000000000000000000000000000000000f4243",
-     "0387d4c95605e2b6a02ac48a0dd808a493df489701c91fb18e66f9edd9",
-     "0487d4c95605e2b6a02ac48a0dd808a493df489701c91fb18e66f9edd94499a4627d3ffc88fb5ff76d56af493b310b5d0e157ff5a4d8af9a23"),
-    ("ffffffffffffffffffffffffffff16a2e0b8f03e13dd29455c5c2a3c",
-     "03b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21",
-     "04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d2142c89c774a08dc04b3dd201932bc8a5ea5f8b89bbb2a7e667aff81cd"),
-    ("0123456789abcdef0123456789abcdef0123456789abcdef01234567",
-     "022c223f1ecf2fd9b2aeda31e4f4df7a7ea1b1885d94e9ddacbf0908b6",
-     "042c223f1ecf2fd9b2aeda31e4f4df7a7ea1b1885d94e9ddacbf0908b6f3d7981a62a9bde1494981d3d7424f06bf7b05d84729c9405c3870e2"),
+    (
+        "00000000000000000000000000000000000000000000000000000001",
+        "02b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21",
+        "04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34"
+    ),
+    (
+        "00000000000000000000000000000000000000000000000000000002",
+        "03706a46dc76dcb76798e60e6d89474788d16dc18032d268fd1a704fa6",
+        "04706a46dc76dcb76798e60e6d89474788d16dc18032d268fd1a704fa61c2b76a7bc25e7702a704fa986892849fca629487acf3709d2e4e8bb"
+    ),
+    (
+        "00000000000000000000000000000000000000000000000000000003",
+        "03df1b1d66a551d0d31eff822558b9d2cc75c2180279fe0d08fd896d04",
+        "04df1b1d66a551d0d31eff822558b9d2cc75c2180279fe0d08fd896d04a3f7f03cadd0be444c0aa56830130ddf77d317344e1af3591981a925"
+    ),
+    (
+        "00000000000000000000000000000000000000000000000000000007",
+        "03db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e28",
+        "04db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e280f3a30085497f2f611ee2517b163ef8c53b715d18bb4e4808d02b963"
+    ),
+    (
+        "000000000000000000000000000000000000000000000000000f4243",
+        "0387d4c95605e2b6a02ac48a0dd808a493df489701c91fb18e66f9edd9",
+        "0487d4c95605e2b6a02ac48a0dd808a493df489701c91fb18e66f9edd94499a4627d3ffc88fb5ff76d56af493b310b5d0e157ff5a4d8af9a23"
+    ),
+    (
+        "ffffffffffffffffffffffffffff16a2e0b8f03e13dd29455c5c2a3c",
+        "03b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21",
+        "04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d2142c89c774a08dc04b3dd201932bc8a5ea5f8b89bbb2a7e667aff81cd"
+    ),
+    (
+        "0123456789abcdef0123456789abcdef0123456789abcdef01234567",
+        "022c223f1ecf2fd9b2aeda31e4f4df7a7ea1b1885d94e9ddacbf0908b6",
+        "042c223f1ecf2fd9b2aeda31e4f4df7a7ea1b1885d94e9ddacbf0908b6f3d7981a62a9bde1494981d3d7424f06bf7b05d84729c9405c3870e2"
+    ),
 ]
 
 @Test func petlibCompressedExports() throws {
@@ -91,7 +109,8 @@ private let petlibPoints: [(k: String, compressed: String, uncompressed: String)
         let point = try P224.Scalar(canonical: unhex(entry.k)).timesGenerator()
         #expect(point.compressed == unhex(entry.compressed), "k = \(entry.k)")
         #expect(point.encoded == unhex(entry.uncompressed), "k = \(entry.k)")
-        #expect(try P224.Point(compressed: unhex(entry.compressed)).encoded == unhex(entry.uncompressed), "k = \(entry.k)")
+        #expect(
+            try P224.Point(compressed: unhex(entry.compressed)).encoded == unhex(entry.uncompressed), "k = \(entry.k)")
     }
 }
 
@@ -107,7 +126,9 @@ private let petlibPoints: [(k: String, compressed: String, uncompressed: String)
     // x = p and x = 2²²⁴ − 1 are not field elements.
     let p = unhex("ffffffffffffffffffffffffffffffff000000000000000000000001")
     #expect(throws: PrimitiveError.invalidPointEncoding) { try P224.Point(compressed: [0x02] + p) }
-    #expect(throws: PrimitiveError.invalidPointEncoding) { try P224.Point(compressed: [0x03] + Bytes(repeating: 0xff, count: 28)) }
+    #expect(throws: PrimitiveError.invalidPointEncoding) {
+        try P224.Point(compressed: [0x03] + Bytes(repeating: 0xff, count: 28))
+    }
     // The uncompressed form goes through the existing decoder.
     #expect(throws: PrimitiveError.invalidPointEncoding) { try P224.Point(compressedOrUncompressed: [0x04] + g[1...]) }
 }

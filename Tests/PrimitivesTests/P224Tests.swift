@@ -15,8 +15,9 @@ private let wycheproofCases: [WycheproofCase] = p224WycheproofECDH.split(separat
     let f = line.split(separator: " ").map(String.init)
     guard f.count == 6, let id = Int(f[0]) else { return nil }
     func bytes(_ s: String) -> Bytes { s == "-" ? [] : (Bytes(hex: s) ?? []) }
-    return WycheproofCase(tcId: id, result: f[1], flag: f[2], publicKey: bytes(f[3]),
-                          privateKey: bytes(f[4]), shared: bytes(f[5]))
+    return WycheproofCase(
+        tcId: id, result: f[1], flag: f[2], publicKey: bytes(f[3]),
+        privateKey: bytes(f[4]), shared: bytes(f[5]))
 }
 
 @Test func wycheproofDataParsed() {
@@ -91,8 +92,10 @@ func wycheproofRejectedPoints(tcId: Int) throws {
     // Expected: petlib 0.0.45 (OpenSSL) `(Bn.from_binary(0x01 * 28) * G).export(UNCOMPRESSED)`,
     // through Interop/sphinxmix/peer.py op "pubkey".
     let x = try P224.Scalar(canonical: Bytes(repeating: 0x01, count: 28))
-    #expect(try x.timesGenerator().encoded.hex ==
-        "042a31f7f084e002e15e8bf89ac7ad38c458e110ed1d37ddc4ce5bedebff9b7fbbb9b17c221084bfdce9c9b56a11afa56916e2b33d6af5ef55")
+    #expect(
+        try x.timesGenerator().encoded.hex
+            == "042a31f7f084e002e15e8bf89ac7ad38c458e110ed1d37ddc4ce5bedebff9b7fbbb9b17c221084bfdce9c9b56a11afa56916e2b33d6af5ef55"
+    )
 }
 
 @Test func groupLaws() throws {

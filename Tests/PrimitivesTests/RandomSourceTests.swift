@@ -35,10 +35,11 @@ struct DeterministicRandomTests {
     /// `test_chacha_true_bytes`: seed 0^32, `fill_bytes` of 32 bytes.
     @Test func trueBytes() throws {
         var rng = try DeterministicRandom(seed: Bytes.zeros(32))
-        #expect(rng.bytes(32) == [
-            118, 184, 224, 173, 160, 241, 61, 144, 64, 93, 106, 229, 83, 134, 189, 40, 189, 210,
-            25, 184, 160, 141, 237, 26, 168, 54, 239, 204, 139, 119, 13, 199,
-        ])
+        #expect(
+            rng.bytes(32) == [
+                118, 184, 224, 173, 160, 241, 61, 144, 64, 93, 106, 229, 83, 134, 189, 40, 189, 210,
+                25, 184, 160, 141, 237, 26, 168, 54, 239, 204, 139, 119, 13, 199,
+            ])
     }
 
     /// `test_chacha_true_values_b`: seed 0^31 ‖ 01, block 1 (after skipping block 0).
@@ -46,11 +47,12 @@ struct DeterministicRandomTests {
         var rng = try DeterministicRandom(seed: Bytes.zeros(31) + [1])
         _ = rng.bytes(64)
         let words = (0..<16).map { _ in littleEndianWord(rng.bytes(4)) }
-        #expect(words == [
-            0x2452eb3a, 0x9249f8ec, 0x8d829d9b, 0xddd4ceb1, 0xe8252083, 0x60818b01, 0xf38422b8,
-            0x5aaa49c9, 0xbb00ca8e, 0xda3ba7b4, 0xc4b592d1, 0xfdf2732f, 0x4436274e, 0x2561b3c8,
-            0xebdd4aa6, 0xa0136c00,
-        ])
+        #expect(
+            words == [
+                0x2452eb3a, 0x9249f8ec, 0x8d829d9b, 0xddd4ceb1, 0xe8252083, 0x60818b01, 0xf38422b8,
+                0x5aaa49c9, 0xbb00ca8e, 0xda3ba7b4, 0xc4b592d1, 0xfdf2732f, 0x4436274e, 0x2561b3c8,
+                0xebdd4aa6, 0xa0136c00,
+            ])
     }
 
     /// `test_chacha_true_values_c`: seed 00 ff 0^30, block 2; then its word-position checks,
@@ -61,21 +63,22 @@ struct DeterministicRandomTests {
         var rng = try DeterministicRandom(seed: [0, 0xff] + Bytes.zeros(30))
         _ = rng.bytes(128)
         let words = (0..<16).map { _ in littleEndianWord(rng.bytes(4)) }
-        #expect(words == [
-            0xfb4dd572, 0x4bc42ef1, 0xdf922636, 0x327f1394, 0xa78dea8f, 0x5e269039, 0xa1bebbc1,
-            0xcaf09aae, 0xa25ab213, 0x48a6b46c, 0x1b9d9bcb, 0x092c5be6, 0x546ca624, 0x1bec45d5,
-            0x87f47473, 0x96f0992e,
-        ])
+        #expect(
+            words == [
+                0xfb4dd572, 0x4bc42ef1, 0xdf922636, 0x327f1394, 0xa78dea8f, 0x5e269039, 0xa1bebbc1,
+                0xcaf09aae, 0xa25ab213, 0x48a6b46c, 0x1b9d9bcb, 0x092c5be6, 0x546ca624, 0x1bec45d5,
+                0x87f47473, 0x96f0992e,
+            ])
         let expectedEnd: UInt64 = 3 * 16
         #expect(rng.position == 4 * expectedEnd)
         _ = rng.bytes(32)
         #expect(rng.position == 4 * (expectedEnd + 8))
         _ = rng.bytes(25)
         #expect(rng.position == 4 * (expectedEnd + 15))
-        _ = rng.bytes(8)   // next_u64
+        _ = rng.bytes(8)  // next_u64
         #expect(rng.position == 4 * (expectedEnd + 17))
-        _ = rng.bytes(4)   // next_u32
-        _ = rng.bytes(8)   // next_u64
+        _ = rng.bytes(4)  // next_u32
+        _ = rng.bytes(8)  // next_u64
         #expect(rng.position == 4 * (expectedEnd + 20))
         _ = rng.bytes(1)
         #expect(rng.position == 4 * (expectedEnd + 21))
@@ -89,31 +92,36 @@ struct DeterministicRandomTests {
         var rng = try DeterministicRandom(seed: seed)
         #expect(rng.bytes(25) == Bytes(stream[0..<25]))
         #expect(rng.bytes(4) == Bytes(stream[28..<32]))
-        #expect(rng.bytes(70) == Bytes(stream[32..<102]))   // crosses into block 1
+        #expect(rng.bytes(70) == Bytes(stream[32..<102]))  // crosses into block 1
         #expect(rng.bytes(2) == Bytes(stream[104..<106]))
         #expect(rng.drawn == Bytes(stream[0..<25]) + Bytes(stream[28..<102]) + Bytes(stream[104..<106]))
     }
 
     /// `test_chacha_multiple_blocks`: the i-th word of the i-th 16-word block, for i = 0…15.
     @Test func multipleBlocks() throws {
-        let seed: Bytes = [0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 7, 0, 0, 0]
+        let seed: Bytes = [
+            0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 7, 0, 0, 0,
+        ]
         var rng = try DeterministicRandom(seed: seed)
         var results: [UInt32] = []
         for _ in 0..<16 {
             results.append(littleEndianWord(rng.bytes(4)))
             _ = rng.bytes(64)
         }
-        #expect(results == [
-            0xf225c81a, 0x6ab1be57, 0x04d42951, 0x70858036, 0x49884684, 0x64efec72, 0x4be2d186,
-            0x3615b384, 0x11cfa18e, 0xd3c50049, 0x75c775f6, 0x434c6530, 0x2c5bad8f, 0x898881dc,
-            0x5f1c86d9, 0xc1f8e7f4,
-        ])
+        #expect(
+            results == [
+                0xf225c81a, 0x6ab1be57, 0x04d42951, 0x70858036, 0x49884684, 0x64efec72, 0x4be2d186,
+                0x3615b384, 0x11cfa18e, 0xd3c50049, 0x75c775f6, 0x434c6530, 0x2c5bad8f, 0x898881dc,
+                0x5f1c86d9, 0xc1f8e7f4,
+            ])
     }
 
     /// `test_chacha_construction`: `next_u32` of a seed, then `from_rng` (which seeds a new
     /// generator with `fill_bytes` of 32 bytes from the first).
     @Test func construction() throws {
-        let seed: Bytes = [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0]
+        let seed: Bytes = [
+            0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0,
+        ]
         var rng1 = try DeterministicRandom(seed: seed)
         #expect(littleEndianWord(rng1.bytes(4)) == 137206642)
         var rng2 = try DeterministicRandom(seed: rng1.bytes(32))
@@ -159,6 +167,6 @@ struct OtherRandomSourceTests {
         let a = rng.bytes(32)
         let b = rng.bytes(32)
         #expect(a.count == 32)
-        #expect(a != b)   // fails with probability 2^-256
+        #expect(a != b)  // fails with probability 2^-256
     }
 }

@@ -12,37 +12,57 @@ enum Entry {
     // nym
     static let nymDecodePacket = EntryPoint("nym.decodePacket", sphinx: ["invalidPacketLength", "invalidHeaderLength"])
     static let nymDecodeHeader = EntryPoint("nym.decodeHeader", sphinx: ["invalidHeaderLength"])
-    static let nymProcessErrors = ["invalidPacketLength", "invalidHeaderLength", "smallOrderGroupElement",
-                                   "headerMACMismatch", "unknownRoutingFlag", "unknownVersion", "malformedRoutingEntry"]
+    static let nymProcessErrors = [
+        "invalidPacketLength", "invalidHeaderLength", "smallOrderGroupElement",
+        "headerMACMismatch", "unknownRoutingFlag", "unknownVersion", "malformedRoutingEntry",
+    ]
     static let nymProcess = EntryPoint("nym.processPacket", sphinx: nymProcessErrors)
-    static let nymProcessCached = EntryPoint("nym.processPacket(replayCache)", sphinx: nymProcessErrors + ["replayedTag"])
+    static let nymProcessCached = EntryPoint(
+        "nym.processPacket(replayCache)", sphinx: nymProcessErrors + ["replayedTag"])
     static let nymProcessCrafted = EntryPoint("nym.processPacket(MAC-valid crafted β)", sphinx: nymProcessErrors)
-    static let nymRecover = EntryPoint("nym.recoverMessage", sphinx: ["invalidPayloadLength", "payloadZeroPrefixMissing", "payloadMarkerMissing"])
-    static let nymRoutingEntry = EntryPoint("nym.decodeRoutingEntry", sphinx: ["malformedRoutingEntry", "unknownRoutingFlag", "unknownVersion"])
+    static let nymRecover = EntryPoint(
+        "nym.recoverMessage", sphinx: ["invalidPayloadLength", "payloadZeroPrefixMissing", "payloadMarkerMissing"])
+    static let nymRoutingEntry = EntryPoint(
+        "nym.decodeRoutingEntry", sphinx: ["malformedRoutingEntry", "unknownRoutingFlag", "unknownVersion"])
     static let nymSURBParse = EntryPoint("nym.SURB(bytes:)", sphinx: ["malformedSURB"])
     static let nymSURBUse = EntryPoint("nym.useSURB", sphinx: ["messageTooLong", "payloadSizeTooSmall"])
     // sphinxmix
-    static let smxPacket = EntryPoint("sphinxmix.SphinxmixPacket(alpha:beta:gamma:delta:)",
-                                      sphinx: ["invalidGroupElement", "invalidHeaderLength", "invalidPayloadLength"])
-    static let smxProcessErrors = ["invalidGroupElement", "smallOrderGroupElement", "invalidHeaderLength", "invalidPayloadLength",
-                                   "headerMACMismatch", "malformedRoutingEntry", "invalidInputLength"]
+    static let smxPacket = EntryPoint(
+        "sphinxmix.SphinxmixPacket(alpha:beta:gamma:delta:)",
+        sphinx: ["invalidGroupElement", "invalidHeaderLength", "invalidPayloadLength"])
+    static let smxProcessErrors = [
+        "invalidGroupElement", "smallOrderGroupElement", "invalidHeaderLength", "invalidPayloadLength",
+        "headerMACMismatch", "malformedRoutingEntry", "invalidInputLength",
+    ]
     static let smxProcess = EntryPoint("sphinxmix.process", sphinx: smxProcessErrors)
     static let smxProcessUnchecked = EntryPoint("sphinxmix.process(unchecked fields)", sphinx: smxProcessErrors)
-    static let smxProcessCached = EntryPoint("sphinxmix.process(replayCache)", sphinx: smxProcessErrors + ["replayedTag"])
+    static let smxProcessCached = EntryPoint(
+        "sphinxmix.process(replayCache)", sphinx: smxProcessErrors + ["replayedTag"])
     static let smxProcessCrafted = EntryPoint("sphinxmix.process(MAC-valid crafted β)", sphinx: smxProcessErrors)
-    static let smxReceiveForward = EntryPoint("sphinxmix.receiveForward",
-                                              sphinx: ["invalidPayloadLength", "payloadMACMismatch", "payloadMarkerMissing", "malformedPayload"])
-    static let smxReceiveSURB = EntryPoint("sphinxmix.receiveSURB",
-                                           sphinx: ["malformedSURB", "invalidPayloadLength", "payloadMACMismatch", "payloadMarkerMissing"])
+    static let smxReceiveForward = EntryPoint(
+        "sphinxmix.receiveForward",
+        sphinx: ["invalidPayloadLength", "payloadMACMismatch", "payloadMarkerMissing", "malformedPayload"])
+    static let smxReceiveSURB = EntryPoint(
+        "sphinxmix.receiveSURB",
+        sphinx: ["malformedSURB", "invalidPayloadLength", "payloadMACMismatch", "payloadMarkerMissing"])
     static let smxPackageSURB = EntryPoint("sphinxmix.packageSURB", sphinx: ["invalidInputLength", "messageTooLong"])
     static let smxRouting = EntryPoint("sphinxmix.SphinxmixRouting(decoding:)", sphinx: ["malformedRoutingEntry"])
     static let smxRoutingEntry = EntryPoint("sphinxmix.decodeRoutingEntry", sphinx: ["malformedRoutingEntry"])
-    static let smxNodeKey = EntryPoint("sphinxmix.SphinxmixNodeKey(privateKey:)", other: ["SphinxError.primitive.invalidScalar"])
+    static let smxNodeKey = EntryPoint(
+        "sphinxmix.SphinxmixNodeKey(privateKey:)", other: ["SphinxError.primitive.invalidScalar"])
     // codecs
-    static let msgpack = EntryPoint("MsgPack.decode", other: ["MsgPackError.truncated", "MsgPackError.unsupportedFormat",
-                                                              "MsgPackError.trailingBytes", "MsgPackError.valueTooLarge"])
-    static let p224Point = EntryPoint("P224.Point(encoded:)", other: ["PrimitiveError.invalidPointEncoding",
-                                                                      "PrimitiveError.pointNotOnCurve", "PrimitiveError.pointAtInfinity"])
+    static let msgpack = EntryPoint(
+        "MsgPack.decode",
+        other: [
+            "MsgPackError.truncated", "MsgPackError.unsupportedFormat",
+            "MsgPackError.trailingBytes", "MsgPackError.valueTooLarge",
+        ])
+    static let p224Point = EntryPoint(
+        "P224.Point(encoded:)",
+        other: [
+            "PrimitiveError.invalidPointEncoding",
+            "PrimitiveError.pointNotOnCurve", "PrimitiveError.pointAtInfinity",
+        ])
     static let p224Scalar = EntryPoint("P224.Scalar(canonical:)", other: ["PrimitiveError.invalidScalar"])
     static let hex = EntryPoint("Bytes(validatingHex:)", other: ["PrimitiveError.invalidHex"])
 }
@@ -69,19 +89,34 @@ enum Entry {
         var cache = try ReplayCache(capacityPerEpoch: 4096, hashKey: Bytes.zeros(32))
 
         func feedPacket(_ bytes: Bytes, node: Int, _ what: @autoclosure () -> String) {
-            tally.call(Entry.nymDecodePacket, what()) { _ = try NymSphinx.decodePacket(bytes); return nil }
-            tally.call(Entry.nymDecodeHeader, what()) { _ = try NymSphinx.decodeHeader(Array(bytes.prefix(NymConstants.headerLength))); return nil }
-            tally.call(Entry.nymProcess, what()) { Self.label(try NymSphinx.processPacket(bytes, nodeSecret: world.secrets[node])) }
+            tally.call(Entry.nymDecodePacket, what()) {
+                _ = try NymSphinx.decodePacket(bytes); return nil
+            }
+            tally.call(Entry.nymDecodeHeader, what()) {
+                _ = try NymSphinx.decodeHeader(Array(bytes.prefix(NymConstants.headerLength))); return nil
+            }
+            tally.call(Entry.nymProcess, what()) {
+                Self.label(try NymSphinx.processPacket(bytes, nodeSecret: world.secrets[node]))
+            }
             tally.call(Entry.nymProcessCached, what()) {
                 Self.label(try NymSphinx.processPacket(bytes, nodeSecret: world.secrets[node], replayCache: &cache))
             }
-            tally.call(Entry.nymRecover, what()) { _ = try NymSphinx.recoverMessage(finalPayload: Array(bytes.dropFirst(NymConstants.headerLength))); return nil }
-            tally.call(Entry.nymRecover, what()) { _ = try NymSphinx.recoverMessage(finalPayload: bytes); return nil }
-            tally.call(Entry.nymRoutingEntry, what()) { _ = try profile.decodeRoutingEntry(bytes); return nil }
+            tally.call(Entry.nymRecover, what()) {
+                _ = try NymSphinx.recoverMessage(finalPayload: Array(bytes.dropFirst(NymConstants.headerLength)));
+                return nil
+            }
+            tally.call(Entry.nymRecover, what()) {
+                _ = try NymSphinx.recoverMessage(finalPayload: bytes); return nil
+            }
+            tally.call(Entry.nymRoutingEntry, what()) {
+                _ = try profile.decodeRoutingEntry(bytes); return nil
+            }
         }
         func feedSURB(_ bytes: Bytes, _ what: @autoclosure () -> String) {
             var parsed: NymSURB?
-            tally.call(Entry.nymSURBParse, what()) { parsed = try NymSURB(bytes: bytes); return nil }
+            tally.call(Entry.nymSURBParse, what()) {
+                parsed = try NymSURB(bytes: bytes); return nil
+            }
             guard let surb = parsed else { return }
             let sizes = [0, 1, 32, 33, 34, 1024, random.int(3000)]
             let size = sizes[random.int(sizes.count)]
@@ -125,10 +160,14 @@ enum Entry {
         var replayCache = try ReplayCache(capacityPerEpoch: 64, hashKey: Bytes.zeros(32))
         for seed in seeds {
             tally.call(Entry.nymProcessCached, seed.what) {
-                Self.label(try NymSphinx.processPacket(seed.bytes, nodeSecret: world.secrets[seed.node], replayCache: &replayCache))
+                Self.label(
+                    try NymSphinx.processPacket(
+                        seed.bytes, nodeSecret: world.secrets[seed.node], replayCache: &replayCache))
             }
             tally.call(Entry.nymProcessCached, seed.what + " again") {
-                Self.label(try NymSphinx.processPacket(seed.bytes, nodeSecret: world.secrets[seed.node], replayCache: &replayCache))
+                Self.label(
+                    try NymSphinx.processPacket(
+                        seed.bytes, nodeSecret: world.secrets[seed.node], replayCache: &replayCache))
             }
         }
         #expect(tally.count(Entry.nymProcessCached, "SphinxError.replayedTag") >= seeds.count)
@@ -137,7 +176,8 @@ enum Entry {
             let other = seeds[(i + 1) % seeds.count].bytes
             for (what, mutated) in HostileInputs.mutations(
                 of: seed.bytes, other: other, alphaRange: 0..<32, specialAlphas: HostileInputs.x25519Special,
-                randomCount: perSeed, &random) {
+                randomCount: perSeed, &random)
+            {
                 feedPacket(mutated, node: seed.node, "\(seed.what): \(what)")
             }
         }
@@ -149,11 +189,14 @@ enum Entry {
                 let surb = try NymSphinx.createSURB(
                     route: route.map { world.nodes[$0] },
                     delays: (0..<hops).map { NymDelay(nanoseconds: UInt64($0)) },
-                    destination: world.destination, version: version, random: &random).surb.bytes
+                    destination: world.destination, version: version, random: &random
+                ).surb.bytes
                 feedSURB(surb, "SURB v\(version.rawValue) \(hops) hops")
                 for (what, mutated) in HostileInputs.mutations(
-                    of: surb, other: Array(surb.reversed()), alphaRange: 0..<32, specialAlphas: HostileInputs.x25519Special,
-                    randomCount: RunSettings.count(12), &random) {
+                    of: surb, other: Array(surb.reversed()), alphaRange: 0..<32,
+                    specialAlphas: HostileInputs.x25519Special,
+                    randomCount: RunSettings.count(12), &random)
+                {
                     feedSURB(mutated, "SURB v\(version.rawValue) \(hops) hops: \(what)")
                 }
             }
@@ -163,16 +206,21 @@ enum Entry {
         // decrypts is chosen by the test (valid and invalid flags, versions, random bytes).
         for i in 0..<RunSettings.count(600) {
             let node = random.int(world.nodeCount)
-            let alpha = i % 10 == 0 ? HostileInputs.x25519Special[random.int(HostileInputs.x25519Special.count)] : random.bytes(32)
+            let alpha =
+                i % 10 == 0
+                ? HostileInputs.x25519Special[random.int(HostileInputs.x25519Special.count)] : random.bytes(32)
             var block = random.bytes(NymConstants.routingInfoLength)
             let flags: [UInt8] = [0x00, 0x01, 0x02, 0x03, 0xff, random.bytes(1)[0]]
             block[0] = flags[i % flags.count]
-            let versions: [Bytes] = [[0, 1, 2], [0, 1, 3], [0, 1, 4], [1, 1, 3], [0, 0, 0], [0xff, 0xff, 0xff], random.bytes(3)]
+            let versions: [Bytes] = [
+                [0, 1, 2], [0, 1, 3], [0, 1, 4], [1, 1, 3], [0, 0, 0], [0xff, 0xff, 0xff], random.bytes(3),
+            ]
             block.replaceSubrange(1..<4, with: versions[(i / flags.count) % versions.count])
             let payloadLength = [33, 34, 1024, 33 + random.int(3000)][i % 4]
             let packet: Bytes
             do {
-                packet = try Self.craftNym(alpha: alpha, block: block, secret: world.secrets[node], payload: random.bytes(payloadLength))
+                packet = try Self.craftNym(
+                    alpha: alpha, block: block, secret: world.secrets[node], payload: random.bytes(payloadLength))
             } catch {
                 // A small-order α has no MAC key: send it with a random γ instead.
                 packet = alpha + random.bytes(16) + block + random.bytes(payloadLength)
@@ -222,8 +270,10 @@ enum Entry {
         var random = try DeterministicRandom(seed: RunSettings.randomSeed("robust.sphinxmix"))
         let world = try SphinxmixWorld()
         let defaults = SphinxmixParameters.defaults
-        let variants = [defaults, try SphinxmixParameters(headerLength: 64, bodyLength: 34),
-                        try SphinxmixParameters(headerLength: 256, bodyLength: 2048, associatedLength: 4)]
+        let variants = [
+            defaults, try SphinxmixParameters(headerLength: 64, bodyLength: 34),
+            try SphinxmixParameters(headerLength: 256, bodyLength: 2048, associatedLength: 4),
+        ]
         var cache = try ReplayCache(capacityPerEpoch: 4096, hashKey: Bytes.zeros(32))
 
         /// Splits wire bytes α (57) ‖ γ (k) ‖ β ‖ δ, the oracle's layout (ORACLE-SPHINXMIX-1),
@@ -242,9 +292,14 @@ enum Entry {
                 return nil
             }
             if let packet {
-                tally.call(Entry.smxProcess, what()) { Self.label(try Sphinxmix.process(parameters: p, privateKey: key, packet: packet, associatedData: ad)) }
+                tally.call(Entry.smxProcess, what()) {
+                    Self.label(
+                        try Sphinxmix.process(parameters: p, privateKey: key, packet: packet, associatedData: ad))
+                }
                 tally.call(Entry.smxProcessCached, what()) {
-                    Self.label(try Sphinxmix.process(parameters: p, privateKey: key, packet: packet, associatedData: ad, replayCache: &cache))
+                    Self.label(
+                        try Sphinxmix.process(
+                            parameters: p, privateKey: key, packet: packet, associatedData: ad, replayCache: &cache))
                 }
             }
             let unchecked = SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma), delta: delta)
@@ -252,27 +307,41 @@ enum Entry {
                 Self.label(try Sphinxmix.process(parameters: p, privateKey: key, packet: unchecked, associatedData: ad))
             }
             tally.call(Entry.smxReceiveForward, what()) {
-                _ = try Sphinxmix.receiveForward(parameters: p, macKey: Array(bytes.prefix(p.k)), body: delta); return nil
+                _ = try Sphinxmix.receiveForward(parameters: p, macKey: Array(bytes.prefix(p.k)), body: delta);
+                return nil
             }
             tally.call(Entry.smxReceiveForward, what()) {
-                _ = try Sphinxmix.receiveForward(parameters: p, macKey: Array(bytes.prefix(p.k)), body: bytes); return nil
+                _ = try Sphinxmix.receiveForward(parameters: p, macKey: Array(bytes.prefix(p.k)), body: bytes);
+                return nil
             }
             let keyCount = random.int(6)
             let keys = (0..<keyCount).map { i in Array(bytes.dropFirst(i * p.k).prefix(p.k)) }
-            tally.call(Entry.smxReceiveSURB, what()) { _ = try Sphinxmix.receiveSURB(parameters: p, keys: keys, body: delta); return nil }
-            let surb = SphinxmixSURB(firstNode: Array(delta.prefix(8)), header: unchecked.header, kTilde: Array(delta.prefix(random.int(20))))
-            tally.call(Entry.smxPackageSURB, what()) {
-                _ = try Sphinxmix.packageSURB(parameters: p, surb: surb, message: Array(bytes.prefix(random.int(1200)))); return nil
+            tally.call(Entry.smxReceiveSURB, what()) {
+                _ = try Sphinxmix.receiveSURB(parameters: p, keys: keys, body: delta); return nil
             }
-            tally.call(Entry.smxRouting, what()) { _ = try SphinxmixRouting(decoding: bytes); return nil }
-            tally.call(Entry.smxRoutingEntry, what()) { _ = try SphinxmixProfile(parameters: p).decodeRoutingEntry(bytes); return nil }
+            let surb = SphinxmixSURB(
+                firstNode: Array(delta.prefix(8)), header: unchecked.header, kTilde: Array(delta.prefix(random.int(20)))
+            )
+            tally.call(Entry.smxPackageSURB, what()) {
+                _ = try Sphinxmix.packageSURB(
+                    parameters: p, surb: surb, message: Array(bytes.prefix(random.int(1200))));
+                return nil
+            }
+            tally.call(Entry.smxRouting, what()) {
+                _ = try SphinxmixRouting(decoding: bytes); return nil
+            }
+            tally.call(Entry.smxRoutingEntry, what()) {
+                _ = try SphinxmixProfile(parameters: p).decodeRoutingEntry(bytes); return nil
+            }
         }
         func wire(_ f: Fields) -> Bytes { f.alpha + f.gamma + f.beta + f.delta }
 
         // (a) Random byte strings, at each parameter set.
         for (i, length) in HostileInputs.lengths(extra: RunSettings.count(30), &random).enumerated() {
             let bytes = random.bytes(length)
-            feed(bytes, node: i % world.nodeCount, parameters: variants[i % variants.count], "random \(bytes.probeDescription)")
+            feed(
+                bytes, node: i % world.nodeCount, parameters: variants[i % variants.count],
+                "random \(bytes.probeDescription)")
         }
         // Random bytes behind a valid α, so processing reaches the MAC check.
         for i in 0..<RunSettings.count(20) {
@@ -285,8 +354,10 @@ enum Entry {
         for hops in [1, 2, 4, Swift.min(world.forwardMaxHops, world.replyMaxHops)] {
             let route = world.randomRoute(hops, &random)
             let message = random.bytes(random.int(900))
-            for (kind, created) in [("forward", try world.forward(route: route, message: message, random: &random)),
-                                    ("reply", try world.reply(route: route, message: message, random: &random))] {
+            for (kind, created) in [
+                ("forward", try world.forward(route: route, message: message, random: &random)),
+                ("reply", try world.reply(route: route, message: message, random: &random)),
+            ] {
                 var packet = created.packet
                 for (hop, node) in route.enumerated() {
                     seeds.append((wire(packet), node, "\(kind) \(hops) hops, hop \(hop)"))
@@ -301,8 +372,10 @@ enum Entry {
             let packet = SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma), delta: delta)
             for again in ["", " again"] {
                 tally.call(Entry.smxProcessCached, seed.what + again) {
-                    Self.label(try Sphinxmix.process(parameters: defaults, privateKey: world.keys[seed.node].privateKey,
-                                                     packet: packet, replayCache: &replayCache))
+                    Self.label(
+                        try Sphinxmix.process(
+                            parameters: defaults, privateKey: world.keys[seed.node].privateKey,
+                            packet: packet, replayCache: &replayCache))
                 }
             }
         }
@@ -311,7 +384,8 @@ enum Entry {
         for (i, seed) in seeds.enumerated() {
             for (what, mutated) in HostileInputs.mutations(
                 of: seed.bytes, other: seeds[(i + 1) % seeds.count].bytes, alphaRange: 0..<57,
-                specialAlphas: HostileInputs.p224Special, randomCount: perSeed, &random) {
+                specialAlphas: HostileInputs.p224Special, randomCount: perSeed, &random)
+            {
                 feed(mutated, node: seed.node, parameters: defaults, "\(seed.what): \(what)")
             }
         }
@@ -327,14 +401,18 @@ enum Entry {
             let lengthByte = i % 3 == 0 ? random.bytes(1)[0] : UInt8(truncatingIfNeeded: command.count)
             let entry = [lengthByte] + command
             block.replaceSubrange(0..<Swift.min(entry.count, block.count), with: entry.prefix(block.count))
-            let packet = try Self.craftSphinxmix(alpha: Array(alpha), block: block, key: world.keys[node], profile: profile,
-                                                 delta: random.bytes(defaults.bodyLength))
+            let packet = try Self.craftSphinxmix(
+                alpha: Array(alpha), block: block, key: world.keys[node], profile: profile,
+                delta: random.bytes(defaults.bodyLength))
             tally.call(Entry.smxProcessCrafted, "crafted entry \(entry.hex)") {
-                Self.label(try Sphinxmix.process(parameters: defaults, privateKey: world.keys[node].privateKey, packet: packet))
+                Self.label(
+                    try Sphinxmix.process(parameters: defaults, privateKey: world.keys[node].privateKey, packet: packet)
+                )
             }
             let macKey = random.bytes(defaults.k)
             let payload = HostileMsgPack.sample(&random)
-            if let body = try? profile.encodePayload(message: payload, payloadLength: defaults.bodyLength, key: macKey) {
+            if let body = try? profile.encodePayload(message: payload, payloadLength: defaults.bodyLength, key: macKey)
+            {
                 tally.call(Entry.smxReceiveForward, "MAC-valid body over \(payload.hex)") {
                     _ = try Sphinxmix.receiveForward(parameters: defaults, macKey: macKey, body: body); return nil
                 }
@@ -343,18 +421,25 @@ enum Entry {
 
         // Private keys from hostile bytes.
         for bytes in [Bytes(), [0], Bytes(repeating: 0xff, count: 28), Bytes(repeating: 0xff, count: 29)]
-            + (0..<RunSettings.count(20)).map({ _ in random.bytes(random.int(40)) }) {
-            tally.call(Entry.smxNodeKey, bytes.probeDescription) { _ = try SphinxmixNodeKey(privateKey: bytes); return nil }
+            + (0..<RunSettings.count(20)).map({ _ in random.bytes(random.int(40)) })
+        {
+            tally.call(Entry.smxNodeKey, bytes.probeDescription) {
+                _ = try SphinxmixNodeKey(privateKey: bytes); return nil
+            }
         }
 
         Self.check(tally, "sphinxmix")
-        #expect(tally.count(Entry.smxProcessCrafted, "ok relay") + tally.count(Entry.smxProcessCrafted, "ok destination") > 0)
+        #expect(
+            tally.count(Entry.smxProcessCrafted, "ok relay") + tally.count(Entry.smxProcessCrafted, "ok destination")
+                > 0)
     }
 
     /// A sphinxmix packet whose node decrypts `block` (then the zero padding) as its routing
     /// information, with γ = μ(h_μ, β) (see SMX-KEYS).
-    static func craftSphinxmix(alpha: Bytes, block: Bytes, key: SphinxmixNodeKey, profile: SphinxmixProfile,
-                               delta: Bytes) throws -> SphinxmixPacket {
+    static func craftSphinxmix(
+        alpha: Bytes, block: Bytes, key: SphinxmixNodeKey, profile: SphinxmixProfile,
+        delta: Bytes
+    ) throws -> SphinxmixPacket {
         let s = try profile.exponentiate(alpha, by: [key.privateKey.bytes])
         let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
         let beta = ByteOps.xor(block, try profile.rho(key: keys.streamCipherKey, length: block.count))
@@ -369,7 +454,9 @@ enum Entry {
         var msgpacks = (0..<RunSettings.count(400)).map { _ in HostileMsgPack.sample(&random) }
         msgpacks += HostileInputs.lengths(extra: 0, &random).map { random.bytes($0) }
         for bytes in msgpacks {
-            tally.call(Entry.msgpack, bytes.probeDescription) { _ = try MsgPack.decode(bytes); return nil }
+            tally.call(Entry.msgpack, bytes.probeDescription) {
+                _ = try MsgPack.decode(bytes); return nil
+            }
         }
         var points = HostileInputs.p224Special
         let g = P224.generator.encoded
@@ -381,12 +468,20 @@ enum Entry {
             points.append([0x04] + random.bytes(56))
         }
         for bytes in points {
-            tally.call(Entry.p224Point, bytes.probeDescription) { _ = try P224.Point(encoded: bytes); return nil }
+            tally.call(Entry.p224Point, bytes.probeDescription) {
+                _ = try P224.Point(encoded: bytes); return nil
+            }
         }
-        let scalars = [Bytes(), [0], Bytes(repeating: 0, count: 28), Bytes(repeating: 0xff, count: 28), Bytes(repeating: 0xff, count: 300)]
+        let scalars =
+            [
+                Bytes(), [0], Bytes(repeating: 0, count: 28), Bytes(repeating: 0xff, count: 28),
+                Bytes(repeating: 0xff, count: 300),
+            ]
             + (0..<RunSettings.count(50)).map { _ in random.bytes(random.int(64)) }
         for bytes in scalars {
-            tally.call(Entry.p224Scalar, bytes.probeDescription) { _ = try P224.Scalar(canonical: bytes); return nil }
+            tally.call(Entry.p224Scalar, bytes.probeDescription) {
+                _ = try P224.Scalar(canonical: bytes); return nil
+            }
             _ = P224.Scalar(reducing: bytes)
         }
         for text in HostileInputs.hexStrings(count: RunSettings.count(300), &random) {
@@ -407,10 +502,10 @@ enum Entry {
 /// deeply nested, or random.
 enum HostileMsgPack {
     static let valid: [Bytes] = [
-        [0x92, 0xa2, 0xc3, 0xb0, 0xc4, 0x01, 0x07],                     // [ "\u{F0}", bin(07) ]  relay
-        [0x91, 0xa2, 0xc3, 0xb1],                                       // [ "\u{F1}" ]           destination
-        [0x93, 0xa2, 0xc3, 0xb2, 0xc4, 0x03, 0x62, 0x6f, 0x62, 0xc4, 0x02, 0x00, 0x01], // SURB
-        [0x92, 0xc4, 0x03, 0x62, 0x6f, 0x62, 0xc4, 0x02, 0x68, 0x69],   // [ bin("bob"), bin("hi") ] payload
+        [0x92, 0xa2, 0xc3, 0xb0, 0xc4, 0x01, 0x07],  // [ "\u{F0}", bin(07) ]  relay
+        [0x91, 0xa2, 0xc3, 0xb1],  // [ "\u{F1}" ]           destination
+        [0x93, 0xa2, 0xc3, 0xb2, 0xc4, 0x03, 0x62, 0x6f, 0x62, 0xc4, 0x02, 0x00, 0x01],  // SURB
+        [0x92, 0xc4, 0x03, 0x62, 0x6f, 0x62, 0xc4, 0x02, 0x68, 0x69],  // [ bin("bob"), bin("hi") ] payload
     ]
 
     static func sample(_ random: inout DeterministicRandom) -> Bytes {
@@ -421,11 +516,11 @@ enum HostileMsgPack {
         case 1: return Array(v.prefix(random.int(v.count)))
         case 2: return v + random.bytes(1 + random.int(4))
         case 3: v[random.int(v.count)] = random.bytes(1)[0]; return v
-        case 4: return Bytes(repeating: 0x91, count: 1 + random.int(40)) + [0xa0]            // nested arrays
-        case 5: return [0xc6, 0xff, 0xff, 0xff, 0xff] + random.bytes(random.int(8))          // bin32, 4 GiB claimed
+        case 4: return Bytes(repeating: 0x91, count: 1 + random.int(40)) + [0xa0]  // nested arrays
+        case 5: return [0xc6, 0xff, 0xff, 0xff, 0xff] + random.bytes(random.int(8))  // bin32, 4 GiB claimed
         case 6: return [0xc5, 0xff, 0xff] + random.bytes(random.int(8))
-        case 7: return [0xd9, 0xff] + random.bytes(random.int(300))                          // str8
-        case 8: return [0x9f] + Bytes(repeating: 0xc0, count: 15)                            // nil is outside the subset
+        case 7: return [0xd9, 0xff] + random.bytes(random.int(300))  // str8
+        case 8: return [0x9f] + Bytes(repeating: 0xc0, count: 15)  // nil is outside the subset
         default:
             let at = random.int(v.count)
             v[at] ^= UInt8(1) << UInt8(random.int(8))

@@ -16,8 +16,10 @@ struct SizeInvarianceTests {
 
     /// Payload sizes: LIONESS's minimum, a small odd size, the crate's default, Nym's regular
     /// 2 KiB packet and its 8 KiB extended packet.
-    static let nymPayloadLengths = [NymConstants.minimumPayloadLength, 100, NymConstants.defaultPayloadLength,
-                                    NymConstants.regularPayloadLength, NymConstants.extended8PayloadLength]
+    static let nymPayloadLengths = [
+        NymConstants.minimumPayloadLength, 100, NymConstants.defaultPayloadLength,
+        NymConstants.regularPayloadLength, NymConstants.extended8PayloadLength,
+    ]
 
     struct NymCase: Sendable, CustomStringConvertible {
         let hops: Int
@@ -37,7 +39,10 @@ struct SizeInvarianceTests {
     static let nymCases = zip(
         Gen.int(in: 1...NymConstants.maxPathLength), Gen<NymVersion>.case,
         Gen.int(in: 0...(nymPayloadLengths.count - 1)), Gen.int(in: 0...1100), Gen.uint64()
-    ).map { NymCase(hops: $0.0, version: $0.1, payloadLength: nymPayloadLengths[$0.2], fill: Swift.min($0.3, 1000), seed: $0.4) }
+    ).map {
+        NymCase(
+            hops: $0.0, version: $0.1, payloadLength: nymPayloadLengths[$0.2], fill: Swift.min($0.3, 1000), seed: $0.4)
+    }
 
     static func random(_ seed: UInt64) throws -> DeterministicRandom {
         try DeterministicRandom(seed: ByteOps.bigEndian(seed, width: 8) + Bytes.zeros(24))
@@ -86,12 +91,15 @@ struct SizeInvarianceTests {
             #expect(payload.count == c.payloadLength)
             #expect(received == message)
 
-            let surb = try NymSphinx.createSURB(route: path, delays: delays, destination: world.destination,
-                                                version: c.version, random: &random)
+            let surb = try NymSphinx.createSURB(
+                route: path, delays: delays, destination: world.destination,
+                version: c.version, random: &random)
             let reply = try NymSphinx.useSURB(surb.surb, message: message, payloadLength: c.payloadLength)
             #expect(reply.bytes.count == expected)
             let f = try NymSphinx.decodePacket(forward.bytes), r = try NymSphinx.decodePacket(reply.bytes)
-            let forwardLayout: [Int] = [f.header.alpha.count, f.header.gamma.count, f.header.beta.count, f.payload.count]
+            let forwardLayout: [Int] = [
+                f.header.alpha.count, f.header.gamma.count, f.header.beta.count, f.payload.count,
+            ]
             let replyLayout: [Int] = [r.header.alpha.count, r.header.gamma.count, r.header.beta.count, r.payload.count]
             #expect(forwardLayout == replyLayout)
             let (replyPayload, replyMessage) = try Self.walkNym(reply.bytes, route: route, world: world)
@@ -109,8 +117,9 @@ struct SizeInvarianceTests {
     /// 30 cases.
     @Test func nymOversizedMessagesAreRejected() async throws {
         let world = try NymWorld()
-        let cases = zip(Gen.int(in: 0...(Self.nymPayloadLengths.count - 1)), Gen.int(in: 1...4096),
-                        Gen.int(in: 0...(NymConstants.minimumPayloadLength - 1)), Gen.uint64())
+        let cases = zip(
+            Gen.int(in: 0...(Self.nymPayloadLengths.count - 1)), Gen.int(in: 1...4096),
+            Gen.int(in: 0...(NymConstants.minimumPayloadLength - 1)), Gen.uint64())
         await propertyCheck(count: RunSettings.count(30), input: fixedSeeds("size.nym.over"), cases) { _, c in
             let (index, excess, tooSmall, seed) = c
             var random = try Self.random(seed)
@@ -120,16 +129,21 @@ struct SizeInvarianceTests {
             let delays = path.map { _ in NymDelay(nanoseconds: 0) }
             let message = random.bytes(capacity + excess)
             #expect(throws: SphinxError.messageTooLong(maximum: capacity, actual: capacity + excess)) {
-                try NymSphinx.createForwardPacket(route: path, delays: delays, destination: world.destination,
-                                                  message: message, payloadLength: payloadLength, random: &random)
+                try NymSphinx.createForwardPacket(
+                    route: path, delays: delays, destination: world.destination,
+                    message: message, payloadLength: payloadLength, random: &random)
             }
-            let surb = try NymSphinx.createSURB(route: path, delays: delays, destination: world.destination, random: &random)
+            let surb = try NymSphinx.createSURB(
+                route: path, delays: delays, destination: world.destination, random: &random)
             #expect(throws: SphinxError.messageTooLong(maximum: capacity, actual: capacity + excess)) {
                 try NymSphinx.useSURB(surb.surb, message: message, payloadLength: payloadLength)
             }
-            #expect(throws: SphinxError.payloadSizeTooSmall(minimum: NymConstants.minimumPayloadLength, actual: tooSmall)) {
-                try NymSphinx.createForwardPacket(route: path, delays: delays, destination: world.destination,
-                                                  message: [], payloadLength: tooSmall, random: &random)
+            #expect(
+                throws: SphinxError.payloadSizeTooSmall(minimum: NymConstants.minimumPayloadLength, actual: tooSmall)
+            ) {
+                try NymSphinx.createForwardPacket(
+                    route: path, delays: delays, destination: world.destination,
+                    message: [], payloadLength: tooSmall, random: &random)
             }
         }
     }
@@ -156,8 +170,11 @@ struct SizeInvarianceTests {
     static let sphinxmixCases = zip(
         Gen.int(in: 0...(sphinxmixHeaderLengths.count - 1)), Gen.int(in: 0...(sphinxmixBodyLengths.count - 1)),
         Gen.int(in: 0...1100), Gen.int(in: 0...1100), Gen.uint64()
-    ).map { SphinxmixCase(headerLength: sphinxmixHeaderLengths[$0.0], bodyLength: sphinxmixBodyLengths[$0.1],
-                          hopsFill: Swift.min($0.2, 1000), fill: Swift.min($0.3, 1000), seed: $0.4) }
+    ).map {
+        SphinxmixCase(
+            headerLength: sphinxmixHeaderLengths[$0.0], bodyLength: sphinxmixBodyLengths[$0.1],
+            hopsFill: Swift.min($0.2, 1000), fill: Swift.min($0.3, 1000), seed: $0.4)
+    }
 
     /// msgpack's bin header for n bytes (bin8, bin16, bin32).
     static func binHeader(_ n: Int) -> Int { n < 256 ? 2 : (n < 65536 ? 3 : 5) }
@@ -182,10 +199,13 @@ struct SizeInvarianceTests {
     }
 
     /// Walks a sphinxmix packet, checking each hop's output field lengths; returns the last result.
-    static func walkSphinxmix(_ packet: SphinxmixPacket, route: [Int], world: SphinxmixWorld, parameters: SphinxmixParameters) throws -> SphinxmixProcessedPacket {
+    static func walkSphinxmix(
+        _ packet: SphinxmixPacket, route: [Int], world: SphinxmixWorld, parameters: SphinxmixParameters
+    ) throws -> SphinxmixProcessedPacket {
         var current = packet
         for (i, node) in route.enumerated() {
-            let processed = try Sphinxmix.process(parameters: parameters, privateKey: world.keys[node].privateKey, packet: current)
+            let processed = try Sphinxmix.process(
+                parameters: parameters, privateKey: world.keys[node].privateKey, packet: current)
             guard case let .relay(_, next) = processed.result else {
                 #expect(i == route.count - 1)
                 return processed
@@ -203,38 +223,50 @@ struct SizeInvarianceTests {
     @Test func sphinxmixSizeDependsOnlyOnParameters() async throws {
         let world = try SphinxmixWorld()
         var atCapacity = 0, atMaximumRoute = 0
-        await propertyCheck(count: RunSettings.count(40), input: fixedSeeds("size.sphinxmix"), Self.sphinxmixCases) { _, c in
+        await propertyCheck(count: RunSettings.count(40), input: fixedSeeds("size.sphinxmix"), Self.sphinxmixCases) {
+            _, c in
             if c.fill == 1000 { atCapacity += 1 }
             if c.hopsFill == 1000 { atMaximumRoute += 1 }
             var random = try Self.random(c.seed)
             let p = try SphinxmixParameters(headerLength: c.headerLength, bodyLength: c.bodyLength)
             let pool = world.path(Array(0..<world.nodeCount))
             let surbDestination = Bytes("bob".utf8)
-            let maxHops = Swift.min(SphinxmixWorld.maxHops(p, pool, final: .destination),
-                                    SphinxmixWorld.maxHops(p, pool, final: .surb(destination: surbDestination, surbID: Bytes.zeros(16))))
+            let maxHops = Swift.min(
+                SphinxmixWorld.maxHops(p, pool, final: .destination),
+                SphinxmixWorld.maxHops(p, pool, final: .surb(destination: surbDestination, surbID: Bytes.zeros(16))))
             let hops = 1 + (maxHops - 1) * c.hopsFill / 1000
             let route = world.randomRoute(hops, &random)
             let expected = [P224.pointLength, c.headerLength - 32, p.k, c.bodyLength]
 
-            let forwardMessage = random.bytes(Self.sphinxmixForwardCapacity(p, destination: world.destination.count) * c.fill / 1000)
-            let forward = try Sphinxmix.createForwardMessage(parameters: p, path: world.path(route), destination: world.destination,
-                                                             message: forwardMessage, random: &random)
+            let forwardMessage = random.bytes(
+                Self.sphinxmixForwardCapacity(p, destination: world.destination.count) * c.fill / 1000)
+            let forward = try Sphinxmix.createForwardMessage(
+                parameters: p, path: world.path(route), destination: world.destination,
+                message: forwardMessage, random: &random)
             #expect(Self.fieldLengths(forward.packet) == expected)
             let last = try Self.walkSphinxmix(forward.packet, route: route, world: world, parameters: p)
-            guard case let .destination(body) = last.result else { Issue.record("forward packet did not end at its destination"); return }
+            guard case let .destination(body) = last.result else {
+                Issue.record("forward packet did not end at its destination"); return
+            }
             #expect(body.count == c.bodyLength)
-            #expect(try Sphinxmix.receiveForward(parameters: p, macKey: last.macKey, body: body).message == forwardMessage)
+            #expect(
+                try Sphinxmix.receiveForward(parameters: p, macKey: last.macKey, body: body).message == forwardMessage)
 
             let replyMessage = random.bytes(Self.sphinxmixReplyCapacity(p) * c.fill / 1000)
-            let surb = try Sphinxmix.createSURB(parameters: p, path: world.path(route), destination: surbDestination, random: &random)
+            let surb = try Sphinxmix.createSURB(
+                parameters: p, path: world.path(route), destination: surbDestination, random: &random)
             let reply = try Sphinxmix.packageSURB(parameters: p, surb: surb.surb, message: replyMessage)
             #expect(Self.fieldLengths(reply) == Self.fieldLengths(forward.packet))
             let replyLast = try Self.walkSphinxmix(reply, route: route, world: world, parameters: p)
-            guard case let .surbReply(_, _, replyBody) = replyLast.result else { Issue.record("reply did not end as a SURB reply"); return }
+            guard case let .surbReply(_, _, replyBody) = replyLast.result else {
+                Issue.record("reply did not end as a SURB reply"); return
+            }
             #expect(replyBody.count == c.bodyLength)
             #expect(try Sphinxmix.receiveSURB(parameters: p, keys: surb.keys, body: replyBody) == replyMessage)
         }
-        print("[PROP] sphinxmix PROP-SIZE-3 — cases at the capacity: \(atCapacity), on a maximum-length route: \(atMaximumRoute)")
+        print(
+            "[PROP] sphinxmix PROP-SIZE-3 — cases at the capacity: \(atCapacity), on a maximum-length route: \(atMaximumRoute)"
+        )
         #expect(atCapacity > 0 && atMaximumRoute > 0)
     }
 
@@ -243,27 +275,33 @@ struct SizeInvarianceTests {
     /// test computes is the profile's). 30 cases.
     @Test func sphinxmixOversizedMessagesAreRejected() async throws {
         let world = try SphinxmixWorld()
-        let cases = zip(Gen.int(in: 0...(Self.sphinxmixHeaderLengths.count - 1)), Gen.int(in: 0...(Self.sphinxmixBodyLengths.count - 1)),
-                        Gen.int(in: 1...2048), Gen.uint64())
+        let cases = zip(
+            Gen.int(in: 0...(Self.sphinxmixHeaderLengths.count - 1)),
+            Gen.int(in: 0...(Self.sphinxmixBodyLengths.count - 1)),
+            Gen.int(in: 1...2048), Gen.uint64())
         await propertyCheck(count: RunSettings.count(30), input: fixedSeeds("size.sphinxmix.over"), cases) { _, c in
             let (h, b, excess, seed) = c
             var random = try Self.random(seed)
-            let p = try SphinxmixParameters(headerLength: Self.sphinxmixHeaderLengths[h], bodyLength: Self.sphinxmixBodyLengths[b])
+            let p = try SphinxmixParameters(
+                headerLength: Self.sphinxmixHeaderLengths[h], bodyLength: Self.sphinxmixBodyLengths[b])
             let path = world.path(world.randomRoute(1 + random.int(2), &random))
             let forwardCapacity = Self.sphinxmixForwardCapacity(p, destination: world.destination.count)
-            _ = try Sphinxmix.createForwardMessage(parameters: p, path: path, destination: world.destination,
-                                                   message: random.bytes(forwardCapacity), random: &random)
+            _ = try Sphinxmix.createForwardMessage(
+                parameters: p, path: path, destination: world.destination,
+                message: random.bytes(forwardCapacity), random: &random)
             // The maximum the error names depends on which of sphinxmix's two checks fires (the
             // assertion on |destination| + |message| or the padding), so only the case is fixed.
             let oversized = random.bytes(forwardCapacity + excess)
             do {
-                _ = try Sphinxmix.createForwardMessage(parameters: p, path: path, destination: world.destination,
-                                                       message: oversized, random: &random)
+                _ = try Sphinxmix.createForwardMessage(
+                    parameters: p, path: path, destination: world.destination,
+                    message: oversized, random: &random)
                 Issue.record("a forward message \(excess) bytes over the capacity \(forwardCapacity) was accepted")
             } catch let error as SphinxError {
                 if case .messageTooLong = error {} else { Issue.record("forward: \(error), expected messageTooLong") }
             }
-            let surb = try Sphinxmix.createSURB(parameters: p, path: path, destination: world.destination, random: &random)
+            let surb = try Sphinxmix.createSURB(
+                parameters: p, path: path, destination: world.destination, random: &random)
             let replyCapacity = Self.sphinxmixReplyCapacity(p)
             _ = try Sphinxmix.packageSURB(parameters: p, surb: surb.surb, message: random.bytes(replyCapacity))
             #expect(throws: SphinxError.messageTooLong(maximum: replyCapacity, actual: replyCapacity + excess)) {

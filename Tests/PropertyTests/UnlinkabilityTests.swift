@@ -15,7 +15,9 @@ struct UnlinkabilityTests {
 
     /// One mix's view of `count` packets at a random non-final hop of random routes (2 to the
     /// maximum hops), with short random messages.
-    static func intermediateHops(_ world: any MixWorld, label: String, count: Int, reply: Bool = false) throws -> [HopView] {
+    static func intermediateHops(_ world: any MixWorld, label: String, count: Int, reply: Bool = false) throws
+        -> [HopView]
+    {
         var random = try DeterministicRandom(seed: RunSettings.randomSeed(label))
         var out: [HopView] = []
         let maxHops = reply ? world.replyMaxHops : world.forwardMaxHops
@@ -23,7 +25,8 @@ struct UnlinkabilityTests {
             let hops = 2 + random.int(maxHops - 1)
             let route = world.randomRoute(hops, &random)
             let message = random.bytes(random.int(64))
-            let created = reply
+            let created =
+                reply
                 ? try world.reply(route: route, message: message, random: &random)
                 : try world.forward(route: route, message: message, random: &random)
             let j = random.int(hops - 1)
@@ -50,9 +53,10 @@ struct UnlinkabilityTests {
         let half = Significance.perAssertion / 2
         return [
             Verdict.normal("Hamming mean Z (N=\(n))", zs.reduce(0, +) / Double(n).squareRoot()),
-            TestStatistic(name: "Hamming dispersion Q χ²(\(n))", value: q,
-                          threshold: Stats.chiSquareCritical(df: n, alpha: half),
-                          lowerThreshold: Stats.chiSquareLowerCritical(df: n, alpha: half)),
+            TestStatistic(
+                name: "Hamming dispersion Q χ²(\(n))", value: q,
+                threshold: Stats.chiSquareCritical(df: n, alpha: half),
+                lowerThreshold: Stats.chiSquareLowerCritical(df: n, alpha: half)),
         ]
     }
 
@@ -75,11 +79,13 @@ struct UnlinkabilityTests {
         report("\(profile) PROP-UNLINK-1 real", real)
         for s in real { #expect(!s.rejects, "\(s)") }
 
-        let noReblind = Self.hammingStatistics(pairs.map { ($0.0, BrokenVariants.alphaNotReblinded(input: $0.0, output: $0.1)) }, alphaRange: range)
+        let noReblind = Self.hammingStatistics(
+            pairs.map { ($0.0, BrokenVariants.alphaNotReblinded(input: $0.0, output: $0.1)) }, alphaRange: range)
         report("\(profile) PROP-UNLINK-1 control α not re-blinded", noReblind)
         #expect(noReblind[0].rejects, "\(noReblind[0])")
 
-        let noPayloadLayer = Self.hammingStatistics(pairs.map { ($0.0, BrokenVariants.payloadNotReencrypted(input: $0.0, output: $0.1)) }, alphaRange: range)
+        let noPayloadLayer = Self.hammingStatistics(
+            pairs.map { ($0.0, BrokenVariants.payloadNotReencrypted(input: $0.0, output: $0.1)) }, alphaRange: range)
         report("\(profile) PROP-UNLINK-1 control payload not re-encrypted", noPayloadLayer)
         #expect(noPayloadLayer[0].rejects, "\(noPayloadLayer[0])")
     }
@@ -87,11 +93,15 @@ struct UnlinkabilityTests {
     // MARK: 2. Uniformity
 
     /// Per-hop chi-square statistics of α (pooled over hops), β, γ (4-bit halves) and δ.
-    static func uniformityStatistics(alpha: [[UInt8]], beta: [[[UInt8]]], gamma: [[[UInt8]]], delta: [[[UInt8]]]) -> (alpha: TestStatistic, beta: [TestStatistic], gamma: [TestStatistic], delta: [TestStatistic]) {
-        (Verdict.uniform("α bytes (all hops)", Stats.byteHistogram(alpha)),
-         beta.enumerated().map { Verdict.uniform("hop \($0.offset) β bytes", Stats.byteHistogram($0.element)) },
-         gamma.enumerated().map { Verdict.uniform("hop \($0.offset) γ nibbles", Stats.nibbleHistogram($0.element)) },
-         delta.enumerated().map { Verdict.uniform("hop \($0.offset) δ bytes", Stats.byteHistogram($0.element)) })
+    static func uniformityStatistics(alpha: [[UInt8]], beta: [[[UInt8]]], gamma: [[[UInt8]]], delta: [[[UInt8]]]) -> (
+        alpha: TestStatistic, beta: [TestStatistic], gamma: [TestStatistic], delta: [TestStatistic]
+    ) {
+        (
+            Verdict.uniform("α bytes (all hops)", Stats.byteHistogram(alpha)),
+            beta.enumerated().map { Verdict.uniform("hop \($0.offset) β bytes", Stats.byteHistogram($0.element)) },
+            gamma.enumerated().map { Verdict.uniform("hop \($0.offset) γ nibbles", Stats.nibbleHistogram($0.element)) },
+            delta.enumerated().map { Verdict.uniform("hop \($0.offset) δ bytes", Stats.byteHistogram($0.element)) }
+        )
     }
 
     /// [PROP-UNLINK-2] Uniformity: at every hop of a maximum-length route, the bytes of β, γ and
@@ -110,7 +120,8 @@ struct UnlinkabilityTests {
         var beta = Array(repeating: [[UInt8]](), count: hops), clearBeta = beta
         var gamma = beta, delta = beta, plainDelta = beta
         for _ in 0..<RunSettings.count(32) {
-            let created = try world.forward(route: world.randomRoute(hops, &random), message: random.bytes(random.int(64)), random: &random)
+            let created = try world.forward(
+                route: world.randomRoute(hops, &random), message: random.bytes(random.int(64)), random: &random)
             let views = try world.walk(created)
             #expect(views.count == hops)
             for (j, v) in views.enumerated() {
@@ -118,7 +129,9 @@ struct UnlinkabilityTests {
                 beta[j].append(v.input.beta)
                 gamma[j].append(v.input.gamma)
                 delta[j].append(v.input.delta)
-                clearBeta[j].append(try BrokenVariants.betaInTheClear(v.input.beta, hopKeys: created.creation.hops[j].keys, world: world))
+                clearBeta[j].append(
+                    try BrokenVariants.betaInTheClear(
+                        v.input.beta, hopKeys: created.creation.hops[j].keys, world: world))
                 plainDelta[j].append(created.plaintextPayload)
             }
         }
@@ -139,13 +152,18 @@ struct UnlinkabilityTests {
     // MARK: 3. Path-length hiding
 
     /// What the last hop sees in B beyond its own routing entry, for `count` packets of `hops` hops.
-    static func lastHopTails(_ world: any MixWorld, hops: Int, count: Int, padding: FinalPadding, label: String) throws -> [[UInt8]] {
+    static func lastHopTails(_ world: any MixWorld, hops: Int, count: Int, padding: FinalPadding, label: String) throws
+        -> [[UInt8]]
+    {
         var random = try DeterministicRandom(seed: RunSettings.randomSeed(label))
         var tails: [[UInt8]] = []
         for _ in 0..<count {
-            let created = try world.forward(route: world.randomRoute(hops, &random), message: random.bytes(random.int(64)),
-                                            padding: padding, initialSecret: nil, random: &random)
-            guard let last = try world.walk(created).last, last.output == nil else { throw SphinxError.malformedRoutingEntry }
+            let created = try world.forward(
+                route: world.randomRoute(hops, &random), message: random.bytes(random.int(64)),
+                padding: padding, initialSecret: nil, random: &random)
+            guard let last = try world.walk(created).last, last.output == nil else {
+                throw SphinxError.malformedRoutingEntry
+            }
             tails.append(Array(last.decryptedBlock[last.entryLength...]))
         }
         return tails
@@ -164,15 +182,19 @@ struct UnlinkabilityTests {
         let n = RunSettings.count(64)
         let label = "unlink3.\(profile)"
         let short = try Self.lastHopTails(world, hops: 1, count: n, padding: .random, label: label + ".1")
-        let long = try Self.lastHopTails(world, hops: world.forwardMaxHops, count: n, padding: .random, label: label + ".max")
-        let real = Verdict.homogeneous("last-hop B tail, 1 vs \(world.forwardMaxHops) hops", Stats.byteHistogram(short), Stats.byteHistogram(long))
+        let long = try Self.lastHopTails(
+            world, hops: world.forwardMaxHops, count: n, padding: .random, label: label + ".max")
+        let real = Verdict.homogeneous(
+            "last-hop B tail, 1 vs \(world.forwardMaxHops) hops", Stats.byteHistogram(short), Stats.byteHistogram(long))
         report("\(profile) PROP-UNLINK-3 real", [real])
         #expect(!real.rejects, "\(real)")
 
         let zeroShort = try Self.lastHopTails(world, hops: 1, count: n, padding: .zero, label: label + ".1")
-        let zeroLong = try Self.lastHopTails(world, hops: world.forwardMaxHops, count: n, padding: .zero, label: label + ".max")
-        let control = Verdict.homogeneous("zero padding: last-hop B tail, 1 vs \(world.forwardMaxHops) hops",
-                                          Stats.byteHistogram(zeroShort), Stats.byteHistogram(zeroLong))
+        let zeroLong = try Self.lastHopTails(
+            world, hops: world.forwardMaxHops, count: n, padding: .zero, label: label + ".max")
+        let control = Verdict.homogeneous(
+            "zero padding: last-hop B tail, 1 vs \(world.forwardMaxHops) hops",
+            Stats.byteHistogram(zeroShort), Stats.byteHistogram(zeroLong))
         report("\(profile) PROP-UNLINK-3 control zero final padding", [control])
         #expect(control.rejects, "\(control)")
     }
@@ -188,7 +210,9 @@ struct UnlinkabilityTests {
     /// The panel: simple byte relations an observer of the mix's links could try.
     static let panel: [Distinguisher] = [
         Distinguisher(name: "equal bytes (whole packet)") { Double(Stats.equalBytes($0.input.wire, $1.wire)) },
-        Distinguisher(name: "Hamming distance (whole packet)") { -Double(Stats.hammingDistance($0.input.wire, $1.wire)) },
+        Distinguisher(name: "Hamming distance (whole packet)") {
+            -Double(Stats.hammingDistance($0.input.wire, $1.wire))
+        },
         Distinguisher(name: "length") { $0.input.wire.count == $1.wire.count ? 1 : 0 },
         Distinguisher(name: "α equal bytes") { Double(Stats.equalBytes($0.input.alpha, $1.alpha)) },
         Distinguisher(name: "δ equal bytes") { Double(Stats.equalBytes($0.input.delta, $1.delta)) },
@@ -201,7 +225,8 @@ struct UnlinkabilityTests {
     /// "o0 is A's" when sim(A, o0) + sim(B, o1) > sim(A, o1) + sim(B, o0), the opposite when
     /// smaller; a tie scores ½. Under the null the score is Binomial(N, ½) (ties only lower
     /// the variance), so z = (score − N/2) / (√N / 2) is at most standard normal in spread.
-    static func panelStatistics(_ trials: [(a: HopView, b: HopView, o0: Fields, o1: Fields, c: Int)]) -> [TestStatistic] {
+    static func panelStatistics(_ trials: [(a: HopView, b: HopView, o0: Fields, o1: Fields, c: Int)]) -> [TestStatistic]
+    {
         panel.map { d in
             var score = 0.0
             for t in trials {
@@ -242,9 +267,13 @@ struct UnlinkabilityTests {
             func ordered(_ x: Fields, _ y: Fields) -> (Fields, Fields) { c == 0 ? (x, y) : (y, x) }
             let real = ordered(oa, ob)
             trials.append((a, b, real.0, real.1, c))
-            let r1 = ordered(BrokenVariants.alphaNotReblinded(input: a.input, output: oa), BrokenVariants.alphaNotReblinded(input: b.input, output: ob))
+            let r1 = ordered(
+                BrokenVariants.alphaNotReblinded(input: a.input, output: oa),
+                BrokenVariants.alphaNotReblinded(input: b.input, output: ob))
             noReblind.append((a, b, r1.0, r1.1, c))
-            let r2 = ordered(BrokenVariants.payloadNotReencrypted(input: a.input, output: oa), BrokenVariants.payloadNotReencrypted(input: b.input, output: ob))
+            let r2 = ordered(
+                BrokenVariants.payloadNotReencrypted(input: a.input, output: oa),
+                BrokenVariants.payloadNotReencrypted(input: b.input, output: ob))
             noPayloadLayer.append((a, b, r2.0, r2.1, c))
         }
         let real = Self.panelStatistics(trials)
@@ -274,7 +303,8 @@ struct UnlinkabilityTests {
         var accepted = 0, brokenAcceptedBeta = 0, betaFlips = 0, brokenAcceptedClean = 0
         for i in 0..<n {
             let hops = 2 + random.int(world.forwardMaxHops - 1)
-            let created = try world.forward(route: world.randomRoute(hops, &random), message: random.bytes(8), random: &random)
+            let created = try world.forward(
+                route: world.randomRoute(hops, &random), message: random.bytes(8), random: &random)
             func flipped(_ f: Fields) -> Fields {
                 var h = f.header
                 switch i % 3 {
@@ -296,7 +326,8 @@ struct UnlinkabilityTests {
             } catch let error as SphinxError {
                 // β and γ flips must fail the MAC; an α flip changes s (so the MAC fails) or is
                 // not a group element at all (P-224).
-                let expected: [SphinxError] = i % 3 == 2
+                let expected: [SphinxError] =
+                    i % 3 == 2
                     ? [.headerMACMismatch, .invalidGroupElement, .smallOrderGroupElement] : [.headerMACMismatch]
                 #expect(expected.contains(error), "field \(i % 3): \(error)")
             }
@@ -305,11 +336,15 @@ struct UnlinkabilityTests {
             if (try? world.processWithMACIgnoringBeta(variant, at: node)) != nil { brokenAcceptedClean += 1 }
             if i % 3 == 0 {
                 betaFlips += 1
-                if (try? world.processWithMACIgnoringBeta(flipped(variant), at: node)) != nil { brokenAcceptedBeta += 1 }
+                if (try? world.processWithMACIgnoringBeta(flipped(variant), at: node)) != nil {
+                    brokenAcceptedBeta += 1
+                }
             }
         }
         print("[PROP] \(profile) PROP-UNLINK-TAG real — tampered packets accepted: \(accepted) of \(n) (accept only 0)")
-        print("[PROP] \(profile) PROP-UNLINK-TAG control MAC ignores β — β-tampered accepted: \(brokenAcceptedBeta) of \(betaFlips); untampered accepted \(brokenAcceptedClean) of \(n)")
+        print(
+            "[PROP] \(profile) PROP-UNLINK-TAG control MAC ignores β — β-tampered accepted: \(brokenAcceptedBeta) of \(betaFlips); untampered accepted \(brokenAcceptedClean) of \(n)"
+        )
         #expect(accepted == 0)
         #expect(brokenAcceptedClean == n)
         #expect(brokenAcceptedBeta == betaFlips && betaFlips > 0)
@@ -326,19 +361,23 @@ struct UnlinkabilityTests {
         var firstHop: [HopView] = []
     }
 
-    static func kindSample(_ world: any MixWorld, reply: Bool, plaintextReplyPayload: Bool = false, count: Int, label: String) throws -> KindSample {
+    static func kindSample(
+        _ world: any MixWorld, reply: Bool, plaintextReplyPayload: Bool = false, count: Int, label: String
+    ) throws -> KindSample {
         var random = try DeterministicRandom(seed: RunSettings.randomSeed(label))
         var sample = KindSample()
         for _ in 0..<count {
             var route = world.randomRoute(3, &random)
             route[0] = 0
             let message = random.bytes(random.int(64))
-            var created = reply
+            var created =
+                reply
                 ? try world.reply(route: route, message: message, random: &random)
                 : try world.forward(route: route, message: message, random: &random)
             if plaintextReplyPayload {
-                created = Created(packet: Fields(header: created.packet.header, delta: created.plaintextPayload),
-                                  route: created.route, creation: created.creation, plaintextPayload: created.plaintextPayload)
+                created = Created(
+                    packet: Fields(header: created.packet.header, delta: created.plaintextPayload),
+                    route: created.route, creation: created.creation, plaintextPayload: created.plaintextPayload)
             }
             let views = try world.walk(created, upTo: 2)
             sample.firstHop.append(views[0])
@@ -348,7 +387,8 @@ struct UnlinkabilityTests {
                 sample.beta[j].append(v.input.beta)
                 sample.delta[j].append(v.input.delta)
                 if let out = v.output {
-                    let a = v.input.uniformBytes(alphaRange: world.alphaUniformRange), b = out.uniformBytes(alphaRange: world.alphaUniformRange)
+                    let a = v.input.uniformBytes(alphaRange: world.alphaUniformRange),
+                        b = out.uniformBytes(alphaRange: world.alphaUniformRange)
                     sample.hammingZ.append(Stats.binomialZ(Stats.hammingDistance(a, b), bits: 8 * a.count))
                 }
             }
@@ -357,18 +397,28 @@ struct UnlinkabilityTests {
     }
 
     static func kindStatistics(_ f: KindSample, _ r: KindSample, coins: [Int]) -> [TestStatistic] {
-        let trials = zip(zip(f.firstHop, r.firstHop), coins).compactMap { pair, c -> (a: HopView, b: HopView, o0: Fields, o1: Fields, c: Int)? in
+        let trials = zip(zip(f.firstHop, r.firstHop), coins).compactMap {
+            pair, c -> (a: HopView, b: HopView, o0: Fields, o1: Fields, c: Int)? in
             guard let oa = pair.0.output, let ob = pair.1.output else { return nil }
             return c == 0 ? (pair.0, pair.1, oa, ob, c) : (pair.0, pair.1, ob, oa, c)
         }
-        return [Verdict.homogeneous("α bytes", Stats.byteHistogram(f.alpha), Stats.byteHistogram(r.alpha)),
-         Verdict.homogeneous("γ nibbles", Stats.nibbleHistogram(f.gamma), Stats.nibbleHistogram(r.gamma))]
-        + (0..<2).flatMap { j in
-            [Verdict.homogeneous("hop \(j) β bytes", Stats.byteHistogram(f.beta[j]), Stats.byteHistogram(r.beta[j])),
-             Verdict.homogeneous("hop \(j) δ bytes", Stats.byteHistogram(f.delta[j]), Stats.byteHistogram(r.delta[j]))]
-        }
-        + [Verdict.normal("Hamming in/out, forward − reply (Welch)", Stats.twoSampleZ(f.hammingZ, r.hammingZ))]
-        + panelStatistics(trials).map { TestStatistic(name: "forward + reply through mix 0, \($0.name)", value: $0.value, threshold: $0.threshold) }
+        return [
+            Verdict.homogeneous("α bytes", Stats.byteHistogram(f.alpha), Stats.byteHistogram(r.alpha)),
+            Verdict.homogeneous("γ nibbles", Stats.nibbleHistogram(f.gamma), Stats.nibbleHistogram(r.gamma)),
+        ]
+            + (0..<2).flatMap { j in
+                [
+                    Verdict.homogeneous(
+                        "hop \(j) β bytes", Stats.byteHistogram(f.beta[j]), Stats.byteHistogram(r.beta[j])),
+                    Verdict.homogeneous(
+                        "hop \(j) δ bytes", Stats.byteHistogram(f.delta[j]), Stats.byteHistogram(r.delta[j])),
+                ]
+            }
+            + [Verdict.normal("Hamming in/out, forward − reply (Welch)", Stats.twoSampleZ(f.hammingZ, r.hammingZ))]
+            + panelStatistics(trials).map {
+                TestStatistic(
+                    name: "forward + reply through mix 0, \($0.name)", value: $0.value, threshold: $0.threshold)
+            }
     }
 
     /// [PROP-UNLINK-5] Forward packets and SURB replies at intermediate hops are
@@ -391,7 +441,8 @@ struct UnlinkabilityTests {
         report("\(profile) PROP-UNLINK-5 real", real)
         for s in real { #expect(!s.rejects, "\(s)") }
 
-        let plainReply = try Self.kindSample(world, reply: true, plaintextReplyPayload: true, count: n, label: "unlink5.\(profile).reply")
+        let plainReply = try Self.kindSample(
+            world, reply: true, plaintextReplyPayload: true, count: n, label: "unlink5.\(profile).reply")
         let control = Self.kindStatistics(forward, plainReply, coins: coins)
         report("\(profile) PROP-UNLINK-5 control reply payload not encrypted", control)
         #expect(control.contains { $0.rejects })
@@ -428,14 +479,18 @@ struct UnlinkabilityTests {
                 packet = next
             }
         }
-        print("[PROP] \(profile) PROP-UNLINK-6 real — replays rejected \(rejectedReplays) of \(n * route.count); distinct tags per hop \(tags.map(\.count)) of \(n)")
+        print(
+            "[PROP] \(profile) PROP-UNLINK-6 real — replays rejected \(rejectedReplays) of \(n * route.count); distinct tags per hop \(tags.map(\.count)) of \(n)"
+        )
         #expect(rejectedReplays == n * route.count)
         #expect(tags.allSatisfy { $0.count == n })
 
         let x = try world.forward(route: route, message: [], random: &random).creation.initialSecret
         var reusedTags = Set<Bytes>()
         for _ in 0..<n {
-            let packet = try world.forward(route: route, message: random.bytes(8), padding: .random, initialSecret: x, random: &random).packet
+            let packet = try world.forward(
+                route: route, message: random.bytes(8), padding: .random, initialSecret: x, random: &random
+            ).packet
             reusedTags.insert(try world.process(packet, at: route[0]).replayTag)
         }
         print("[PROP] \(profile) PROP-UNLINK-6 control reused x — distinct tags \(reusedTags.count) of \(n)")

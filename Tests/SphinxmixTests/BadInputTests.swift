@@ -8,11 +8,14 @@ private struct Fixture {
     let network: TestNetwork
     init() throws { network = try TestNetwork(size: 8, seed: 3) }
 
-    func forward(_ hops: Int = 3, message: Bytes = Bytes("hi".utf8), ad: [Bytes]? = nil,
-                 params p: SphinxmixParameters? = nil) throws -> SphinxmixForwardMessage {
+    func forward(
+        _ hops: Int = 3, message: Bytes = Bytes("hi".utf8), ad: [Bytes]? = nil,
+        params p: SphinxmixParameters? = nil
+    ) throws -> SphinxmixForwardMessage {
         var random = try DeterministicRandom(seed: Bytes(repeating: 9, count: 32))
-        return try Sphinxmix.createForwardMessage(parameters: p ?? params, path: network.path(hops), destination: Bytes("bob".utf8),
-                                                  message: message, associatedData: ad, random: &random)
+        return try Sphinxmix.createForwardMessage(
+            parameters: p ?? params, path: network.path(hops), destination: Bytes("bob".utf8),
+            message: message, associatedData: ad, random: &random)
     }
 
     /// A one-hop packet whose decrypted routing information starts with `entry` (length prefix
@@ -24,12 +27,14 @@ private struct Fixture {
         let plain = entry + Bytes.zeros(params.betaLength - entry.count)
         let beta = ByteOps.xor(plain, try profile.rho(key: keys.streamCipherKey, length: params.betaLength))
         let gamma = try profile.mu(key: keys.macKey, data: beta)
-        return SphinxmixPacket(header: SphinxHeader(alpha: try x.timesGenerator().encoded, beta: beta, gamma: gamma),
-                               delta: Bytes.zeros(params.bodyLength))
+        return SphinxmixPacket(
+            header: SphinxHeader(alpha: try x.timesGenerator().encoded, beta: beta, gamma: gamma),
+            delta: Bytes.zeros(params.bodyLength))
     }
 
     func process(_ packet: SphinxmixPacket, hop: Int = 0, ad: Bytes = []) throws -> SphinxmixProcessedPacket {
-        try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey, packet: packet, associatedData: ad)
+        try Sphinxmix.process(
+            parameters: params, privateKey: network.keys[hop].privateKey, packet: packet, associatedData: ad)
     }
 }
 
@@ -46,14 +51,17 @@ private struct Fixture {
         }
         // The same α reaching processing directly is refused there too.
         #expect(throws: SphinxError.invalidGroupElement) {
-            try f.process(SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: h.beta, gamma: h.gamma), delta: good.delta))
+            try f.process(
+                SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: h.beta, gamma: h.gamma), delta: good.delta))
         }
     }
     #expect(throws: SphinxError.invalidHeaderLength(expected: 160, actual: 159)) {
-        try SphinxmixPacket(alpha: h.alpha, beta: Array(h.beta.dropLast()), gamma: h.gamma, delta: good.delta, parameters: f.params)
+        try SphinxmixPacket(
+            alpha: h.alpha, beta: Array(h.beta.dropLast()), gamma: h.gamma, delta: good.delta, parameters: f.params)
     }
     #expect(throws: SphinxError.invalidPayloadLength(actual: 1023)) {
-        try SphinxmixPacket(alpha: h.alpha, beta: h.beta, gamma: h.gamma, delta: Array(good.delta.dropLast()), parameters: f.params)
+        try SphinxmixPacket(
+            alpha: h.alpha, beta: h.beta, gamma: h.gamma, delta: Array(good.delta.dropLast()), parameters: f.params)
     }
 }
 
@@ -63,7 +71,9 @@ private struct Fixture {
     var beta = p.header.beta
     beta[0] ^= 0x80
     #expect(throws: SphinxError.headerMACMismatch) {
-        try f.process(SphinxmixPacket(header: SphinxHeader(alpha: p.header.alpha, beta: beta, gamma: p.header.gamma), delta: p.delta))
+        try f.process(
+            SphinxmixPacket(
+                header: SphinxHeader(alpha: p.header.alpha, beta: beta, gamma: p.header.gamma), delta: p.delta))
     }
     // The wrong node key gives a different s, so the MAC fails too.
     #expect(throws: SphinxError.headerMACMismatch) { try f.process(p, hop: 1) }
@@ -107,11 +117,17 @@ private struct Fixture {
     // 0xc1 is the one byte msgpack never uses.
     #expect(throws: SphinxError.malformedRoutingEntry) { try f.process(try f.packetWithRouting([0x02, 0x91, 0xc1])) }
     // Valid msgpack of an unknown command: ["\u{F3}"].
-    #expect(throws: SphinxError.malformedRoutingEntry) { try f.process(try f.packetWithRouting([0x04, 0x91, 0xa2, 0xc3, 0xb3])) }
+    #expect(throws: SphinxError.malformedRoutingEntry) {
+        try f.process(try f.packetWithRouting([0x04, 0x91, 0xa2, 0xc3, 0xb3]))
+    }
     // A relay whose id is a string instead of bytes.
-    #expect(throws: SphinxError.malformedRoutingEntry) { try f.process(try f.packetWithRouting([0x05, 0x92, 0xa2, 0xc3, 0xb0, 0xa0])) }
+    #expect(throws: SphinxError.malformedRoutingEntry) {
+        try f.process(try f.packetWithRouting([0x05, 0x92, 0xa2, 0xc3, 0xb0, 0xa0]))
+    }
     // A destination command with trailing bytes inside its length.
-    #expect(throws: SphinxError.malformedRoutingEntry) { try f.process(try f.packetWithRouting([0x05, 0x91, 0xa2, 0xc3, 0xb1, 0x90])) }
+    #expect(throws: SphinxError.malformedRoutingEntry) {
+        try f.process(try f.packetWithRouting([0x05, 0x91, 0xa2, 0xc3, 0xb1, 0x90]))
+    }
     // Sanity: the same construction with a good entry is accepted.
     let ok = try f.process(try f.packetWithRouting([0x04, 0x91, 0xa2, 0xc3, 0xb1]))
     #expect(ok.routing == .destination)
@@ -127,7 +143,8 @@ private struct Fixture {
         try Sphinxmix.receiveForward(parameters: f.params, macKey: r.macKey, body: r.payloadOut)
     }
     var random = try DeterministicRandom(seed: Bytes(repeating: 4, count: 32))
-    let surb = try Sphinxmix.createSURB(parameters: f.params, path: f.network.path(2), destination: Bytes("me".utf8), random: &random)
+    let surb = try Sphinxmix.createSURB(
+        parameters: f.params, path: f.network.path(2), destination: Bytes("me".utf8), random: &random)
     var current = try Sphinxmix.packageSURB(parameters: f.params, surb: surb.surb, message: Bytes("ok".utf8))
     for hop in 0..<2 {
         let out = try f.process(current, hop: hop)
@@ -153,7 +170,9 @@ private struct Fixture {
     let f = try Fixture()
     let key = Bytes(repeating: 0x42, count: 16)
     let body = try f.profile.encodePayload(message: [0x91, 0xc4, 0x00], payloadLength: 1024, key: key)
-    #expect(throws: SphinxError.malformedPayload) { try Sphinxmix.receiveForward(parameters: f.params, macKey: key, body: body) }
+    #expect(throws: SphinxError.malformedPayload) {
+        try Sphinxmix.receiveForward(parameters: f.params, macKey: key, body: body)
+    }
 }
 
 @Test func replayRefused() throws {
@@ -172,11 +191,16 @@ private struct Fixture {
     // msgpack([bin "bob", bin message]) = 1 + 5 + 3 + |message| bytes for |message| in 256…65535;
     // with the 0x7f marker it must fit in m − k = 1008, so 998 bytes is the most that fits.
     _ = try f.forward(1, message: Bytes(repeating: 0x61, count: 998))
-    #expect(throws: SphinxError.messageTooLong(maximum: 1007, actual: 1008)) { try f.forward(1, message: Bytes(repeating: 0x61, count: 999)) }
+    #expect(throws: SphinxError.messageTooLong(maximum: 1007, actual: 1008)) {
+        try f.forward(1, message: Bytes(repeating: 0x61, count: 999))
+    }
     // sphinxmix's own assertion, k + 1 + |destination| + |message| < m, is checked first.
-    #expect(throws: SphinxError.messageTooLong(maximum: 1006, actual: 1010)) { try f.forward(1, message: Bytes(repeating: 0x61, count: 1007)) }
+    #expect(throws: SphinxError.messageTooLong(maximum: 1006, actual: 1010)) {
+        try f.forward(1, message: Bytes(repeating: 0x61, count: 1007))
+    }
     var random = try DeterministicRandom(seed: Bytes(repeating: 5, count: 32))
-    let surb = try Sphinxmix.createSURB(parameters: f.params, path: f.network.path(1), destination: Bytes("me".utf8), random: &random)
+    let surb = try Sphinxmix.createSURB(
+        parameters: f.params, path: f.network.path(1), destination: Bytes("me".utf8), random: &random)
     _ = try Sphinxmix.packageSURB(parameters: f.params, surb: surb.surb, message: Bytes.zeros(1007))
     #expect(throws: SphinxError.messageTooLong(maximum: 1007, actual: 1008)) {
         try Sphinxmix.packageSURB(parameters: f.params, surb: surb.surb, message: Bytes.zeros(1008))
@@ -190,19 +214,24 @@ private struct Fixture {
     #expect(throws: SphinxError.routeEmpty) { try f.forward(0) }
     var random = try DeterministicRandom(seed: Bytes(repeating: 6, count: 32))
     #expect(throws: SphinxError.invalidInputLength(what: "destination", expected: 127, actual: 0)) {
-        try Sphinxmix.createForwardMessage(parameters: f.params, path: f.network.path(1), destination: [], message: [], random: &random)
+        try Sphinxmix.createForwardMessage(
+            parameters: f.params, path: f.network.path(1), destination: [], message: [], random: &random)
     }
     let longID = SphinxmixPathHop(nodeID: Bytes.zeros(130), publicKey: f.network.keys[1].publicKey)
     #expect(throws: SphinxError.invalidInputLength(what: "routing command", expected: 127, actual: 136)) {
-        try Sphinxmix.createForwardMessage(parameters: f.params, path: [f.network.path(1)[0], longID],
-                                           destination: [1], message: [], random: &random)
+        try Sphinxmix.createForwardMessage(
+            parameters: f.params, path: [f.network.path(1)[0], longID],
+            destination: [1], message: [], random: &random)
     }
     // Explicit randomness must have exactly the padding length the path needs.
     let x = Bytes(repeating: 0x22, count: 28)
     #expect(throws: SphinxError.invalidInputLength(what: "final padding", expected: 155, actual: 3)) {
-        try Sphinxmix.createForwardMessage(parameters: f.params, path: f.network.path(1), destination: [1], message: [],
-                                           randomness: SphinxmixPacketRandomness(initialSecret: x, finalPadding: [1, 2, 3]))
+        try Sphinxmix.createForwardMessage(
+            parameters: f.params, path: f.network.path(1), destination: [1], message: [],
+            randomness: SphinxmixPacketRandomness(initialSecret: x, finalPadding: [1, 2, 3]))
     }
-    #expect(throws: SphinxError.invalidInputLength(what: "header length", expected: 64, actual: 40)) { try SphinxmixParameters(headerLength: 40) }
+    #expect(throws: SphinxError.invalidInputLength(what: "header length", expected: 64, actual: 40)) {
+        try SphinxmixParameters(headerLength: 40)
+    }
     #expect(throws: SphinxError.primitive(.invalidScalar)) { try SphinxmixNodeKey(privateKey: Bytes.zeros(28)) }
 }

@@ -9,8 +9,9 @@ import Testing
     let network = try TestNetwork(size: 5, seed: 11)
     let params = SphinxmixParameters.defaults
     var random = try DeterministicRandom(seed: Bytes(repeating: 0x77, count: 32))
-    let forward = try Sphinxmix.createForwardMessage(parameters: params, path: network.path(5), destination: Bytes("d".utf8),
-                                                     message: Bytes("m".utf8), random: &random)
+    let forward = try Sphinxmix.createForwardMessage(
+        parameters: params, path: network.path(5), destination: Bytes("d".utf8),
+        message: Bytes("m".utf8), random: &random)
     let hops = forward.creation.headerCreation.hops
     var product = try P224.Scalar(canonical: forward.randomness.initialSecret)  // x·b_0⋯b_{i−1} mod n
     for (i, hop) in hops.enumerated() {
@@ -21,7 +22,9 @@ import Testing
         // aes_s = SHA-256("aes_key:" ‖ s)[0,16); h_x = AES-CTR(aes_s, flavour)(0^16).
         let aesS = Bytes(SHA256.hash(Bytes("aes_key:".utf8) + s.encoded).prefix(16))
         #expect(hop.keys.detail("aes_s") == aesS)
-        func h(_ flavour: String) throws -> Bytes { try AES128CTR.apply(key: aesS, iv: Bytes(flavour.utf8), to: Bytes.zeros(16)) }
+        func h(_ flavour: String) throws -> Bytes {
+            try AES128CTR.apply(key: aesS, iv: Bytes(flavour.utf8), to: Bytes.zeros(16))
+        }
         #expect(hop.keys.hRho == (try h("hrhohrhohrhohrho")))
         #expect(hop.keys.hMu == (try h("hmu:hmu:hmu:hmu:")))
         #expect(hop.payloadKey == (try h("hpi:hpi:hpi:hpi:")))
@@ -33,7 +36,10 @@ import Testing
         #expect(hop.gamma == Bytes(HMACSHA256.mac(key: hop.keys.hMu, message: hop.beta).prefix(16)))
     }
     // Routing entries: relay(id_{i+1}) with a length byte, then the destination command.
-    #expect(hops.map(\.routingEntry.hex) == ["0792a2c3b0c40101", "0792a2c3b0c40102", "0792a2c3b0c40103", "0792a2c3b0c40104", "0491a2c3b1"])
+    #expect(
+        hops.map(\.routingEntry.hex) == [
+            "0792a2c3b0c40101", "0792a2c3b0c40102", "0792a2c3b0c40103", "0792a2c3b0c40104", "0491a2c3b1",
+        ])
     // The filler: (ν−1)·(8 + 16) bytes; the padding fills the rest of β.
     #expect(forward.creation.headerCreation.filler.count == 4 * 24)
     #expect(forward.randomness.finalPadding.count == 160 - 4 * 24 - 5)
@@ -44,8 +50,9 @@ import Testing
     let params = try SphinxmixParameters(headerLength: 224, bodyLength: 700, associatedLength: 3)
     let ad: [Bytes] = [[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4]]
     var random = try DeterministicRandom(seed: Bytes(repeating: 0x78, count: 32))
-    let forward = try Sphinxmix.createForwardMessage(parameters: params, path: network.path(4), destination: Bytes("d".utf8),
-                                                     message: Bytes("m".utf8), associatedData: ad, random: &random)
+    let forward = try Sphinxmix.createForwardMessage(
+        parameters: params, path: network.path(4), destination: Bytes("d".utf8),
+        message: Bytes("m".utf8), associatedData: ad, random: &random)
     var current = forward.packet
     for i in 0..<4 {
         let sent = forward.creation.headerCreation.hops[i]
@@ -53,7 +60,8 @@ import Testing
         #expect(current.header.beta == sent.beta)
         #expect(current.header.gamma == sent.gamma)
         #expect(current.delta == forward.creation.deltas[i])
-        let out = try Sphinxmix.process(parameters: params, privateKey: network.keys[i].privateKey, packet: current, associatedData: ad[i])
+        let out = try Sphinxmix.process(
+            parameters: params, privateKey: network.keys[i].privateKey, packet: current, associatedData: ad[i])
         #expect(out.trace.sharedSecret == sent.sharedSecret)
         #expect(out.trace.keys == sent.keys)
         #expect(out.macKey == sent.payloadKey)
@@ -64,6 +72,11 @@ import Testing
     }
     // δ_ν is MAC ‖ padded payload under the last hop's h_π.
     let body = forward.creation.deltas[4]
-    #expect(Array(body.prefix(16)) == Array(HMACSHA256.mac(key: forward.creation.headerCreation.hops[3].payloadKey,
-                                                             message: Array(body.dropFirst(16))).prefix(16)))
+    #expect(
+        Array(body.prefix(16))
+            == Array(
+                HMACSHA256.mac(
+                    key: forward.creation.headerCreation.hops[3].payloadKey,
+                    message: Array(body.dropFirst(16))
+                ).prefix(16)))
 }

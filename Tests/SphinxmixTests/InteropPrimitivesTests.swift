@@ -46,8 +46,9 @@ struct SphinxmixInteropPrimitivesTests {
         #expect(maxHops == 7)
         var random = try DeterministicRandom(seed: Bytes(repeating: 1, count: 32))
         #expect(throws: SphinxError.routingInformationTooLong(available: 160, required: 173)) {
-            try Sphinxmix.createForwardMessage(parameters: params, path: network.path(maxHops + 1), destination: [1],
-                                               message: [], random: &random)
+            try Sphinxmix.createForwardMessage(
+                parameters: params, path: network.path(maxHops + 1), destination: [1],
+                message: [], random: &random)
         }
         let error = try peer.expectFailure([
             "op": "create_forward", "params": params.json, "path": network.pathJSON(maxHops + 1),
@@ -57,8 +58,9 @@ struct SphinxmixInteropPrimitivesTests {
 
         // Largest forward message for destination "bob": 998 bytes (see BadInputTests).
         let message = Bytes(repeating: 0x6d, count: 998)
-        let creation = try Sphinxmix.createForwardMessage(parameters: params, path: network.path(2), destination: Bytes("bob".utf8),
-                                                          message: message, random: &random)
+        let creation = try Sphinxmix.createForwardMessage(
+            parameters: params, path: network.path(2), destination: Bytes("bob".utf8),
+            message: message, random: &random)
         let theirs = try peer.call([
             "op": "create_forward", "params": params.json, "path": network.pathJSON(2), "dest": Bytes("bob".utf8).hex,
             "message": message.hex,
@@ -80,20 +82,25 @@ struct SphinxmixInteropPrimitivesTests {
         let params = try SphinxmixParameters(associatedLength: 2)
         var random = try DeterministicRandom(seed: Bytes(repeating: 2, count: 32))
         let ad: [Bytes] = [[1, 1], [2, 2]]
-        let p = try Sphinxmix.createForwardMessage(parameters: params, path: network.path(2), destination: [7], message: [8],
-                                                   associatedData: ad, random: &random).packet
+        let p = try Sphinxmix.createForwardMessage(
+            parameters: params, path: network.path(2), destination: [7], message: [8],
+            associatedData: ad, random: &random
+        ).packet
         var beta = p.header.beta
         beta[3] ^= 0x10
-        let tampered = SphinxmixPacket(header: SphinxHeader(alpha: p.header.alpha, beta: beta, gamma: p.header.gamma), delta: p.delta)
+        let tampered = SphinxmixPacket(
+            header: SphinxHeader(alpha: p.header.alpha, beta: beta, gamma: p.header.gamma), delta: p.delta)
         let secret = network.keys[0].privateKey
         #expect(throws: SphinxError.headerMACMismatch) {
             try Sphinxmix.process(parameters: params, privateKey: secret, packet: tampered, associatedData: ad[0])
         }
-        let e1 = try peer.expectFailure(["op": "process", "params": params.json, "secret": secret.bytes.hex, "assoc": ad[0].hex]
-            .merging(tampered.json) { a, _ in a })
+        let e1 = try peer.expectFailure(
+            ["op": "process", "params": params.json, "secret": secret.bytes.hex, "assoc": ad[0].hex]
+                .merging(tampered.json) { a, _ in a })
         #expect(e1.contains("MAC mismatch"))
-        let e2 = try peer.expectFailure(["op": "process", "params": params.json, "secret": secret.bytes.hex, "assoc": "010101"]
-            .merging(p.json) { a, _ in a })
+        let e2 = try peer.expectFailure(
+            ["op": "process", "params": params.json, "secret": secret.bytes.hex, "assoc": "010101"]
+                .merging(p.json) { a, _ in a })
         #expect(e2.contains("Associated data length mismatch"))
     }
 }

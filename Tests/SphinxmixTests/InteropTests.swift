@@ -10,20 +10,28 @@ struct InteropCase: CustomStringConvertible, Sendable {
     let pathLength: Int
 
     var parameters: SphinxmixParameters {
-        get throws { try SphinxmixParameters(headerLength: headerLength, bodyLength: bodyLength, associatedLength: associatedLength) }
+        get throws {
+            try SphinxmixParameters(
+                headerLength: headerLength, bodyLength: bodyLength, associatedLength: associatedLength)
+        }
     }
     var description: String { "header \(headerLength), body \(bodyLength), ad \(associatedLength), \(pathLength) hops" }
 
     /// The parameter sets: sphinxmix's defaults, larger and smaller header and body lengths,
     /// and two with associated data.
-    static let parameterSets: [(Int, Int, Int)] = [(192, 1024, 0), (256, 2048, 0), (128, 300, 0), (160, 512, 8), (192, 1024, 4)]
+    static let parameterSets: [(Int, Int, Int)] = [
+        (192, 1024, 0), (256, 2048, 0), (128, 300, 0), (160, 512, 8), (192, 1024, 4),
+    ]
 
     /// Every path length that fits, for each parameter set and final command.
     static func all(surb: Bool) -> [InteropCase] {
         parameterSets.flatMap { set -> [InteropCase] in
             guard let p = try? SphinxmixParameters(headerLength: set.0, bodyLength: set.1, associatedLength: set.2),
-                  let maxHops = try? maximumPathLength(p, final: surb ? surbFinal : .destination) else { return [] }
-            return (1...maxHops).map { InteropCase(headerLength: set.0, bodyLength: set.1, associatedLength: set.2, pathLength: $0) }
+                let maxHops = try? maximumPathLength(p, final: surb ? surbFinal : .destination)
+            else { return [] }
+            return (1...maxHops).map {
+                InteropCase(headerLength: set.0, bodyLength: set.1, associatedLength: set.2, pathLength: $0)
+            }
         }
     }
 }
@@ -33,7 +41,8 @@ let surbDestination = Bytes("myself".utf8)
 let surbFinal = SphinxmixRouting.surb(destination: surbDestination, surbID: Bytes.zeros(16))
 
 func associatedData(_ c: InteropCase, tag: UInt8) -> [Bytes]? {
-    c.associatedLength == 0 ? nil : (0..<c.pathLength).map { Bytes(repeating: tag &+ UInt8($0), count: c.associatedLength) }
+    c.associatedLength == 0
+        ? nil : (0..<c.pathLength).map { Bytes(repeating: tag &+ UInt8($0), count: c.associatedLength) }
 }
 
 func seed(_ label: String, _ c: InteropCase) -> Bytes {
@@ -69,18 +78,22 @@ struct SphinxmixInteropTests {
         ])
         #expect(try packet(from: theirs, parameters: params) == forward.packet)
         // Intermediate values: each hop's aes_s as sphinxmix's create_header computed it.
-        #expect(theirs["aes_keys"] as? [String] == forward.creation.headerCreation.hops.map { $0.keys.detail("aes_s")?.hex ?? "" })
+        #expect(
+            theirs["aes_keys"] as? [String]
+                == forward.creation.headerCreation.hops.map { $0.keys.detail("aes_s")?.hex ?? "" })
 
         // The package processes every hop of Swift's packet.
         var current = forward.packet
         for hop in 0..<c.pathLength {
             let hopAD = ad?[hop] ?? []
-            let r = try peer.call([
-                "op": "process", "params": params.json, "secret": network.keys[hop].privateKey.bytes.hex,
-                "assoc": hopAD.hex,
-            ].merging(current.json) { a, _ in a })
-            let mine = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
-                                             packet: current, associatedData: hopAD)
+            let r = try peer.call(
+                [
+                    "op": "process", "params": params.json, "secret": network.keys[hop].privateKey.bytes.hex,
+                    "assoc": hopAD.hex,
+                ].merging(current.json) { a, _ in a })
+            let mine = try Sphinxmix.process(
+                parameters: params, privateKey: network.keys[hop].privateKey,
+                packet: current, associatedData: hopAD)
             #expect(try hexField(r, "tag") == mine.replayTag, "hop \(hop): replay tag")
             #expect(try hexField(r, "mac_key") == mine.macKey, "hop \(hop): h_pi")
             #expect(try hexField(r, "delta") == mine.payloadOut, "hop \(hop): delta'")
@@ -90,13 +103,16 @@ struct SphinxmixInteropTests {
                 #expect(routing["flag"] as? String == "relay")
                 #expect(routing["fields"] as? [String] == [network.ids[hop + 1].hex])
                 let next = try packet(from: r, parameters: params)
-                #expect(mine.result == .relay(nextNode: network.ids[hop + 1], nextPacket: next), "hop \(hop): next packet")
+                #expect(
+                    mine.result == .relay(nextNode: network.ids[hop + 1], nextPacket: next), "hop \(hop): next packet")
                 current = next
             } else {
                 #expect(routing["flag"] as? String == "dest")
                 #expect(mine.result == .destination(body: mine.payloadOut))
-                let received = try peer.call(["op": "receive_forward", "params": params.json, "mac_key": mine.macKey.hex,
-                                              "delta": mine.payloadOut.hex])
+                let received = try peer.call([
+                    "op": "receive_forward", "params": params.json, "mac_key": mine.macKey.hex,
+                    "delta": mine.payloadOut.hex,
+                ])
                 #expect(try hexField(received, "dest") == destination)
                 #expect(try hexField(received, "message") == message)
             }
@@ -113,7 +129,8 @@ struct SphinxmixInteropTests {
         let destination = Bytes("alice@example".utf8)
         let message = Bytes("forward from sphinxmix over \(c)".utf8)
         let x = Bytes([0x00]) + SHA256.hash(seed("x", c)).prefix(27)
-        let pad = Bytes(repeating: 0x5a, count: try paddingLength(params, pathLength: c.pathLength, final: .destination))
+        let pad = Bytes(
+            repeating: 0x5a, count: try paddingLength(params, pathLength: c.pathLength, final: .destination))
         let theirs = try peer.call([
             "op": "create_forward", "params": params.json, "path": network.pathJSON(c.pathLength),
             "dest": destination.hex, "message": message.hex, "assoc": ad?.map(\.hex) ?? NSNull(),
@@ -123,8 +140,9 @@ struct SphinxmixInteropTests {
         var replayCache = try ReplayCache(capacityPerEpoch: 1000, hashKey: Bytes(repeating: 0x33, count: 32))
         var delivered = false
         for hop in 0..<c.pathLength {
-            let r = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
-                                          packet: current, associatedData: ad?[hop] ?? [], replayCache: &replayCache)
+            let r = try Sphinxmix.process(
+                parameters: params, privateKey: network.keys[hop].privateKey,
+                packet: current, associatedData: ad?[hop] ?? [], replayCache: &replayCache)
             switch r.result {
             case .relay(let next, let nextPacket):
                 #expect(hop < c.pathLength - 1)
@@ -151,13 +169,17 @@ struct SphinxmixInteropTests {
         let params = try c.parameters
         let ad = associatedData(c, tag: 0x30)
         var random = try DeterministicRandom(seed: seed("surb", c))
-        let creation = try Sphinxmix.createSURB(parameters: params, path: network.path(c.pathLength),
-                                                destination: surbDestination, associatedData: ad, random: &random)
+        let creation = try Sphinxmix.createSURB(
+            parameters: params, path: network.path(c.pathLength),
+            destination: surbDestination, associatedData: ad, random: &random)
         let rnd = creation.randomness
         let theirs = try peer.call([
             "op": "create_surb", "params": params.json, "path": network.pathJSON(c.pathLength),
             "dest": surbDestination.hex, "assoc": ad?.map(\.hex) ?? NSNull(),
-            "random": ["surb_id": rnd.surbID.hex, "x": rnd.initialSecret.hex, "pad": rnd.finalPadding.hex, "k_tilde": rnd.kTilde.hex],
+            "random": [
+                "surb_id": rnd.surbID.hex, "x": rnd.initialSecret.hex, "pad": rnd.finalPadding.hex,
+                "k_tilde": rnd.kTilde.hex,
+            ],
         ])
         #expect(try header(from: theirs) == creation.surb.header)
         #expect((theirs["keys"] as? [String]) == creation.keys.map(\.hex))
@@ -166,18 +188,20 @@ struct SphinxmixInteropTests {
         #expect(theirs["aes_keys"] as? [String] == creation.creation.hops.map { $0.keys.detail("aes_s")?.hex ?? "" })
 
         let reply = Bytes("reply via Swift's SURB, \(c)".utf8)
-        let packaged = try peer.call([
-            "op": "package_surb", "params": params.json, "first_node": creation.surb.firstNode.hex,
-            "k_tilde": creation.surb.kTilde.hex, "message": reply.hex,
-        ].merging(creation.surb.header.json) { a, _ in a })
+        let packaged = try peer.call(
+            [
+                "op": "package_surb", "params": params.json, "first_node": creation.surb.firstNode.hex,
+                "k_tilde": creation.surb.kTilde.hex, "message": reply.hex,
+            ].merging(creation.surb.header.json) { a, _ in a })
         var current = try packet(from: packaged, parameters: params)
         #expect(current == (try Sphinxmix.packageSURB(parameters: params, surb: creation.surb, message: reply)))
 
         for hop in 0..<c.pathLength {
-            let r = try peer.call([
-                "op": "process", "params": params.json, "secret": network.keys[hop].privateKey.bytes.hex,
-                "assoc": (ad?[hop] ?? []).hex,
-            ].merging(current.json) { a, _ in a })
+            let r = try peer.call(
+                [
+                    "op": "process", "params": params.json, "secret": network.keys[hop].privateKey.bytes.hex,
+                    "assoc": (ad?[hop] ?? []).hex,
+                ].merging(current.json) { a, _ in a })
             let routing = try #require(r["routing"] as? [String: Any])
             if hop == c.pathLength - 1 {
                 #expect(routing["flag"] as? String == "surb")
@@ -201,19 +225,22 @@ struct SphinxmixInteropTests {
         let surbID = Bytes(SHA256.hash(seed("surb id", c)).prefix(16))
         let kTilde = Bytes(SHA256.hash(seed("k tilde", c)).prefix(16))
         let finalCommand = SphinxmixRouting.surb(destination: surbDestination, surbID: surbID)
-        let pad = Bytes(repeating: 0xa5, count: try paddingLength(params, pathLength: c.pathLength, final: finalCommand))
+        let pad = Bytes(
+            repeating: 0xa5, count: try paddingLength(params, pathLength: c.pathLength, final: finalCommand))
         let theirs = try peer.call([
             "op": "create_surb", "params": params.json, "path": network.pathJSON(c.pathLength),
             "dest": surbDestination.hex, "assoc": ad?.map(\.hex) ?? NSNull(),
             "random": ["surb_id": surbID.hex, "x": x.hex, "pad": pad.hex, "k_tilde": kTilde.hex],
         ])
-        let surb = SphinxmixSURB(firstNode: try hexField(theirs, "first_node"), header: try header(from: theirs), kTilde: kTilde)
+        let surb = SphinxmixSURB(
+            firstNode: try hexField(theirs, "first_node"), header: try header(from: theirs), kTilde: kTilde)
         let reply = Bytes("reply from Swift, \(c)".utf8)
         var current = try Sphinxmix.packageSURB(parameters: params, surb: surb, message: reply)
         var body: Bytes?
         for hop in 0..<c.pathLength {
-            let r = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
-                                          packet: current, associatedData: ad?[hop] ?? [])
+            let r = try Sphinxmix.process(
+                parameters: params, privateKey: network.keys[hop].privateKey,
+                packet: current, associatedData: ad?[hop] ?? [])
             switch r.result {
             case .relay(let next, let nextPacket):
                 #expect(next == network.ids[hop + 1])
@@ -228,8 +255,10 @@ struct SphinxmixInteropTests {
             }
         }
         let finalBody = try #require(body)
-        let opened = try peer.call(["op": "receive_surb", "params": params.json,
-                                    "keys": theirs["keys"] ?? [], "delta": finalBody.hex])
+        let opened = try peer.call([
+            "op": "receive_surb", "params": params.json,
+            "keys": theirs["keys"] ?? [], "delta": finalBody.hex,
+        ])
         #expect(try hexField(opened, "message") == reply)
     }
 }

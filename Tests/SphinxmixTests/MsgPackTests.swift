@@ -8,14 +8,25 @@ import Testing
 @Test func msgpackEncodingsMatchPetlib() throws {
     #expect(try SphinxmixRouting.relay(nodeID: [0x01]).encoded().hex == "92a2c3b0c40101")
     #expect(try SphinxmixRouting.destination.encoded().hex == "91a2c3b1")
-    #expect(try SphinxmixRouting.surb(destination: Bytes("dest".utf8), surbID: Bytes(repeating: 0x78, count: 16)).encoded().hex
+    #expect(
+        try SphinxmixRouting.surb(destination: Bytes("dest".utf8), surbID: Bytes(repeating: 0x78, count: 16)).encoded()
+            .hex
             == "93a2c3b2c40464657374c41078787878787878787878787878787878")
-    #expect(try MsgPack.encode(.array([.binary(Bytes("bob".utf8)), .binary(Bytes("hi".utf8))])).hex == "92c403626f62c4026869")
+    #expect(
+        try MsgPack.encode(.array([.binary(Bytes("bob".utf8)), .binary(Bytes("hi".utf8))])).hex
+            == "92c403626f62c4026869")
     // bin16 and bin32 headers: encode((b"d", b"x" * 300)) and encode((b"d", b"x" * 65536)).
-    #expect(try MsgPack.encode(.array([.binary([0x64]), .binary(Bytes(repeating: 0x78, count: 300))])).prefix(8).map { $0 }.hex == "92c40164c5012c78")
-    #expect(try MsgPack.encode(.array([.binary([0x64]), .binary(Bytes(repeating: 0x78, count: 65536))])).prefix(10).map { $0 }.hex == "92c40164c60001000078")
+    #expect(
+        try MsgPack.encode(.array([.binary([0x64]), .binary(Bytes(repeating: 0x78, count: 300))])).prefix(8).map { $0 }
+            .hex == "92c40164c5012c78")
+    #expect(
+        try MsgPack.encode(.array([.binary([0x64]), .binary(Bytes(repeating: 0x78, count: 65536))])).prefix(10).map {
+            $0
+        }.hex == "92c40164c60001000078")
     // str8: encode(["\xf0" * 20]) (40 UTF-8 bytes).
-    #expect(try MsgPack.encode(.array([.string(Array(String(repeating: "\u{F0}", count: 20).utf8))])).prefix(4).map { $0 }.hex == "91d928c3")
+    #expect(
+        try MsgPack.encode(.array([.string(Array(String(repeating: "\u{F0}", count: 20).utf8))])).prefix(4).map { $0 }
+            .hex == "91d928c3")
 }
 
 @Test func msgpackRoundTrips() throws {

@@ -49,7 +49,9 @@ final class SphinxmixPeer {
 
     init() throws {
         guard PeerLocation.interpreterExists else {
-            throw PeerFailure(description: "interop peer cannot start: no interpreter at \(PeerLocation.python); run scripts/setup-interop")
+            throw PeerFailure(
+                description:
+                    "interop peer cannot start: no interpreter at \(PeerLocation.python); run scripts/setup-interop")
         }
         let stdinPipe = Pipe()
         let stdoutPipe = Pipe()
@@ -138,12 +140,14 @@ func hexField(_ object: [String: Any], _ key: String) throws -> Bytes {
 }
 
 func packet(from object: [String: Any], parameters: SphinxmixParameters) throws -> SphinxmixPacket {
-    try SphinxmixPacket(alpha: hexField(object, "alpha"), beta: hexField(object, "beta"),
-                        gamma: hexField(object, "gamma"), delta: hexField(object, "delta"), parameters: parameters)
+    try SphinxmixPacket(
+        alpha: hexField(object, "alpha"), beta: hexField(object, "beta"),
+        gamma: hexField(object, "gamma"), delta: hexField(object, "delta"), parameters: parameters)
 }
 
 func header(from object: [String: Any]) throws -> SphinxHeader {
-    SphinxHeader(alpha: try hexField(object, "alpha"), beta: try hexField(object, "beta"), gamma: try hexField(object, "gamma"))
+    SphinxHeader(
+        alpha: try hexField(object, "alpha"), beta: try hexField(object, "beta"), gamma: try hexField(object, "gamma"))
 }
 
 /// A test network of nodes with fixed private keys.

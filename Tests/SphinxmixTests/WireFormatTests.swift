@@ -16,16 +16,20 @@ private func knownAnswerPacket(alpha: Bytes, parameters: SphinxmixParameters) th
 }
 
 /// 7·G and 1·G (petlib: `(Bn(k) * G).export(POINT_CONVERSION_UNCOMPRESSED)`).
-private let sevenG = unhex("04db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e280f3a30085497f2f611ee2517b163ef8c53b715d18bb4e4808d02b963")
-private let oneG = unhex("04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34")
+private let sevenG = unhex(
+    "04db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e280f3a30085497f2f611ee2517b163ef8c53b715d18bb4e4808d02b963"
+)
+private let oneG = unhex(
+    "04b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34"
+)
 
 // Known answer, source: the real package. sphinxmix 0.0.7 `SphinxClient.pack_message` with
 // petlib 0.0.45 and msgpack 0.5.6 (Interop/sphinxmix/peer.py op "pack"), header_len 64,
 // body_len 34, α = 7·G, fields as in knownAnswerPacket.
 private let knownSmall = unhex(
     "929240229293c7220292cd02c9bd03db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e28c420"
-    + "01080f161d242b323940474e555c636a71787f868d949ba2a9b0b7bec5ccd3dac410000102030405060708090a"
-    + "0b0c0d0e0fc42205121f2c394653606d7a8794a1aebbc8d5e2effc091623303d4a5764717e8b98a5b2")
+        + "01080f161d242b323940474e555c636a71787f868d949ba2a9b0b7bec5ccd3dac410000102030405060708090a"
+        + "0b0c0d0e0fc42205121f2c394653606d7a8794a1aebbc8d5e2effc091623303d4a5764717e8b98a5b2")
 
 @Test func knownAnswerSmallParameters() throws {
     let params = try SphinxmixParameters(headerLength: 64, bodyLength: 34)
@@ -38,12 +42,17 @@ private let knownSmall = unhex(
 // (192, 1024) with α = G (an even y: prefix 02), and (192, 70000), whose body length needs
 // msgpack's uint32 (0xce) and bin32 (0xc6).
 @Test(arguments: [
-    (192, 1024, true, 1253, "51c775c1c0a493c5082e2b233b20d8455908f1839dcc460d0be942035c481250",
-     "9292ccc0cd04009293c7220292cd02c9bd02b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21c4a001080f161d242b323940474e"),
-    (192, 70000, false, 70233, "7347b436816e040d4ca2f0b6a0d429b2eaeb5451229345f22152440e0d3646f2",
-     "9292ccc0ce000111709293c7220292cd02c9bd03db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e28c4a001080f161d242b323940"),
+    (
+        192, 1024, true, 1253, "51c775c1c0a493c5082e2b233b20d8455908f1839dcc460d0be942035c481250",
+        "9292ccc0cd04009293c7220292cd02c9bd02b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21c4a001080f161d242b323940474e"
+    ),
+    (
+        192, 70000, false, 70233, "7347b436816e040d4ca2f0b6a0d429b2eaeb5451229345f22152440e0d3646f2",
+        "9292ccc0ce000111709293c7220292cd02c9bd03db2f6be630e246a5cf7d99b85194b123d487e2d466b94b24a03c3e28c4a001080f161d242b323940"
+    ),
 ])
-func knownAnswerDigests(_ h: Int, _ b: Int, _ alphaIsG: Bool, _ length: Int, _ sha256: String, _ prefix: String) throws {
+func knownAnswerDigests(_ h: Int, _ b: Int, _ alphaIsG: Bool, _ length: Int, _ sha256: String, _ prefix: String) throws
+{
     let params = try SphinxmixParameters(headerLength: h, bodyLength: b)
     let packet = try knownAnswerPacket(alpha: alphaIsG ? oneG : sevenG, parameters: params)
     let bytes = try SphinxmixWire.pack(packet, parameters: params)
@@ -85,7 +94,7 @@ private func unpackError(_ bytes: Bytes, _ params: SphinxmixParameters = smallPa
 
 @Test func trailingAndUnsupportedBytesAreRejected() {
     #expect(unpackError(knownSmall + [0x00]) == .msgpack(.trailingBytes))
-    #expect(unpackError([0xc0]) == .msgpack(.unsupportedFormat(0xc0)))          // nil
+    #expect(unpackError([0xc0]) == .msgpack(.unsupportedFormat(0xc0)))  // nil
     #expect(unpackError(mutated(5..<6, [0x80])) == .msgpack(.unsupportedFormat(0x80)))  // a map
     // A claimed array length longer than the input.
     #expect(unpackError([0xdd, 0xff, 0xff, 0xff, 0xff]) == .msgpack(.truncated))
@@ -104,7 +113,8 @@ private func unpackError(_ bytes: Bytes, _ params: SphinxmixParameters = smallPa
 @Test func wrongShapesAreRejected() {
     #expect(unpackError([0x91, 0x00]) == .unexpectedStructure("message is not an array of 2"))
     // β as raw (str) instead of bin.
-    #expect(unpackError(mutated(43..<45, [0xd9, 0x20])) == .unexpectedStructure("β, γ or δ is not a byte string (bin)"))
+    #expect(
+        unpackError(mutated(43..<45, [0xd9, 0x20])) == .unexpectedStructure("β, γ or δ is not a byte string (bin)"))
     // α as a plain byte string instead of the EcPt extension.
     #expect(unpackError(mutated(6..<9, [0xc4, 0x22])) == .unexpectedStructure("α is not an extension value"))
 }
@@ -121,11 +131,17 @@ private func unpackError(_ bytes: Bytes, _ params: SphinxmixParameters = smallPa
     #expect(unpackError(mutated(14..<15, [0x05])) == .point(.invalidPointEncoding))
     #expect(unpackError(mutated(14..<15, [0x04])) == .point(.invalidPointEncoding))
     // Wycheproof ecdh_secp224r1_ecpoint_test.json tcId 458's x: not on the curve.
-    #expect(unpackError(mutated(14..<43, unhex("020ca753db5ddeca474241f8d2dafc0844343fd0e37eded2f0192d51b2"))) == .point(.pointNotOnCurve))
+    #expect(
+        unpackError(mutated(14..<43, unhex("020ca753db5ddeca474241f8d2dafc0844343fd0e37eded2f0192d51b2")))
+            == .point(.pointNotOnCurve))
     // x = p is not a field element.
-    #expect(unpackError(mutated(15..<43, unhex("ffffffffffffffffffffffffffffffff000000000000000000000001"))) == .point(.invalidPointEncoding))
+    #expect(
+        unpackError(mutated(15..<43, unhex("ffffffffffffffffffffffffffffffff000000000000000000000001")))
+            == .point(.invalidPointEncoding))
     // The point at infinity (OpenSSL's single 0x00): ext length 6, raw(1).
-    #expect(unpackError(mutated(6..<43, [0xc7, 0x06, 0x02, 0x92, 0xcd, 0x02, 0xc9, 0xa1, 0x00])) == .point(.pointAtInfinity))
+    #expect(
+        unpackError(mutated(6..<43, [0xc7, 0x06, 0x02, 0x92, 0xcd, 0x02, 0xc9, 0xa1, 0x00])) == .point(.pointAtInfinity)
+    )
 }
 
 @Test func uncompressedAlphaIsAccepted() throws {
@@ -149,9 +165,13 @@ private func unpackError(_ bytes: Bytes, _ params: SphinxmixParameters = smallPa
     // pack refuses fields that do not fit the parameters, and an α that is not a point.
     let packet = try knownAnswerPacket(alpha: sevenG, parameters: smallParams)
     #expect(throws: SphinxmixWireError.self) { try SphinxmixWire.pack(packet, parameters: .defaults) }
-    let notAPoint = SphinxmixPacket(header: SphinxHeader(alpha: [0x04] + Bytes.zeros(56), beta: packet.header.beta,
-                                                         gamma: packet.header.gamma), delta: packet.delta)
-    #expect(throws: SphinxmixWireError.packet(.invalidGroupElement)) { try SphinxmixWire.pack(notAPoint, parameters: smallParams) }
+    let notAPoint = SphinxmixPacket(
+        header: SphinxHeader(
+            alpha: [0x04] + Bytes.zeros(56), beta: packet.header.beta,
+            gamma: packet.header.gamma), delta: packet.delta)
+    #expect(throws: SphinxmixWireError.packet(.invalidGroupElement)) {
+        try SphinxmixWire.pack(notAPoint, parameters: smallParams)
+    }
 }
 
 // MARK: - Byte equality with the real package
@@ -180,19 +200,23 @@ struct SphinxmixWireInteropTests {
         var prefixes: Set<UInt8> = []
         for hop in 0..<c.pathLength {
             let ours = try SphinxmixWire.pack(current, parameters: params)
-            let theirs = try hexField(try peer.call(["op": "pack", "params": params.json].merging(current.json) { a, _ in a }), "bytes")
+            let theirs = try hexField(
+                try peer.call(["op": "pack", "params": params.json].merging(current.json) { a, _ in a }), "bytes")
             #expect(ours == theirs, "hop \(hop): pack_message bytes")
             let unpackedByPackage = try peer.call(["op": "unpack", "params": params.json, "bytes": ours.hex])
-            #expect(try packet(from: unpackedByPackage, parameters: params) == current, "hop \(hop): package unpacks ours")
-            #expect(try SphinxmixWire.unpack(theirs, parameters: params) == current, "hop \(hop): we unpack the package's")
+            #expect(
+                try packet(from: unpackedByPackage, parameters: params) == current, "hop \(hop): package unpacks ours")
+            #expect(
+                try SphinxmixWire.unpack(theirs, parameters: params) == current, "hop \(hop): we unpack the package's")
             // α travels compressed, inside [713, raw(29)].
             let compressed = try P224.Point(encoded: current.header.alpha).compressed
             let pointPayload: Bytes = [0x92, 0xcd, 0x02, 0xc9, 0xbd] + compressed
             #expect(ours.indices.contains { ours[$0...].starts(with: pointPayload) }, "hop \(hop): compressed α")
             prefixes.insert(compressed[0])
 
-            let step = try Sphinxmix.process(parameters: params, privateKey: network.keys[hop].privateKey,
-                                             packet: current, associatedData: ad?[hop] ?? [])
+            let step = try Sphinxmix.process(
+                parameters: params, privateKey: network.keys[hop].privateKey,
+                packet: current, associatedData: ad?[hop] ?? [])
             if case .relay(_, let next) = step.result { current = next }
         }
         #expect(!prefixes.isEmpty && prefixes.isSubset(of: [0x02, 0x03]))
@@ -211,7 +235,9 @@ struct SphinxmixWireInteropTests {
         ]
         for bytes in accepted {
             let theirs = try peer.call(["op": "unpack", "params": params, "bytes": bytes.hex])
-            #expect(try packet(from: theirs, parameters: smallParams) == SphinxmixWire.unpack(bytes, parameters: smallParams))
+            #expect(
+                try packet(from: theirs, parameters: smallParams)
+                    == SphinxmixWire.unpack(bytes, parameters: smallParams))
         }
         let refused = [
             knownSmall + [0x00],
@@ -228,7 +254,9 @@ struct SphinxmixWireInteropTests {
     // The package refuses our bytes for another parameter set, as we refuse them.
     @Test func packageRefusesOtherParameters() throws {
         let peer = try SphinxmixPeer()
-        let error = try peer.expectFailure(["op": "unpack", "params": SphinxmixParameters.defaults.json, "bytes": knownSmall.hex])
+        let error = try peer.expectFailure([
+            "op": "unpack", "params": SphinxmixParameters.defaults.json, "bytes": knownSmall.hex,
+        ])
         #expect(error.contains("No parameter settings"))
         #expect(unpackError(knownSmall, .defaults) == .unknownParameters(headerLength: 64, bodyLength: 34))
     }

@@ -28,7 +28,10 @@ import Testing
         #expect(report.baselineMedianNanoseconds.isFinite && report.baselineMedianNanoseconds > 0)
         for result in report.cases {
             #expect(result.roundRatios.count == BenchOptions.quick.rounds, "\(result.id)")
-            for value in [result.medianNanoseconds, result.baselineMedianNanoseconds, result.ratio, result.ratioMin, result.ratioMax, result.minNanoseconds, result.baselineMinNanoseconds, result.fastestRatio] + result.roundRatios {
+            for value in [
+                result.medianNanoseconds, result.baselineMedianNanoseconds, result.ratio, result.ratioMin,
+                result.ratioMax, result.minNanoseconds, result.baselineMinNanoseconds, result.fastestRatio,
+            ] + result.roundRatios {
                 #expect(value.isFinite && value > 0, "\(result.id): \(value)")
             }
             #expect(result.ratioMin <= result.ratio && result.ratio <= result.ratioMax, "\(result.id)")
@@ -36,8 +39,8 @@ import Testing
         #expect(!report.notes.isEmpty)
         // This test target is built in debug, and the report must say so.
         #if DEBUG
-        #expect(report.buildConfiguration == "debug")
-        #expect(report.notes.contains(BenchRunner.debugWarning))
+            #expect(report.buildConfiguration == "debug")
+            #expect(report.notes.contains(BenchRunner.debugWarning))
         #endif
     }
 
@@ -67,10 +70,11 @@ import Testing
     /// ratio well above the fastest-run ratio (every round disturbed alike).
     @Test func unsteadyDetection() {
         func result(_ ratios: [Double], fastest: Double = 9.9) -> BenchCaseResult {
-            BenchCaseResult(id: "x", title: "x", medianNanoseconds: 1, baselineMedianNanoseconds: 1,
-                            ratio: BenchRunner.median(ratios), ratioMin: ratios.min() ?? 0,
-                            ratioMax: ratios.max() ?? 0, roundRatios: ratios,
-                            minNanoseconds: 1, baselineMinNanoseconds: 1, fastestRatio: fastest)
+            BenchCaseResult(
+                id: "x", title: "x", medianNanoseconds: 1, baselineMedianNanoseconds: 1,
+                ratio: BenchRunner.median(ratios), ratioMin: ratios.min() ?? 0,
+                ratioMax: ratios.max() ?? 0, roundRatios: ratios,
+                minNanoseconds: 1, baselineMinNanoseconds: 1, fastestRatio: fastest)
         }
         #expect(!BenchRunner.isUnsteady(result([10, 10, 10.5, 10, 10])))
         #expect(!BenchRunner.isUnsteady(result([10, 10, 15, 10, 10])))

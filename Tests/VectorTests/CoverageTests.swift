@@ -22,25 +22,34 @@ import Testing
     @Test func everyPromisedKindOfBadInputIsThere() throws {
         let files = try Self.invalidFiles()
         let nym = Set(try #require(files["nym/invalid.json"]).testGroups.flatMap { $0.tests.flatMap(\.flags) })
-        let sphinxmix = Set(try #require(files["sphinxmix/invalid.json"]).testGroups.flatMap { $0.tests.flatMap(\.flags) })
-        for flag in ["ModifiedMac", "ModifiedRoutingInfo", "ModifiedAlpha", "ModifiedPayload", "Truncated", "OversizedPacket",
-                     "UnknownFlag", "UnknownVersion", "SmallOrderAlpha", "Replay", "TamperedSURB", "TamperedReply", "MalformedSURB"] {
+        let sphinxmix = Set(
+            try #require(files["sphinxmix/invalid.json"]).testGroups.flatMap { $0.tests.flatMap(\.flags) })
+        for flag in [
+            "ModifiedMac", "ModifiedRoutingInfo", "ModifiedAlpha", "ModifiedPayload", "Truncated", "OversizedPacket",
+            "UnknownFlag", "UnknownVersion", "SmallOrderAlpha", "Replay", "TamperedSURB", "TamperedReply",
+            "MalformedSURB",
+        ] {
             #expect(nym.contains(flag), "nym/invalid.json has no \(flag) case")
         }
-        for flag in ["ModifiedMac", "ModifiedRoutingInfo", "ModifiedAlpha", "ModifiedPayload", "Truncated", "Replay",
-                     "WrongAssociatedData", "UnknownFlag", "TamperedSURB", "TamperedReply", "MalformedSURB"] {
+        for flag in [
+            "ModifiedMac", "ModifiedRoutingInfo", "ModifiedAlpha", "ModifiedPayload", "Truncated", "Replay",
+            "WrongAssociatedData", "UnknownFlag", "TamperedSURB", "TamperedReply", "MalformedSURB",
+        ] {
             #expect(sphinxmix.contains(flag), "sphinxmix/invalid.json has no \(flag) case")
         }
         // Every one of the fourteen small-order encodings appears as α.
-        let smallOrder = try #require(files["nym/invalid.json"]).testGroups[0].tests.filter { $0.flags.contains("SmallOrderAlpha") }
+        let smallOrder = try #require(files["nym/invalid.json"]).testGroups[0].tests.filter {
+            $0.flags.contains("SmallOrderAlpha")
+        }
         #expect(smallOrder.count >= KnownAnswers.smallOrderPoints.count)
     }
 
     @Test func everyAcceptableCaseSaysWhy() throws {
         for (path, file) in try Self.invalidFiles() {
             for test in file.testGroups.flatMap(\.tests) where test.result == .acceptable {
-                #expect(test.flags.contains { file.notes[$0]?.description.contains("cceptable") == true },
-                        "\(path) tcId \(test.tcId): an acceptable case needs a note saying why")
+                #expect(
+                    test.flags.contains { file.notes[$0]?.description.contains("cceptable") == true },
+                    "\(path) tcId \(test.tcId): an acceptable case needs a note saying why")
             }
         }
     }

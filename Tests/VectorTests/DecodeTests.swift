@@ -13,7 +13,8 @@ import Testing
 
     @Test func everyFileRoundTripsThroughItsCodableType() throws {
         var decoded = 0
-        for (path, data) in try TestSupport.committedFiles().sorted(by: { $0.key < $1.key }) where !path.hasPrefix("loopix/") {
+        for (path, data) in try TestSupport.committedFiles().sorted(by: { $0.key < $1.key })
+        where !path.hasPrefix("loopix/") {
             let schema = try JSONDecoder().decode(Probe.self, from: data).schema
             let again: Data
             switch schema {
@@ -39,9 +40,11 @@ import Testing
 
     /// A final hop writes `message: null` when the payload is not intact (SPEC.md VEC-SPHINX-PROCESS-1).
     @Test func aFinalHopWritesNullMessages() throws {
-        let file = try JSONDecoder().decode(InvalidFile.self, from: try #require(TestSupport.committedFiles()["nym/invalid.json"]))
+        let file = try JSONDecoder().decode(
+            InvalidFile.self, from: try #require(TestSupport.committedFiles()["nym/invalid.json"]))
         #expect(file.testGroups[0].tests.contains { $0.outputs.error == "payloadZeroPrefixMissing" })
-        let forward = try JSONDecoder().decode(ForwardFile.self, from: try #require(TestSupport.committedFiles()["nym/forward_v258.json"]))
+        let forward = try JSONDecoder().decode(
+            ForwardFile.self, from: try #require(TestSupport.committedFiles()["nym/forward_v258.json"]))
         let last = try #require(forward.testGroups[0].tests[0].outputs.hops.last)
         #expect(last.result.outcome == "final")
         #expect(last.result.message == forward.testGroups[0].tests[0].inputs.create_forward.message)

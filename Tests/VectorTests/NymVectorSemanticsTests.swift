@@ -7,7 +7,8 @@ import SphinxSpec
 /// through the Sphinx layer), so a field that means something other than SPEC.md says fails
 /// here. The formulas are REFERENCES §2 / SPEC.md §4.1.
 @Suite struct NymVectorSemanticsTests {
-    static let info = Bytes("Dwste mou enan moxlo arketa makru kai ena upomoxlio gia na ton topothetisw kai tha kinisw thn gh.".utf8)
+    static let info = Bytes(
+        "Dwste mou enan moxlo arketa makru kai ena upomoxlio gia na ton topothetisw kai tha kinisw thn gh.".utf8)
 
     static func files() throws -> [ForwardFile] {
         let committed = try TestSupport.committedFiles()
@@ -43,18 +44,25 @@ import SphinxSpec
                     #expect(hop.keys["b"]?.bytes == Array(ess[224..<256]))
                     #expect(hop.keys["h_tau"]?.bytes == Array(ess[256..<288]))
                     // γ_i = HMAC-SHA256(h_μ, β_i)[0, 16)
-                    #expect(hop.gamma.bytes == Array(HMACSHA256.mac(key: Array(ess[16..<32]), message: hop.beta.bytes).prefix(16)))
+                    #expect(
+                        hop.gamma.bytes
+                            == Array(HMACSHA256.mac(key: Array(ess[16..<32]), message: hop.beta.bytes).prefix(16)))
                     // h_π: 258 uses ESS[32, 224); 259 expands the seed ESS[32, 48).
-                    let hPi = request.version == 258 ? Array(ess[32..<224])
-                        : try HKDFSHA256.deriveKey(salt: Bytes("sphinx-payload-key-V01-CS01-HKDF:SHA256-SALT".utf8), ikm: Array(ess[32..<48]),
-                                                   info: Bytes("sphinx-payload-key-V01-CS01-HKDF:SHA256-INFO".utf8), length: 192)
+                    let hPi =
+                        request.version == 258
+                        ? Array(ess[32..<224])
+                        : try HKDFSHA256.deriveKey(
+                            salt: Bytes("sphinx-payload-key-V01-CS01-HKDF:SHA256-SALT".utf8), ikm: Array(ess[32..<48]),
+                            info: Bytes("sphinx-payload-key-V01-CS01-HKDF:SHA256-INFO".utf8), length: 192)
                     #expect(hop.payload_key.bytes == hPi, "tc \(test.tcId) hop \(i): payload key")
                     blinding.append(Array(ess[224..<256]))
                 }
                 // packet = α_0 ‖ γ_0 ‖ β_0 ‖ δ_0
                 let first = try #require(creation.hops.first)
                 let deltas = try #require(creation.deltas)
-                #expect(test.outputs.create_forward.packet.bytes == first.alpha.bytes + first.gamma.bytes + first.beta.bytes + deltas[0].bytes)
+                #expect(
+                    test.outputs.create_forward.packet.bytes == first.alpha.bytes + first.gamma.bytes + first.beta.bytes
+                        + deltas[0].bytes)
                 // δ_ν = 0^16 ‖ m ‖ 0x01 ‖ 0…
                 let plain = try #require(deltas.last).bytes
                 let m = request.message.bytes
@@ -85,7 +93,9 @@ import SphinxSpec
                         // next packet = X25519(b, α) ‖ B[44, 60) ‖ B[60, 360) ‖ δ'
                         let next = try #require(result.next_packet).bytes
                         let blinded = try X25519.scalarMult(scalar: Array(ess[224..<256]), point: alpha)
-                        #expect(next == blinded + Array(block[44..<60]) + Array(block[60..<360]) + result.intermediates.payload_out.bytes)
+                        #expect(
+                            next == blinded + Array(block[44..<60]) + Array(block[60..<360])
+                                + result.intermediates.payload_out.bytes)
                         #expect(block[0] == 1)
                         #expect(result.delay_ns == ByteOps.readBigEndian(block[36..<44]))
                     } else {

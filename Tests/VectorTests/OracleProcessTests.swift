@@ -21,14 +21,14 @@ import SphinxSpec
     @Test func malformedRequestsGetErrorLinesAndTheLoopGoesOn() throws {
         let requests = [
             #"{"op":"describe"}"#,
-            #"{"op":"x25519","profile":"primitives""#,               // cut off
-            #"[1,2,3]"#,                                               // not an object
-            #"{"profile":"primitives"}"#,                              // no op
-            #"{"op":"x25519","profile":"nope"}"#,                      // unknown profile
-            #"{"op":"fly","profile":"primitives"}"#,                   // unknown op
+            #"{"op":"x25519","profile":"primitives""#,  // cut off
+            #"[1,2,3]"#,  // not an object
+            #"{"profile":"primitives"}"#,  // no op
+            #"{"op":"x25519","profile":"nope"}"#,  // unknown profile
+            #"{"op":"fly","profile":"primitives"}"#,  // unknown op
             #"{"op":"x25519","profile":"primitives","scalar":"zz","u":"09"}"#,  // bad hex
             #"{"op":"x25519","profile":"primitives","scalar":"77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a","u":"de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"}"#,
-            "",                                                        // blank: skipped
+            "",  // blank: skipped
             #"{"op":"x25519","profile":"primitives","scalar":"0100000000000000000000000000000000000000000000000000000000000000","u":"0000000000000000000000000000000000000000000000000000000000000000"}"#,
             #"{"op":7,"profile":"primitives"}"#,
             "\u{00}\u{ff}garbage",
@@ -36,9 +36,11 @@ import SphinxSpec
             #"{"op":"create_forward","profile":"nym","route":[],"delays_ns":[],"destination":"","message":"","payload_size":1000000000000,"randomness":{"initial_secret":""}}"#,
         ]
         let responses = try Self.exchange(requests)
-        let expectedErrors: [String?] = [nil, "malformedJSON", "notAnObject", "missingField", "unknownProfile", "unknownOp",
-                                         "badHex", nil, "x25519AllZeroSharedSecret", "badType", "malformedJSON",
-                                         "badType", "badType"]
+        let expectedErrors: [String?] = [
+            nil, "malformedJSON", "notAnObject", "missingField", "unknownProfile", "unknownOp",
+            "badHex", nil, "x25519AllZeroSharedSecret", "badType", "malformedJSON",
+            "badType", "badType",
+        ]
         try #require(responses.count == expectedErrors.count)
         for (response, expected) in zip(responses, expectedErrors) {
             #expect(response["error"] as? String == expected, "\(response)")
@@ -58,7 +60,8 @@ import SphinxSpec
 /// by hop with the responses' next_packet, and the last hop returns the message.
 @Suite struct NymOracleProcessTests {
     @Test func createForwardThenProcessEveryHop() throws {
-        let file = try JSONDecoder().decode(ForwardFile.self, from: try #require(TestSupport.committedFiles()["nym/forward_v259.json"]))
+        let file = try JSONDecoder().decode(
+            ForwardFile.self, from: try #require(TestSupport.committedFiles()["nym/forward_v259.json"]))
         let test = try #require(file.testGroups[0].tests.first { $0.inputs.node_secrets.count == 3 })
         var create = try #require(try JSONValue.from(test.inputs.create_forward).objectValue)
         create["op"] = .string("create_forward")
@@ -70,7 +73,8 @@ import SphinxSpec
 
         var current = packet
         for (hop, secret) in test.inputs.node_secrets.enumerated() {
-            let request = #"{"op":"process","profile":"nym","node_secret":"\#(secret.bytes.hex)","packet":"\#(current)"}"#
+            let request =
+                #"{"op":"process","profile":"nym","node_secret":"\#(secret.bytes.hex)","packet":"\#(current)"}"#
             let response = try #require(try OracleProcessTests.exchange([request]).first)
             if hop < 2 {
                 #expect(response["outcome"] as? String == "forward")
@@ -106,7 +110,8 @@ extension JSONValue {
 /// The sphinxmix ops through the real executable, and `verify --oracle` driving it.
 @Suite struct SphinxmixOracleProcessTests {
     @Test func aSURBRoundTripThroughTheExecutable() throws {
-        let file = try JSONDecoder().decode(SURBFile.self, from: try #require(TestSupport.committedFiles()["sphinxmix/surb.json"]))
+        let file = try JSONDecoder().decode(
+            SURBFile.self, from: try #require(TestSupport.committedFiles()["sphinxmix/surb.json"]))
         let test = try #require(file.testGroups[0].tests.first { $0.inputs.node_secrets.count == 3 })
         func line(_ op: String, _ value: some Encodable) throws -> String {
             var object = try #require(try JSONValue.from(value).objectValue)
@@ -115,11 +120,14 @@ extension JSONValue {
             return String(decoding: try DeterministicJSON.encodeLine(JSONValue.object(object)), as: UTF8.self)
                 .trimmingCharacters(in: .newlines)
         }
-        let created = try #require(try OracleProcessTests.exchange([try line("create_surb", test.inputs.create_surb)]).first)
+        let created = try #require(
+            try OracleProcessTests.exchange([try line("create_surb", test.inputs.create_surb)]).first)
         let surb = try #require(created["surb"] as? String)
         #expect(surb == test.outputs.create_surb.surb.bytes.hex)
-        let use = UseSURBRequest(surb: Hex(Bytes(hex: surb) ?? []), message: test.inputs.reply_message, payload_size: 1024)
-        var packet = try #require(try OracleProcessTests.exchange([try line("use_surb", use)]).first?["packet"] as? String)
+        let use = UseSURBRequest(
+            surb: Hex(Bytes(hex: surb) ?? []), message: test.inputs.reply_message, payload_size: 1024)
+        var packet = try #require(
+            try OracleProcessTests.exchange([try line("use_surb", use)]).first?["packet"] as? String)
         var last: [String: Any] = [:]
         for secret in test.inputs.node_secrets {
             let request = ProcessRequest(node_secret: secret, packet: Hex(Bytes(hex: packet) ?? []))
@@ -127,9 +135,10 @@ extension JSONValue {
             if let next = last["next_packet"] as? String { packet = next }
         }
         #expect(last["outcome"] as? String == "surb_reply")
-        let open = OpenReplyRequest(kept_keys: try #require(test.outputs.create_surb.kept_keys),
-                                    surb_id: test.outputs.create_surb.surb_id,
-                                    payload: Hex(Bytes(hex: try #require(last["payload"] as? String)) ?? []))
+        let open = OpenReplyRequest(
+            kept_keys: try #require(test.outputs.create_surb.kept_keys),
+            surb_id: test.outputs.create_surb.surb_id,
+            payload: Hex(Bytes(hex: try #require(last["payload"] as? String)) ?? []))
         let opened = try #require(try OracleProcessTests.exchange([try line("open_reply", open)]).first)
         #expect(opened["message"] as? String == test.inputs.reply_message.bytes.hex)
     }
@@ -141,15 +150,21 @@ extension JSONValue {
             #"{"op":"use_surb","profile":"sphinxmix","surb":"00","message":"","payload_size":1024}"#,
             #"{"op":"create_surb","profile":"sphinxmix","route":[{"address":"01","public_key":"04"}],"delays_ns":[],"destination":"aa","randomness":{"initial_secret":"01"}}"#,
         ])
-        #expect(responses.map { $0["error"] as? String } == ["invalidScalar", "payloadSizeTooSmall", "malformedSURB", "invalidGroupElement"])
+        #expect(
+            responses.map { $0["error"] as? String } == [
+                "invalidScalar", "payloadSizeTooSmall", "malformedSURB", "invalidGroupElement",
+            ])
     }
 
     /// `verify --oracle` drives our own oracle as if it were another implementation, and
     /// fails against one that answers nothing useful.
     @Test func verifyDrivesAnExternalOracle() throws {
         let binary = try #require(TestSupport.vectorsGenBinary())
-        let files = ["primitives/x25519.json", "nym/forward_v258.json", "nym/invalid.json", "sphinxmix/surb.json", "sphinxmix/invalid.json"]
-            .map { TestSupport.vectorsRoot.appendingPathComponent($0).path }
+        let files = [
+            "primitives/x25519.json", "nym/forward_v258.json", "nym/invalid.json", "sphinxmix/surb.json",
+            "sphinxmix/invalid.json",
+        ]
+        .map { TestSupport.vectorsRoot.appendingPathComponent($0).path }
         let (status, out, _) = try TestSupport.run(binary, ["verify", "--oracle", "'\(binary.path)' oracle"] + files)
         let text = String(decoding: out, as: UTF8.self)
         #expect(status == 0, "\(text)")

@@ -16,7 +16,8 @@ import SphinxSpec
     static func realRequests() throws -> [[String: Any]] {
         var out: [[String: Any]] = []
         let files = try TestSupport.committedFiles()
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) where !path.hasPrefix("loopix/") && !path.hasSuffix("invalid.json") {
+        for (path, data) in files.sorted(by: { $0.key < $1.key })
+        where !path.hasPrefix("loopix/") && !path.hasSuffix("invalid.json") {
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             let groups = object["testGroups"] as? [[String: Any]] ?? []
             let tests = groups.flatMap { $0["tests"] as? [[String: Any]] ?? [] }.prefix(2)
@@ -38,11 +39,14 @@ import SphinxSpec
                     out.append(request)
                 }
                 if let packet = (outputs["create_forward"] as? [String: Any])?["packet"] as? String,
-                   let secret = (inputs["node_secrets"] as? [String])?.first {
+                    let secret = (inputs["node_secrets"] as? [String])?.first
+                {
                     out.append(["op": "process", "profile": profile, "node_secret": secret, "packet": packet])
                 }
                 if let surb = (outputs["create_surb"] as? [String: Any])?["surb"] as? String {
-                    out.append(["op": "use_surb", "profile": profile, "surb": surb, "message": "6869", "payload_size": 1024])
+                    out.append([
+                        "op": "use_surb", "profile": profile, "surb": surb, "message": "6869", "payload_size": 1024,
+                    ])
                 }
             }
         }
@@ -80,7 +84,8 @@ import SphinxSpec
         let raw: [Bytes] = [
             [0xff, 0xfe, 0xfd], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80],
             Bytes(#"{"op":""#.utf8) + [0xff, 0xfe] + Bytes(#"","profile":"nym"}"#.utf8),
-            Bytes(#"{"op":"process","profile":"nym","packet":""#.utf8) + [0xc3, 0x28] + Bytes(#"","node_secret":"00"}"#.utf8),
+            Bytes(#"{"op":"process","profile":"nym","packet":""#.utf8) + [0xc3, 0x28]
+                + Bytes(#"","node_secret":"00"}"#.utf8),
             [0xef, 0xbb, 0xbf] + Bytes(#"{"op":"describe"}"#.utf8),
             Bytes(#"{"op":"describe"}"#.utf8) + [0x00],
             [0x00], [0x0d], Bytes("\u{0}\u{1}\u{2}{".utf8),
@@ -93,7 +98,8 @@ import SphinxSpec
             #"{"op":null,"profile":"nym"}"#, #"{"op":"describe\u0000"}"#, #"{"op":"\ud800","profile":"nym"}"#,
             #"{"op":"process","profile":"NYM"}"#, #"{"op":"process","profile":""}"#, #"{"op":"","profile":"nym"}"#,
             #"{"op":"process","profile":"loopix"}"#, #"{"op":"__proto__","profile":"primitives"}"#,
-            #"{"op":"open_reply","profile":"nym"}"#, #"{"op":"process","profile":"nym","packet":"0","node_secret":"00"}"#,
+            #"{"op":"open_reply","profile":"nym"}"#,
+            #"{"op":"process","profile":"nym","packet":"0","node_secret":"00"}"#,
             #"{"op":"process","profile":"sphinxmix","packet":"zz","node_secret":"00"}"#,
             #"{"op":"process","profile":"sphinxmix","packet":"","node_secret":"","header_len":-1,"body_len":1e400}"#,
             #"{"op":"process","profile":"sphinxmix","packet":"","node_secret":"01","header_len":1048576,"body_len":1048576}"#,
@@ -101,7 +107,8 @@ import SphinxSpec
             String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
             String(repeating: "{\"a\":", count: 20_000) + "1" + String(repeating: "}", count: 20_000),
             String(repeating: "[", count: 100_000),
-            #"{"op":"describe","x":"# + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "}",
+            #"{"op":"describe","x":"# + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+                + "}",
         ].map { Data($0.utf8) }
         // Blank lines: skipped, no response.
         lines += ["", " ", "\t", "  \t  "].map { Data($0.utf8) }
@@ -204,24 +211,31 @@ import SphinxSpec
         for (index, response) in responses.enumerated() {
             let request = index < expected.count ? String(decoding: expected[index].prefix(160), as: UTF8.self) : "?"
             guard let object = (try? JSONSerialization.jsonObject(with: Data(response))) as? [String: Any] else {
-                Issue.record("response \(index) is not a JSON object: \(String(decoding: response.prefix(200), as: UTF8.self)) for \(request)")
+                Issue.record(
+                    "response \(index) is not a JSON object: \(String(decoding: response.prefix(200), as: UTF8.self)) for \(request)"
+                )
                 continue
             }
             if let error = object["error"] {
-                #expect(error is String && object["detail"] is String, "malformed error response \(object) for \(request)")
+                #expect(
+                    error is String && object["detail"] is String, "malformed error response \(object) for \(request)")
                 errorNames[error as? String ?? "?", default: 0] += 1
             } else {
                 errorNames["(result)", default: 0] += 1
             }
         }
         let summary = errorNames.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", ")
-        print("oracle robustness: \(lines.count) lines (\(input.count) bytes), \(responses.count) responses in \(String(format: "%.1f", elapsed)) s: \(summary)")
+        print(
+            "oracle robustness: \(lines.count) lines (\(input.count) bytes), \(responses.count) responses in \(String(format: "%.1f", elapsed)) s: \(summary)"
+        )
         // The final describe was answered, so the loop ran to the end of the input.
         let last = responses.last.flatMap { (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any] }
         #expect(last?["profiles"] != nil)
         // Every unmodified real request is answered with a result.
         #expect((errorNames["(result)"] ?? 0) >= 20)
-        #expect((errorNames["malformedJSON"] ?? 0) > 0 && (errorNames["badType"] ?? 0) > 0 && (errorNames["badHex"] ?? 0) > 0
+        #expect(
+            (errorNames["malformedJSON"] ?? 0) > 0 && (errorNames["badType"] ?? 0) > 0
+                && (errorNames["badHex"] ?? 0) > 0
                 && (errorNames["missingField"] ?? 0) > 0)
     }
 }

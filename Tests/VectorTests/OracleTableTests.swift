@@ -9,9 +9,11 @@ import Testing
 @Suite struct OracleTableTests {
     static let sphinxOps = ["create_forward", "process", "create_surb", "use_surb"]
     static let specOps: [String: [String]] = [
-        "primitives": ["x25519", "hmac_sha256", "hkdf_sha256", "aes128_ctr", "chacha20_original", "chacha20_ietf",
-                       "blake2b", "sha256", "deterministic_random", "lioness_chacha20_blake2b",
-                       "lioness_aes128_sha256", "p224"],
+        "primitives": [
+            "x25519", "hmac_sha256", "hkdf_sha256", "aes128_ctr", "chacha20_original", "chacha20_ietf",
+            "blake2b", "sha256", "deterministic_random", "lioness_chacha20_blake2b",
+            "lioness_aes128_sha256", "p224",
+        ],
         "nym": sphinxOps + ["mix_node", "gateway_node", "client_node"],
         "sphinxmix": sphinxOps + ["open_reply"],
     ]
@@ -34,7 +36,8 @@ import Testing
 
     @Test func describeListsTheTableInOrder() throws {
         guard case .object(let response) = Oracle().respond(to: #"{"op":"describe"}"#),
-              case .object(let profiles)? = response["profiles"] else {
+            case .object(let profiles)? = response["profiles"]
+        else {
             Issue.record("describe did not answer an object with \"profiles\"")
             return
         }

@@ -14,7 +14,8 @@ enum TestSupport {
         var files: [String: Data] = [:]
         let root = vectorsRoot.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [:] }
-        for case let relative as String in enumerator where relative.hasSuffix(".json") && !relative.hasPrefix("schemas/") {
+        for case let relative as String in enumerator
+        where relative.hasSuffix(".json") && !relative.hasPrefix("schemas/") {
             files[relative] = try Data(contentsOf: vectorsRoot.appendingPathComponent(relative))
         }
         return files
@@ -27,8 +28,9 @@ enum TestSupport {
             let testBinary = URL(fileURLWithPath: first)
             candidates.append(testBinary.deletingLastPathComponent().appendingPathComponent("vectors-gen"))
             // macOS: the .xctest bundle sits next to the products.
-            candidates.append(testBinary.deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("vectors-gen"))
+            candidates.append(
+                testBinary.deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("vectors-gen"))
         }
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("vectors-gen"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("vectors-gen"))
@@ -37,8 +39,10 @@ enum TestSupport {
     }
 
     /// Runs a program with the given standard input; returns (status, stdout, stderr).
-    static func run(_ executable: URL, _ arguments: [String], stdin: Data = Data(),
-                    currentDirectory: URL? = nil) throws -> (Int32, Data, Data) {
+    static func run(
+        _ executable: URL, _ arguments: [String], stdin: Data = Data(),
+        currentDirectory: URL? = nil
+    ) throws -> (Int32, Data, Data) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -49,7 +49,8 @@ import SphinxSpec
     @Test func garbageIsOneFailureNotACrash() {
         let report = Catalog.verify(name: "garbage.json", contents: Data("{not json".utf8))
         #expect(report.failed == 1)
-        let wrongSchema = Catalog.verify(name: "x.json", contents: Data(#"{"schema":"nope.schema.json","algorithm":"X"}"#.utf8))
+        let wrongSchema = Catalog.verify(
+            name: "x.json", contents: Data(#"{"schema":"nope.schema.json","algorithm":"X"}"#.utf8))
         #expect(wrongSchema.failed == 1)
     }
 }

@@ -10,7 +10,9 @@ public enum LoopixLatency {
     /// ```text
     /// mean = h / µ ;  variance = h / µ² ;  sd = √h / µ
     /// ```
-    public static func erlang(hops h: Int, mu: Double) throws(AnalysisError) -> (mean: Double, variance: Double, standardDeviation: Double) {
+    public static func erlang(hops h: Int, mu: Double) throws(AnalysisError) -> (
+        mean: Double, variance: Double, standardDeviation: Double
+    ) {
         guard h >= 1 else { throw .countOutOfRange(parameter: "hops", value: h) }
         try requirePositive("mu", mu)
         let hd = Double(h)
@@ -128,7 +130,8 @@ extension ActiveAttack {
         return -expm1(-lambdaM * t)
     }
 
-    public static func flushProbability(held k: Int, mu: Double, blockingTime t: Double) throws(AnalysisError) -> Double {
+    public static func flushProbability(held k: Int, mu: Double, blockingTime t: Double) throws(AnalysisError) -> Double
+    {
         guard k >= 0 else { throw .countOutOfRange(parameter: "held", value: k) }
         try requirePositive("mu", mu)
         try requireNonNegative("blockingTime", t)

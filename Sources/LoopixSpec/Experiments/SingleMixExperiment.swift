@@ -35,8 +35,9 @@ public enum SingleMixExperiment {
         let window = max(measureMeanDelays / mu, minimumOutputs / lambda)
         let sim = try LoopixSimulator(
             parameters: parameters(lambda: lambda, mu: mu),
-            config: SimulationConfig(seed: seed, duration: burnIn + window, burnIn: burnIn,
-                                     trackSenderEntropy: false))
+            config: SimulationConfig(
+                seed: seed, duration: burnIn + window, burnIn: burnIn,
+                trackSenderEntropy: false))
         let r = sim.run()
         let mix = r.mixes[0]
         return Point(

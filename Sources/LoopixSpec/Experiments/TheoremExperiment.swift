@@ -61,7 +61,8 @@ public enum TheoremExperiment {
             if winner == -2 { loops += 1 }
         }
         let nt = Double(trials)
-        return Estimate(trials: trials, oldMessage0: Double(old0) / nt,
-                        newMessage0: Double(new0) / nt, loop: Double(loops) / nt)
+        return Estimate(
+            trials: trials, oldMessage0: Double(old0) / nt,
+            newMessage0: Double(new0) / nt, loop: Double(loops) / nt)
     }
 }

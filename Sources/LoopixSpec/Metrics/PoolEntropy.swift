@@ -27,7 +27,7 @@ public struct PoolEntropyTracker: Sendable {
     /// H_{t−1} in bits.
     public private(set) var previous = 0.0
     private var newSinceOutput = 0  // k
-    private var oldInPool = 0       // l
+    private var oldInPool = 0  // l
 
     public init() {}
 
@@ -60,8 +60,8 @@ public struct PoolEntropyTracker: Sendable {
 /// w_i by e^{−µΔ} and adds Δ to every age.
 public struct DanezisEntropyTracker: Sendable {
     public let mu: Double
-    private var sumW = 0.0        // Σ w_i
-    private var sumWAge = 0.0     // Σ w_i · (t − t_i)
+    private var sumW = 0.0  // Σ w_i
+    private var sumWAge = 0.0  // Σ w_i · (t − t_i)
     private var lastTime = 0.0
 
     public init(mu: Double) { self.mu = mu }

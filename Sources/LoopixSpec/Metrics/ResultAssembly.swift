@@ -14,14 +14,15 @@ extension SimulationResult {
         for (i, mix) in m.mixes.enumerated() {
             var occupancy = mix.occupancy
             let (mean, variance) = occupancy.finish(at: windowEnd)
-            mixMetrics.append(.init(
-                mix: i, layer: i / p.mixesPerLayer,
-                arrivals: mix.arrivals, departures: mix.departures,
-                arrivalRate: length > 0 ? Double(mix.arrivals) / length : 0,
-                throughput: length > 0 ? Double(mix.departures) / length : 0,
-                occupancyMean: mean, occupancyVariance: variance,
-                poolEntropyMean: mix.poolEntropy.summary.mean,
-                danezisEntropyMean: mix.danezisEntropy.summary.mean))
+            mixMetrics.append(
+                .init(
+                    mix: i, layer: i / p.mixesPerLayer,
+                    arrivals: mix.arrivals, departures: mix.departures,
+                    arrivalRate: length > 0 ? Double(mix.arrivals) / length : 0,
+                    throughput: length > 0 ? Double(mix.departures) / length : 0,
+                    occupancyMean: mean, occupancyVariance: variance,
+                    poolEntropyMean: mix.poolEntropy.summary.mean,
+                    danezisEntropyMean: mix.danezisEntropy.summary.mean))
         }
         var waitMeans = RunningStatistics(), dropMeans = RunningStatistics()
         for c in m.clientTallies {

@@ -201,9 +201,10 @@ public struct ClientNode: LoopixNode {
         var surbAck = Bytes.zeros(NymNodeConstants.surbAckLength)
         var ackDelay: UInt64 = 0
         if behaviour.acknowledgements, let ackID {
-            guard let made = try? SURBAck.make(
-                for: ackID, sender: address, gateway: gateway, ackKey: ackKey, topology: topology,
-                mu: parameters.mu, version: behaviour.version, random: &random)
+            guard
+                let made = try? SURBAck.make(
+                    for: ackID, sender: address, gateway: gateway, ackKey: ackKey, topology: topology,
+                    mu: parameters.mu, version: behaviour.version, random: &random)
             else { preconditionFailure("a route of a valid topology makes a packet") }
             (surbAck, ackDelay) = made
         }
@@ -213,10 +214,11 @@ public struct ClientNode: LoopixNode {
         // Step 3: the route to the exit gateway and its delays (LOOPIX-NODE-ROUTE-1).
         let (route, delays) = topology.route(toExit: exit, mu: parameters.mu, random: &random)
         // Step 4: the Sphinx packet.
-        guard let packet = try? NymSphinx.createForwardPacket(
-            route: route, delays: delays, destination: destination.nymDestination, message: plaintext,
-            payloadLength: NymNodeConstants.regularPayloadLength, version: behaviour.version,
-            random: &random.bytes),
+        guard
+            let packet = try? NymSphinx.createForwardPacket(
+                route: route, delays: delays, destination: destination.nymDestination, message: plaintext,
+                payloadLength: NymNodeConstants.regularPayloadLength, version: behaviour.version,
+                random: &random.bytes),
             let firstHop = try? NodeAddress(bytes: packet.firstHopAddress.bytes)
         else { preconditionFailure("a route of a valid topology makes a packet") }
         // Step 5: the entry frame goes to this client's own gateway.

@@ -161,14 +161,17 @@ public struct MixNode: LoopixNode {
         let plaintext = PacketPayload.plaintext(
             surbAck: .zeros(NymNodeConstants.surbAckLength),
             ephemeral: random.bytes.bytes(NymNodeConstants.ephemeralKeyLength), content: .cover)
-        guard let packet = try? NymSphinx.createForwardPacket(
-            route: route, delays: delays, destination: address.nymDestination, message: plaintext,
-            payloadLength: NymNodeConstants.regularPayloadLength, version: behaviour.version,
-            random: &random.bytes),
+        guard
+            let packet = try? NymSphinx.createForwardPacket(
+                route: route, delays: delays, destination: address.nymDestination, message: plaintext,
+                payloadLength: NymNodeConstants.regularPayloadLength, version: behaviour.version,
+                random: &random.bytes),
             let firstHop = try? NodeAddress(bytes: packet.firstHopAddress.bytes)
         else { preconditionFailure("a route of a valid topology makes a packet") }
         // Step 4: the loop leaves now, not through this mix's own pool.
-        return [.setTimer(.mixLoopSlot, at: next), .record(.packetCreated(.mixLoop)), .send(packet.bytes, to: firstHop)]
+        return [
+            .setTimer(.mixLoopSlot, at: next), .record(.packetCreated(.mixLoop)), .send(packet.bytes, to: firstHop),
+        ]
     }
 
     private mutating func drop(_ reason: DropReason) -> NodeAction {

@@ -45,8 +45,9 @@ public enum NodeAddress: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `NodeError.malformedAddress` for a length other than 19 or 32, an unknown role,
     ///   a non-zero byte where the layout has zeros, or a layer on a node that has none.
     public init(bytes: Bytes) throws(NodeError) {
-        guard bytes.count == NymConstants.nodeAddressLength
-            || bytes.count == NymNodeConstants.firstHopAddressLength
+        guard
+            bytes.count == NymConstants.nodeAddressLength
+                || bytes.count == NymNodeConstants.firstHopAddressLength
         else { throw .malformedAddress }
         guard bytes[10...].allSatisfy({ $0 == 0 }) else { throw .malformedAddress }
         let layer = Int(bytes[1])

@@ -59,24 +59,27 @@ public struct PacketNetwork: Sendable {
         for (l, layer) in mixKeys.enumerated() {
             var nodes: [MixNode] = []
             for (i, keys) in layer.enumerated() {
-                nodes.append(try MixNode(
-                    layer: l, index: i, nodeSecret: keys.secret, topology: topology, mu: parameters.mu,
-                    lambdaM: parameters.lambdaM, behaviour: behaviour, random: keys.random,
-                    replayCapacity: replayCapacity))
+                nodes.append(
+                    try MixNode(
+                        layer: l, index: i, nodeSecret: keys.secret, topology: topology, mu: parameters.mu,
+                        lambdaM: parameters.lambdaM, behaviour: behaviour, random: keys.random,
+                        replayCapacity: replayCapacity))
             }
             mixes.append(nodes)
         }
         var gateways: [GatewayNode] = []
         for (g, keys) in gatewayKeys.enumerated() {
-            gateways.append(try GatewayNode(
-                index: g, nodeSecret: keys.secret, behaviour: behaviour, pullSize: parameters.pullSize,
-                random: keys.random, replayCapacity: replayCapacity))
+            gateways.append(
+                try GatewayNode(
+                    index: g, nodeSecret: keys.secret, behaviour: behaviour, pullSize: parameters.pullSize,
+                    random: keys.random, replayCapacity: replayCapacity))
         }
         var clients: [ClientNode] = []
         for (c, keys) in clientKeys.enumerated() {
-            clients.append(try ClientNode(
-                index: c, gateway: c % parameters.providers, topology: topology, parameters: parameters,
-                behaviour: behaviour, ackKey: keys.ackKey, random: keys.random))
+            clients.append(
+                try ClientNode(
+                    index: c, gateway: c % parameters.providers, topology: topology, parameters: parameters,
+                    behaviour: behaviour, ackKey: keys.ackKey, random: keys.random))
         }
         self.topology = topology
         self.mixes = mixes

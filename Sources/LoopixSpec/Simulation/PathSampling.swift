@@ -29,8 +29,9 @@ public enum PathSampling {
         mixes.reserveCapacity(p.layers)
         for layer in 0..<p.layers {
             mixes.append(
-                mixIndex(layer: layer, position: random.index(below: p.mixesPerLayer),
-                         mixesPerLayer: p.mixesPerLayer))
+                mixIndex(
+                    layer: layer, position: random.index(below: p.mixesPerLayer),
+                    mixesPerLayer: p.mixesPerLayer))
         }
         // Step 2: one Exp(µ) delay per mix, in path order.
         var hops: [Hop] = []
@@ -57,15 +58,19 @@ public enum PathSampling {
         // Step 1: the mixes of the later layers.
         var before: [Int] = [], after: [Int] = []
         for layer in (originLayer + 1)..<max(originLayer + 1, p.layers) {
-            after.append(mixIndex(layer: layer, position: random.index(below: p.mixesPerLayer),
-                                  mixesPerLayer: p.mixesPerLayer))
+            after.append(
+                mixIndex(
+                    layer: layer, position: random.index(below: p.mixesPerLayer),
+                    mixesPerLayer: p.mixesPerLayer))
         }
         // Step 2: a provider.
         let provider = random.index(below: p.providers)
         // Step 3: the mixes of the earlier layers.
         for layer in 0..<originLayer {
-            before.append(mixIndex(layer: layer, position: random.index(below: p.mixesPerLayer),
-                                   mixesPerLayer: p.mixesPerLayer))
+            before.append(
+                mixIndex(
+                    layer: layer, position: random.index(below: p.mixesPerLayer),
+                    mixesPerLayer: p.mixesPerLayer))
         }
         // Step 4: delays in path order, and the origin at the end.
         var hops: [Hop] = []

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The benchmark. The project's rule: speed is reported as RATIOS against a baseline measured in
@@ -123,9 +123,9 @@ public struct BenchReport: Codable, Equatable, Sendable {
 public enum BenchRunner {
     static var buildConfiguration: String {
         #if DEBUG
-        return "debug"
+            return "debug"
         #else
-        return "release"
+            return "release"
         #endif
     }
 
@@ -219,8 +219,10 @@ public enum BenchRunner {
         var reportNotes = notes
         let unsteady = results.filter(isUnsteady).map(\.id)
         if !unsteady.isEmpty {
-            reportNotes.append("Unsteady (the median ratio is over 10% above the fastest, or two rounds are over 10% away from it; the machine was busy): "
-                + unsteady.joined(separator: ", ") + ". Rerun on a quiet machine or with --clock thread-cpu, or read the fastest column.")
+            reportNotes.append(
+                "Unsteady (the median ratio is over 10% above the fastest, or two rounds are over 10% away from it; the machine was busy): "
+                    + unsteady.joined(separator: ", ")
+                    + ". Rerun on a quiet machine or with --clock thread-cpu, or read the fastest column.")
         }
         // The packet-level run's figures need the Sphinx work of one run, counted untimed.
         var packetRun: PacketRunFigures?
@@ -276,18 +278,24 @@ public enum BenchFormat {
     public static func table(_ report: BenchReport) -> String {
         var lines: [String] = []
         if report.buildConfiguration == "debug" { lines.append(BenchRunner.debugWarning); lines.append("") }
-        lines.append("Baseline: \(report.baselineTitle), median \(time(report.baselineMedianNanoseconds)) on this machine.")
-        lines.append("\(report.options.rounds) rounds × \(report.options.repetitions) repetitions per case, \(report.options.warmup) warm-up runs; \(report.options.clock.rawValue) clock; \(report.buildConfiguration) build.")
+        lines.append(
+            "Baseline: \(report.baselineTitle), median \(time(report.baselineMedianNanoseconds)) on this machine.")
+        lines.append(
+            "\(report.options.rounds) rounds × \(report.options.repetitions) repetitions per case, \(report.options.warmup) warm-up runs; \(report.options.clock.rawValue) clock; \(report.buildConfiguration) build."
+        )
         lines.append("")
         let titleWidth = max(4, report.cases.map(\.title.count).max() ?? 0)
-        let header = pad("case", titleWidth) + "  " + left("median", 10) + "  " + left("× X25519", 9) + "  "
+        let header =
+            pad("case", titleWidth) + "  " + left("median", 10) + "  " + left("× X25519", 9) + "  "
             + pad("min–max over rounds", 19) + "  " + left("fastest", 8)
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for result in report.cases {
-            lines.append(pad(result.title, titleWidth) + "  " + left(time(result.medianNanoseconds), 10) + "  "
-                + left(ratio(result.ratio), 9) + "  " + pad(ratio(result.ratioMin) + "–" + ratio(result.ratioMax), 19)
-                + "  " + left(ratio(result.fastestRatio), 8))
+            lines.append(
+                pad(result.title, titleWidth) + "  " + left(time(result.medianNanoseconds), 10) + "  "
+                    + left(ratio(result.ratio), 9) + "  "
+                    + pad(ratio(result.ratioMin) + "–" + ratio(result.ratioMax), 19)
+                    + "  " + left(ratio(result.fastestRatio), 8))
         }
         lines.append("")
         lines += report.notes.filter { $0 != BenchRunner.debugWarning }.map { "Note: " + $0 }

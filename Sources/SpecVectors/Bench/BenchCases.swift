@@ -33,7 +33,9 @@ enum BenchCases {
     /// case: its ratio should be 1.00, and its spread shows how noisy the machine was.
     static func all() throws -> [BenchCase] {
         let unit = try baseline()
-        var cases = [BenchCase(id: "x25519.scalarmult.control", title: "X25519 scalar mult. (control: ratio ≈ 1)", run: unit.run)]
+        var cases = [
+            BenchCase(id: "x25519.scalarmult.control", title: "X25519 scalar mult. (control: ratio ≈ 1)", run: unit.run)
+        ]
         cases += try nymCases()
         cases += try sphinxmixCases()
         cases += try primitiveCases()
@@ -54,9 +56,10 @@ enum BenchCases {
         for i in 0..<hops {
             let secret = label("bench nym node \(i)", 32)
             secrets.append(secret)
-            route.append(try NymRouteNode(
-                address: NymNodeAddress(Bytes(repeating: UInt8(i + 1), count: NymConstants.nodeAddressLength)),
-                publicKey: X25519.publicKey(secret: secret)))
+            route.append(
+                try NymRouteNode(
+                    address: NymNodeAddress(Bytes(repeating: UInt8(i + 1), count: NymConstants.nodeAddressLength)),
+                    publicKey: X25519.publicKey(secret: secret)))
         }
         return (route, secrets)
     }
@@ -90,15 +93,16 @@ enum BenchCases {
                 let route = try nymRoute(hops).route
                 let delays = nymDelays(hops)
                 let randomness = try nymRandomness(hops: hops)
-                cases.append(BenchCase(
-                    id: "nym.create.\(hops)hop.v\(version.rawValue)",
-                    title: "nym create, \(hops) hop\(hops == 1 ? "" : "s"), v\(version.rawValue)"
-                ) {
-                    try NymSphinx.createForwardPacket(
-                        route: route, delays: delays, destination: destination, message: message,
-                        payloadLength: nymPayloadLength, version: version, randomness: randomness
-                    ).bytes[0]
-                })
+                cases.append(
+                    BenchCase(
+                        id: "nym.create.\(hops)hop.v\(version.rawValue)",
+                        title: "nym create, \(hops) hop\(hops == 1 ? "" : "s"), v\(version.rawValue)"
+                    ) {
+                        try NymSphinx.createForwardPacket(
+                            route: route, delays: delays, destination: destination, message: message,
+                            payloadLength: nymPayloadLength, version: version, randomness: randomness
+                        ).bytes[0]
+                    })
             }
         }
 
@@ -112,29 +116,33 @@ enum BenchCases {
         let lastPacket = atEachHop[atEachHop.count - 1]
         let firstSecret = secrets[0]
         let lastSecret = secrets[secrets.count - 1]
-        cases.append(BenchCase(id: "nym.process.forward.v259", title: "nym process, forward hop, v259") {
-            try NymSphinx.processPacket(firstPacket, nodeSecret: firstSecret).replayTag[0]
-        })
-        cases.append(BenchCase(id: "nym.process.final.v259", title: "nym process, final hop, v259") {
-            try NymSphinx.processPacket(lastPacket, nodeSecret: lastSecret).replayTag[0]
-        })
+        cases.append(
+            BenchCase(id: "nym.process.forward.v259", title: "nym process, forward hop, v259") {
+                try NymSphinx.processPacket(firstPacket, nodeSecret: firstSecret).replayTag[0]
+            })
+        cases.append(
+            BenchCase(id: "nym.process.final.v259", title: "nym process, final hop, v259") {
+                try NymSphinx.processPacket(lastPacket, nodeSecret: lastSecret).replayTag[0]
+            })
 
         // SURBs: creation for a 3-hop route back, and the replier's side (use_surb).
         let surbRandomness = try nymRandomness(hops: 3)
         let delays = nymDelays(3)
-        cases.append(BenchCase(id: "nym.surb.create.3hop.v259", title: "nym SURB create, 3 hops, v259") {
-            try NymSphinx.createSURB(
-                route: route, delays: delays, destination: destination, version: .current,
-                randomness: surbRandomness
-            ).surb.header.alpha[0]
-        })
+        cases.append(
+            BenchCase(id: "nym.surb.create.3hop.v259", title: "nym SURB create, 3 hops, v259") {
+                try NymSphinx.createSURB(
+                    route: route, delays: delays, destination: destination, version: .current,
+                    randomness: surbRandomness
+                ).surb.header.alpha[0]
+            })
         let surb = try NymSphinx.createSURB(
             route: route, delays: delays, destination: destination, version: .current,
             randomness: surbRandomness
         ).surb
-        cases.append(BenchCase(id: "nym.surb.reply.3hop.v259", title: "nym SURB reply (use_surb), 3 hops, v259") {
-            try NymSphinx.useSURB(surb, message: message, payloadLength: nymPayloadLength).bytes[0]
-        })
+        cases.append(
+            BenchCase(id: "nym.surb.reply.3hop.v259", title: "nym SURB reply (use_surb), 3 hops, v259") {
+                try NymSphinx.useSURB(surb, message: message, payloadLength: nymPayloadLength).bytes[0]
+            })
         return cases
     }
 
@@ -167,15 +175,16 @@ enum BenchCases {
             let randomness = try Sphinxmix.createForwardMessage(
                 parameters: parameters, path: path, destination: destination, message: message, random: &random
             ).randomness
-            cases.append(BenchCase(
-                id: "sphinxmix.create.\(hops)hop",
-                title: "sphinxmix create forward, \(hops) hop\(hops == 1 ? "" : "s")"
-            ) {
-                try Sphinxmix.createForwardMessage(
-                    parameters: parameters, path: path, destination: destination, message: message,
-                    randomness: randomness
-                ).packet.delta[0]
-            })
+            cases.append(
+                BenchCase(
+                    id: "sphinxmix.create.\(hops)hop",
+                    title: "sphinxmix create forward, \(hops) hop\(hops == 1 ? "" : "s")"
+                ) {
+                    try Sphinxmix.createForwardMessage(
+                        parameters: parameters, path: path, destination: destination, message: message,
+                        randomness: randomness
+                    ).packet.delta[0]
+                })
         }
 
         // Processing: the first hop (relay) of a 3-hop packet.
@@ -185,9 +194,10 @@ enum BenchCases {
             parameters: parameters, path: path, destination: destination, message: message, random: &random
         ).packet
         let privateKey = keys[0].privateKey
-        cases.append(BenchCase(id: "sphinxmix.process.relay", title: "sphinxmix process, relay hop") {
-            try Sphinxmix.process(parameters: parameters, privateKey: privateKey, packet: packet).replayTag[0]
-        })
+        cases.append(
+            BenchCase(id: "sphinxmix.process.relay", title: "sphinxmix process, relay hop") {
+                try Sphinxmix.process(parameters: parameters, privateKey: privateKey, packet: packet).replayTag[0]
+            })
         return cases
     }
 
@@ -197,27 +207,31 @@ enum BenchCases {
         var cases: [BenchCase] = []
 
         // LIONESS as nym uses it: ChaCha20 / BLAKE2b, 192-byte key, a 2048-byte block.
-        let lionessKey = label("bench lioness chacha key", 32)
+        let lionessKey =
+            label("bench lioness chacha key", 32)
             + Bytes(repeating: 0x4b, count: LionessChaCha20BLAKE2b.keyLength - 32)
         let lionessBlock = Bytes(repeating: 0x42, count: 2048)
-        cases.append(BenchCase(id: "lioness.chacha20-blake2b.2048", title: "LIONESS ChaCha20/BLAKE2b, 2048 B") {
-            try LionessChaCha20BLAKE2b.encrypt(key: lionessKey, block: lionessBlock)[0]
-        })
+        cases.append(
+            BenchCase(id: "lioness.chacha20-blake2b.2048", title: "LIONESS ChaCha20/BLAKE2b, 2048 B") {
+                try LionessChaCha20BLAKE2b.encrypt(key: lionessKey, block: lionessBlock)[0]
+            })
 
         // One P-224 scalar multiplication (sphinxmix's group; our GMP implementation).
         let keys = try sphinxmixPath(2).keys
         let scalar = keys[0].privateKey
         let point = keys[1].publicKey
-        cases.append(BenchCase(id: "p224.scalarmult", title: "P-224 scalar multiplication (GMP)") {
-            try point.multiplied(by: scalar).encoded[1]
-        })
+        cases.append(
+            BenchCase(id: "p224.scalarmult", title: "P-224 scalar multiplication (GMP)") {
+                try point.multiplied(by: scalar).encoded[1]
+            })
 
         // LIONESS as sphinxmix uses it: AES-128-CTR / SHA-256, 16-byte key, a 1024-byte block.
         let aesKey = label("bench lioness aes key", LionessAES128SHA256.keyLength)
         let aesBlock = Bytes(repeating: 0x42, count: 1024)
-        cases.append(BenchCase(id: "lioness.aes128-sha256.1024", title: "LIONESS AES-128/SHA-256, 1024 B") {
-            try LionessAES128SHA256.encrypt(key: aesKey, block: aesBlock)[0]
-        })
+        cases.append(
+            BenchCase(id: "lioness.aes128-sha256.1024", title: "LIONESS AES-128/SHA-256, 1024 B") {
+                try LionessAES128SHA256.encrypt(key: aesKey, block: aesBlock)[0]
+            })
         return cases
     }
 

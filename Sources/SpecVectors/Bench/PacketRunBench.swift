@@ -50,9 +50,11 @@ enum PacketRunBench {
     /// The run and the six unit operations. Ids: `loopix.packetrun` and `loopix.packetrun.unit.*`.
     static func cases() throws -> [BenchCase] {
         let simulator = try PacketSimulator(parameters: parameters, behaviour: .nym, config: config)
-        var cases = [BenchCase(id: runID, title: "packet-level run, nym, 8 clients, 0.5 virtual s") {
-            UInt8(truncatingIfNeeded: try simulator.run().packets.processed)
-        }]
+        var cases = [
+            BenchCase(id: runID, title: "packet-level run, nym, 8 clients, 0.5 virtual s") {
+                UInt8(truncatingIfNeeded: try simulator.run().packets.processed)
+            }
+        ]
         let (route, secrets) = try BenchCases.nymRoute(4)
         let destination = try BenchCases.nymDestination()
         let delays = BenchCases.nymDelays(4)
@@ -70,16 +72,19 @@ enum PacketRunBench {
             let hops = try create().packetsAtEachHop
             let first = hops[0], last = hops[hops.count - 1]
             let firstSecret = secrets[0], lastSecret = secrets[secrets.count - 1]
-            cases.append(BenchCase(id: "\(runID).unit.create.\(name)", title: "  unit: nym create, 4 hops, \(name)") {
-                try create().bytes[0]
-            })
+            cases.append(
+                BenchCase(id: "\(runID).unit.create.\(name)", title: "  unit: nym create, 4 hops, \(name)") {
+                    try create().bytes[0]
+                })
             let forwardTitle = "  unit: nym process, forward, \(name)"
-            cases.append(BenchCase(id: "\(runID).unit.forward.\(name)", title: forwardTitle) {
-                try NymSphinx.processPacket(first, nodeSecret: firstSecret).replayTag[0]
-            })
-            cases.append(BenchCase(id: "\(runID).unit.final.\(name)", title: "  unit: nym process, final, \(name)") {
-                try NymSphinx.processPacket(last, nodeSecret: lastSecret).replayTag[0]
-            })
+            cases.append(
+                BenchCase(id: "\(runID).unit.forward.\(name)", title: forwardTitle) {
+                    try NymSphinx.processPacket(first, nodeSecret: firstSecret).replayTag[0]
+                })
+            cases.append(
+                BenchCase(id: "\(runID).unit.final.\(name)", title: "  unit: nym process, final, \(name)") {
+                    try NymSphinx.processPacket(last, nodeSecret: lastSecret).replayTag[0]
+                })
         }
         return cases
     }
@@ -119,7 +124,8 @@ public struct PacketRunFigures: Codable, Equatable, Sendable {
             let ackForward = unit("forward.ack"), let ackFinal = unit("final.ack"),
             let create = unit("create.regular"), let ackCreate = unit("create.ack"), work.hops > 0
         else { return nil }
-        let crypto = Double(work.regularForward) * forward + Double(work.regularFinal) * final
+        let crypto =
+            Double(work.regularForward) * forward + Double(work.regularFinal) * final
             + Double(work.ackForward) * ackForward + Double(work.ackFinal) * ackFinal
             + Double(work.regularCreated) * create + Double(work.ackCreated) * ackCreate
         return PacketRunFigures(

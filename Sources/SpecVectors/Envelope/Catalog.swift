@@ -39,7 +39,11 @@ public enum Catalog {
             case "primitives.schema.json":
                 return PrimitiveVectors.verify(try decoder.decode(PrimitiveFile.self, from: contents), oracle: oracle)
             default:
-                if let other = try ProfileCatalog.verify(schema: probe.schema, name: name, contents: contents, oracle: oracle) { return other }
+                if let other = try ProfileCatalog.verify(
+                    schema: probe.schema, name: name, contents: contents, oracle: oracle)
+                {
+                    return other
+                }
                 report.fail(name, "no checker for schema \(probe.schema)")
             }
         } catch {

@@ -7,19 +7,26 @@ enum ProfileCatalog {
     static func entries() -> [CatalogEntry] {
         var list: [CatalogEntry] = []
         for version in NymVersion.allCases {
-            list.append(CatalogEntry(path: "nym/forward_v\(version.rawValue).json") {
-                try DeterministicJSON.encode(NymVectors.forwardFile(version: version))
-            })
+            list.append(
+                CatalogEntry(path: "nym/forward_v\(version.rawValue).json") {
+                    try DeterministicJSON.encode(NymVectors.forwardFile(version: version))
+                })
         }
         for version in NymVersion.allCases {
-            list.append(CatalogEntry(path: "nym/surb_v\(version.rawValue).json") {
-                try DeterministicJSON.encode(NymVectors.surbFile(version: version))
-            })
+            list.append(
+                CatalogEntry(path: "nym/surb_v\(version.rawValue).json") {
+                    try DeterministicJSON.encode(NymVectors.surbFile(version: version))
+                })
         }
         list.append(CatalogEntry(path: "nym/invalid.json") { try DeterministicJSON.encode(NymInvalid.file()) })
-        list.append(CatalogEntry(path: "sphinxmix/forward.json") { try DeterministicJSON.encode(SphinxmixVectors.forwardFile()) })
-        list.append(CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
-        list.append(CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
+        list.append(
+            CatalogEntry(path: "sphinxmix/forward.json") {
+                try DeterministicJSON.encode(SphinxmixVectors.forwardFile())
+            })
+        list.append(
+            CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
+        list.append(
+            CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
         list += NodeCatalog.entries()
         // Loopix's files are written by LoopixSpec itself (chapter 8); generate and verify only
         // route to it.
@@ -29,7 +36,10 @@ enum ProfileCatalog {
             }
         } catch {
             let failure = "\(error)"
-            list.append(CatalogEntry(path: "loopix/") { throw OracleError("internal", "LoopixVectors.files() failed: \(failure)") })
+            list.append(
+                CatalogEntry(path: "loopix/") {
+                    throw OracleError("internal", "LoopixVectors.files() failed: \(failure)")
+                })
         }
         return list
     }
@@ -44,7 +54,9 @@ enum ProfileCatalog {
     }
 
     /// A checker for one of the profiles' schemas, or nil when the schema is not theirs.
-    static func verify(schema: String, name: String, contents: Data, oracle: ExternalOracle? = nil) throws -> VerifyReport? {
+    static func verify(schema: String, name: String, contents: Data, oracle: ExternalOracle? = nil) throws
+        -> VerifyReport?
+    {
         let decoder = JSONDecoder()
         var report = VerifyReport()
         func profile(_ parameters: ProfileParameters?) -> (any SphinxOracleProfile)? {
@@ -67,7 +79,8 @@ enum ProfileCatalog {
         case "loopix.schema.json":
             // Loopix's vectors are formulas and sampling, not oracle ops: checked here only.
             if oracle != nil { return VerifyReport() }
-            let outcome = LoopixVectors.verify(name: (name as NSString).lastPathComponent, contents: String(decoding: contents, as: UTF8.self))
+            let outcome = LoopixVectors.verify(
+                name: (name as NSString).lastPathComponent, contents: String(decoding: contents, as: UTF8.self))
             var loopixReport = VerifyReport()
             for _ in 0..<outcome.passed { loopixReport.pass() }
             for failure in outcome.failures { loopixReport.fail(name, failure) }

@@ -13,7 +13,9 @@ struct Verifier {
     // MARK: Reading inputs
 
     static func u64(_ x: Any?, _ what: String) throws -> UInt64 {
-        guard let s = x as? String, let v = UInt64(s) else { throw Malformed(what: "\(what) is not a decimal 64-bit string") }
+        guard let s = x as? String, let v = UInt64(s) else {
+            throw Malformed(what: "\(what) is not a decimal 64-bit string")
+        }
         return v
     }
     static func int(_ x: Any?, _ what: String) throws -> Int {
@@ -57,7 +59,9 @@ struct Verifier {
         case .string(let s):
             return (actual as? String) == s ? nil : "\(path): expected \"\(s)\""
         case .int(let i):
-            guard let n = actual as? NSNumber, n.doubleValue == Double(i), n.intValue == i else { return "\(path): expected \(i)" }
+            guard let n = actual as? NSNumber, n.doubleValue == Double(i), n.intValue == i else {
+                return "\(path): expected \(i)"
+            }
             return nil
         case .uint(let u):
             guard let n = actual as? NSNumber, n.uint64Value == u, n.doubleValue == Double(u) else {
@@ -100,13 +104,16 @@ struct Verifier {
         case "Xoshiro256StarStar":
             let s = try array(i["state"], "state")
             guard s.count == 4 else { throw Malformed(what: "state needs 4 words") }
-            var g = Xoshiro256StarStar(state: (try u64(s[0], "s0"), try u64(s[1], "s1"), try u64(s[2], "s2"), try u64(s[3], "s3")))
+            var g = Xoshiro256StarStar(
+                state: (try u64(s[0], "s0"), try u64(s[1], "s1"), try u64(s[2], "s2"), try u64(s[3], "s3")))
             let count = try array(given["next"], "next").count
             return ["next": .array((0..<count).map { _ in LoopixVectors.u64(g.next()) })]
         case "SimulationRandom":
             let rates = try array(i["rates"], "rates").map { try double($0, "rate") }
             let ns = try array(i["n"], "n").map { try int($0, "n") }
-            guard rates.allSatisfy({ $0 > 0 }), ns.allSatisfy({ $0 >= 1 }) else { throw Malformed(what: "rates > 0 and n ≥ 1") }
+            guard rates.allSatisfy({ $0 > 0 }), ns.allSatisfy({ $0 >= 1 }) else {
+                throw Malformed(what: "rates > 0 and n ≥ 1")
+            }
             return LoopixVectors.simulationRandomOutputs(seed: try u64(i["seed"], "seed"), rates: rates, ns: ns)
         case "ClientPath", "MixLoopPath":
             let g = try object(group["parameters"], "parameters")
@@ -117,45 +124,69 @@ struct Verifier {
             let seed = try u64(i["seed"], "seed")
             if type == "ClientPath" {
                 let d = try array(i["destinationProviders"], "destinationProviders").map { try int($0, "provider") }
-                guard d.allSatisfy({ $0 >= 0 && $0 < p.providers }) else { throw Malformed(what: "provider out of range") }
+                guard d.allSatisfy({ $0 >= 0 && $0 < p.providers }) else {
+                    throw Malformed(what: "provider out of range")
+                }
                 return ["paths": LoopixVectors.clientPathOutputs(p, seed: seed, destinations: d)]
             }
             return ["paths": LoopixVectors.mixLoopOutputs(p, seed: seed)]
         case "Lemma1":
             let lambda = try double(i["lambda"], "lambda"), mu = try double(i["mu"], "mu")
             let m = try PoissonMix.occupancyMean(lambda: lambda, mu: mu)
-            return ["mean": .double(m), "variance": .double(m),
-                    "probability": .double(try PoissonMix.occupancyProbability(try int(i["n"], "n"), lambda: lambda, mu: mu))]
+            return [
+                "mean": .double(m), "variance": .double(m),
+                "probability": .double(
+                    try PoissonMix.occupancyProbability(try int(i["n"], "n"), lambda: lambda, mu: mu)),
+            ]
         case "Theorem1":
             let t = try PoissonMix.theorem1(n: try int(i["n"], "n"), k: try int(i["k"], "k"), l: try int(i["l"], "l"))
             return ["old": .double(t.old), "new": .double(t.new)]
         case "Theorem2":
-            let t = try PoissonMix.theorem2(n: try int(i["n"], "n"), k: try int(i["k"], "k"), l: try int(i["l"], "l"),
-                                            mu: try double(i["mu"], "mu"), lambdaM: try double(i["lambdaM"], "lambdaM"))
+            let t = try PoissonMix.theorem2(
+                n: try int(i["n"], "n"), k: try int(i["k"], "k"), l: try int(i["l"], "l"),
+                mu: try double(i["mu"], "mu"), lambdaM: try double(i["lambdaM"], "lambdaM"))
             return ["old": .double(t.old), "new": .double(t.new), "loop": .double(t.loop)]
         case "DanezisEntropy":
-            return ["bits": .double(try PoissonMix.danezisEntropy(lambda: try double(i["lambda"], "lambda"), mu: try double(i["mu"], "mu")))]
+            return [
+                "bits": .double(
+                    try PoissonMix.danezisEntropy(
+                        lambda: try double(i["lambda"], "lambda"), mu: try double(i["mu"], "mu")))
+            ]
         case "Erlang":
             let h = try int(i["hops"], "hops"), mu = try double(i["mu"], "mu")
             let e = try LoopixLatency.erlang(hops: h, mu: mu)
-            return ["mean": .double(e.mean), "variance": .double(e.variance), "standardDeviation": .double(e.standardDeviation),
-                    "cdf": .double(try LoopixLatency.erlangCDF(try double(i["x"], "x"), hops: h, mu: mu))]
+            return [
+                "mean": .double(e.mean), "variance": .double(e.variance),
+                "standardDeviation": .double(e.standardDeviation),
+                "cdf": .double(try LoopixLatency.erlangCDF(try double(i["x"], "x"), hops: h, mu: mu)),
+            ]
         case "ClientBuffer":
             let r = try double(i["realMessageRate"], "realMessageRate"), lp = try double(i["lambdaP"], "lambdaP")
-            return ["utilisation": .double(try ClientBuffer.utilisation(realRate: r, lambdaP: lp)),
-                    "meanWait": .double(try ClientBuffer.meanWait(realRate: r, lambdaP: lp)),
-                    "dropFraction": .double(try ClientBuffer.dropFraction(realRate: r, lambdaP: lp)),
-                    "meanQueueLength": .double(try ClientBuffer.meanQueueLength(realRate: r, lambdaP: lp))]
+            return [
+                "utilisation": .double(try ClientBuffer.utilisation(realRate: r, lambdaP: lp)),
+                "meanWait": .double(try ClientBuffer.meanWait(realRate: r, lambdaP: lp)),
+                "dropFraction": .double(try ClientBuffer.dropFraction(realRate: r, lambdaP: lp)),
+                "meanQueueLength": .double(try ClientBuffer.meanQueueLength(realRate: r, lambdaP: lp)),
+            ]
         case "ActiveAttack":
             let t = try double(i["blockingTime"], "blockingTime")
-            return ["detectionProbability": .double(try ActiveAttack.detectionProbability(lambdaM: try double(i["lambdaM"], "lambdaM"), blockingTime: t)),
-                    "flushProbability": .double(try ActiveAttack.flushProbability(held: try int(i["held"], "held"), mu: try double(i["mu"], "mu"), blockingTime: t))]
+            return [
+                "detectionProbability": .double(
+                    try ActiveAttack.detectionProbability(lambdaM: try double(i["lambdaM"], "lambdaM"), blockingTime: t)
+                ),
+                "flushProbability": .double(
+                    try ActiveAttack.flushProbability(
+                        held: try int(i["held"], "held"), mu: try double(i["mu"], "mu"), blockingTime: t)),
+            ]
         case "NMinusOneLinking":
             let lm = try double(i["lambdaM"], "lambdaM"), sf = try double(i["s"], "s")
-            let t = try ActiveAttack.targetLinking(lambdaR: try double(i["lambdaR"], "lambdaR"), lambdaM: lm,
-                                                   mu: try double(i["mu"], "mu"), s: sf)
-            return ["loopThreshold": .double(try ActiveAttack.loopThreshold(lambdaM: lm, s: sf)),
-                    "expectedPool": .double(t.expectedPool), "probability": .double(t.probability)]
+            let t = try ActiveAttack.targetLinking(
+                lambdaR: try double(i["lambdaR"], "lambdaR"), lambdaM: lm,
+                mu: try double(i["mu"], "mu"), s: sf)
+            return [
+                "loopThreshold": .double(try ActiveAttack.loopThreshold(lambdaM: lm, s: sf)),
+                "expectedPool": .double(t.expectedPool), "probability": .double(t.probability),
+            ]
         case "PoolEntropy":
             guard let events = i["events"] as? String, events.allSatisfy({ $0 == "A" || $0 == "D" }) else {
                 throw Malformed(what: "events must be a string of A and D")
@@ -163,13 +194,18 @@ struct Verifier {
             return ["entropies": LoopixVectors.doubles(LoopixVectors.poolEntropies(events))]
         case "DanezisOutputEntropy":
             let arrivals = try array(i["arrivals"], "arrivals").map { try double($0, "arrival") }
-            return ["bits": .double(LoopixVectors.danezisDirect(mu: try double(i["mu"], "mu"), arrivals: arrivals, t: try double(i["t"], "t")))]
+            return [
+                "bits": .double(
+                    LoopixVectors.danezisDirect(
+                        mu: try double(i["mu"], "mu"), arrivals: arrivals, t: try double(i["t"], "t")))
+            ]
         case "MixArrivalRate":
             let p = LoopixParameters(
                 lambdaP: try double(i["lambdaP"], "lambdaP"), lambdaL: try double(i["lambdaL"], "lambdaL"),
                 lambdaD: try double(i["lambdaD"], "lambdaD"), lambdaM: try double(i["lambdaM"], "lambdaM"),
                 mu: try double(i["mu"], "mu"), layers: try int(i["layers"], "layers"),
-                mixesPerLayer: try int(i["mixesPerLayer"], "mixesPerLayer"), providers: try int(i["providers"], "providers"),
+                mixesPerLayer: try int(i["mixesPerLayer"], "mixesPerLayer"),
+                providers: try int(i["providers"], "providers"),
                 clients: try int(i["clients"], "clients"), pullInterval: 1, pullSize: 1, realMessageRate: 0)
             do { try p.validate() } catch { throw Malformed(what: "parameters: \(error)") }
             return ["lambdaMix": .double(PoissonMix.networkMixArrivalRate(p))]
@@ -184,7 +220,8 @@ struct Verifier {
             "loopix_closed_forms.json": "LOOPIX-CLOSED-FORMS",
         ]
         guard let data = contents.data(using: .utf8),
-              let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else {
             failures.append("\(name): not a JSON object")
             return
         }

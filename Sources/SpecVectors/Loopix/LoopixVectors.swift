@@ -69,7 +69,10 @@ public enum LoopixVectors {
 
     static let commonNotes: [String: (String, String)] = [
         "Published": ("Functionality", "Expected values published by an independent source, named in the comment."),
-        "Derived": ("Functionality", "Expected values computed by this implementation from the formula in SPEC.md; they pin the formula, not an outside source."),
+        "Derived": (
+            "Functionality",
+            "Expected values computed by this implementation from the formula in SPEC.md; they pin the formula, not an outside source."
+        ),
         "InvalidInput": ("MissingCheck", "Inputs outside the formula's domain; an implementation must refuse them."),
     ]
 
@@ -102,27 +105,38 @@ public enum LoopixVectors {
             1_985_237_415_132_408_290, 2_979_275_885_539_914_483, 13_511_426_838_097_143_398,
             8_488_337_342_461_049_707, 15_141_737_807_933_549_159,
         ]
-        splitTests.append(test(next(), "rust-random/rngs rand_xoshiro/src/splitmix64.rs, test `reference` (from Vigna's splitmix64.c), first five values",
-                               flags: ["Published"], inputs: ["seed": u64(1_477_776_061_723_855_037)],
-                               outputs: ["next": .array(published.map(u64))]))
+        splitTests.append(
+            test(
+                next(),
+                "rust-random/rngs rand_xoshiro/src/splitmix64.rs, test `reference` (from Vigna's splitmix64.c), first five values",
+                flags: ["Published"], inputs: ["seed": u64(1_477_776_061_723_855_037)],
+                outputs: ["next": .array(published.map(u64))]))
         for seed: UInt64 in [0, 1, 42, UInt64.max] {
             var g = SplitMix64(seed: seed)
-            splitTests.append(test(next(), "SplitMix64 from seed \(seed)", flags: ["Derived"],
-                                   inputs: ["seed": u64(seed)], outputs: ["next": .array((0..<5).map { _ in u64(g.next()) })]))
+            splitTests.append(
+                test(
+                    next(), "SplitMix64 from seed \(seed)", flags: ["Derived"],
+                    inputs: ["seed": u64(seed)], outputs: ["next": .array((0..<5).map { _ in u64(g.next()) })]))
         }
         // xoshiro256** from an explicit state.
         var g = Xoshiro256StarStar(state: (1, 2, 3, 4))
-        let xoTests = [test(next(), "rust-random/rngs rand_xoshiro/src/xoshiro256starstar.rs, test `reference` (from Vigna's xoshiro256starstar.c)",
-                            flags: ["Published"], inputs: ["state": .array([u64(1), u64(2), u64(3), u64(4)])],
-                            outputs: ["next": .array((0..<10).map { _ in u64(g.next()) })])]
+        let xoTests = [
+            test(
+                next(),
+                "rust-random/rngs rand_xoshiro/src/xoshiro256starstar.rs, test `reference` (from Vigna's xoshiro256starstar.c)",
+                flags: ["Published"], inputs: ["state": .array([u64(1), u64(2), u64(3), u64(4)])],
+                outputs: ["next": .array((0..<10).map { _ in u64(g.next()) })])
+        ]
         // The simulator's generator.
         let rates = [1.0, 2.0, 0.5, 66.666_666_666_666_67]
         let ns = [1, 2, 3, 9, 100]
         var simTests: [JSONValue] = []
         for seed: UInt64 in [0, 1, 42, 1_477_776_061_723_855_037, UInt64.max] {
-            simTests.append(test(next(), "SimulationRandom(seed: \(seed))", flags: ["Derived"],
-                                 inputs: ["seed": u64(seed), "rates": doubles(rates), "n": .array(ns.map { .int($0) })],
-                                 outputs: simulationRandomOutputs(seed: seed, rates: rates, ns: ns)))
+            simTests.append(
+                test(
+                    next(), "SimulationRandom(seed: \(seed))", flags: ["Derived"],
+                    inputs: ["seed": u64(seed), "rates": doubles(rates), "n": .array(ns.map { .int($0) })],
+                    outputs: simulationRandomOutputs(seed: seed, rates: rates, ns: ns)))
         }
         return envelope(
             algorithm: "LOOPIX-RNG",
@@ -143,19 +157,22 @@ public enum LoopixVectors {
     // MARK: - Paths
 
     static func hopsJSON(_ hops: [Hop]) -> JSONValue {
-        .array(hops.map { hop in
-            switch hop {
-            case .mix(let m, let d): return .object(["kind": .string("mix"), "index": .int(m), "delay": .double(d)])
-            case .provider(let p): return .object(["kind": .string("provider"), "index": .int(p)])
-            case .originMix(let m): return .object(["kind": .string("originMix"), "index": .int(m)])
-            }
-        })
+        .array(
+            hops.map { hop in
+                switch hop {
+                case .mix(let m, let d):
+                    return .object(["kind": .string("mix"), "index": .int(m), "delay": .double(d)])
+                case .provider(let p): return .object(["kind": .string("provider"), "index": .int(p)])
+                case .originMix(let m): return .object(["kind": .string("originMix"), "index": .int(m)])
+                }
+            })
     }
 
     static func pathParameters(layers: Int, mixesPerLayer: Int, providers: Int, mu: Double) -> LoopixParameters {
-        LoopixParameters(lambdaP: 1, lambdaL: 0, lambdaD: 0, lambdaM: 0, mu: mu, layers: layers,
-                         mixesPerLayer: mixesPerLayer, providers: providers, clients: 2,
-                         pullInterval: 1, pullSize: 1, realMessageRate: 0)
+        LoopixParameters(
+            lambdaP: 1, lambdaL: 0, lambdaD: 0, lambdaM: 0, mu: mu, layers: layers,
+            mixesPerLayer: mixesPerLayer, providers: providers, clients: 2,
+            pullInterval: 1, pullSize: 1, realMessageRate: 0)
     }
 
     static let pathSettings: [(layers: Int, mixesPerLayer: Int, providers: Int, mu: Double)] = [
@@ -164,12 +181,16 @@ public enum LoopixVectors {
 
     static func clientPathOutputs(_ p: LoopixParameters, seed: UInt64, destinations: [Int]) -> JSONValue {
         var r = SimulationRandom(seed: seed)
-        return .array(destinations.map { hopsJSON(PathSampling.clientPath(parameters: p, destinationProvider: $0, random: &r)) })
+        return .array(
+            destinations.map { hopsJSON(PathSampling.clientPath(parameters: p, destinationProvider: $0, random: &r)) })
     }
 
     static func mixLoopOutputs(_ p: LoopixParameters, seed: UInt64) -> JSONValue {
         var r = SimulationRandom(seed: seed)
-        return .array((0..<(p.layers * p.mixesPerLayer)).map { hopsJSON(PathSampling.mixLoopPath(parameters: p, origin: $0, random: &r)) })
+        return .array(
+            (0..<(p.layers * p.mixesPerLayer)).map {
+                hopsJSON(PathSampling.mixLoopPath(parameters: p, origin: $0, random: &r))
+            })
     }
 
     static func pathsFile() -> JSONValue {
@@ -185,17 +206,21 @@ public enum LoopixVectors {
             var clientTests: [JSONValue] = []
             for seed: UInt64 in [1, 2, 3] {
                 let destinations = (0..<s.providers).map { $0 }
-                clientTests.append(test(next(), "client paths, seed \(seed), one per destination provider in order",
-                                        flags: ["Derived"],
-                                        inputs: ["seed": u64(seed), "destinationProviders": .array(destinations.map { .int($0) })],
-                                        outputs: ["paths": clientPathOutputs(p, seed: seed, destinations: destinations)]))
+                clientTests.append(
+                    test(
+                        next(), "client paths, seed \(seed), one per destination provider in order",
+                        flags: ["Derived"],
+                        inputs: ["seed": u64(seed), "destinationProviders": .array(destinations.map { .int($0) })],
+                        outputs: ["paths": clientPathOutputs(p, seed: seed, destinations: destinations)]))
             }
             groups.append(.object(["type": .string("ClientPath"), "parameters": params, "tests": .array(clientTests)]))
             var loopTests: [JSONValue] = []
             for seed: UInt64 in [7, 8] {
-                loopTests.append(test(next(), "mix-loop paths, seed \(seed), one per origin mix 0, 1, … in order",
-                                      flags: ["Derived"], inputs: ["seed": u64(seed)],
-                                      outputs: ["paths": mixLoopOutputs(p, seed: seed)]))
+                loopTests.append(
+                    test(
+                        next(), "mix-loop paths, seed \(seed), one per origin mix 0, 1, … in order",
+                        flags: ["Derived"], inputs: ["seed": u64(seed)],
+                        outputs: ["paths": mixLoopOutputs(p, seed: seed)]))
             }
             groups.append(.object(["type": .string("MixLoopPath"), "parameters": params, "tests": .array(loopTests)]))
         }
@@ -216,17 +241,23 @@ public enum LoopixVectors {
         var id = 0
         func next() -> Int { id += 1; return id }
         func invalid(_ comment: String, _ inputs: [String: JSONValue], _ error: String) -> JSONValue {
-            test(next(), comment, flags: ["InvalidInput"], result: "invalid", inputs: inputs,
-                 outputs: ["error": .string(error)])
+            test(
+                next(), comment, flags: ["InvalidInput"], result: "invalid", inputs: inputs,
+                outputs: ["error": .string(error)])
         }
         var groups: [JSONValue] = []
 
         var lemma: [JSONValue] = []
         for (lambda, mu, n) in [(100.0, 2.0, 50), (6.0, 2.0, 2), (1.0, 10.0, 0), (500.0, 0.02, 25_000)] {
-            lemma.append(test(next(), "Lemma 1, λ = \(lambda), µ = \(mu)", flags: ["Derived"],
-                              inputs: ["lambda": .double(lambda), "mu": .double(mu), "n": .int(n)],
-                              outputs: ["mean": .double(lambda / mu), "variance": .double(lambda / mu),
-                                        "probability": .double((try? PoissonMix.occupancyProbability(n, lambda: lambda, mu: mu)) ?? .nan)]))
+            lemma.append(
+                test(
+                    next(), "Lemma 1, λ = \(lambda), µ = \(mu)", flags: ["Derived"],
+                    inputs: ["lambda": .double(lambda), "mu": .double(mu), "n": .int(n)],
+                    outputs: [
+                        "mean": .double(lambda / mu), "variance": .double(lambda / mu),
+                        "probability": .double(
+                            (try? PoissonMix.occupancyProbability(n, lambda: lambda, mu: mu)) ?? .nan),
+                    ]))
         }
         lemma.append(invalid("µ = 0", ["lambda": .double(1), "mu": .double(0), "n": .int(0)], "nonPositive"))
         groups.append(.object(["type": .string("Lemma1"), "tests": .array(lemma)]))
@@ -234,9 +265,11 @@ public enum LoopixVectors {
         var t1: [JSONValue] = []
         for (n, k, l) in [(10, 4, 3), (1, 1, 0), (100, 50, 50), (5, 0, 2)] {
             if let t = try? PoissonMix.theorem1(n: n, k: k, l: l) {
-                t1.append(test(next(), "Theorem 1, n = \(n), k = \(k), l = \(l)", flags: ["Derived"],
-                               inputs: ["n": .int(n), "k": .int(k), "l": .int(l)],
-                               outputs: ["old": .double(t.old), "new": .double(t.new)]))
+                t1.append(
+                    test(
+                        next(), "Theorem 1, n = \(n), k = \(k), l = \(l)", flags: ["Derived"],
+                        inputs: ["n": .int(n), "k": .int(k), "l": .int(l)],
+                        outputs: ["old": .double(t.old), "new": .double(t.new)]))
             }
         }
         t1.append(invalid("k > n", ["n": .int(3), "k": .int(4), "l": .int(1)], "countOutOfRange"))
@@ -246,31 +279,44 @@ public enum LoopixVectors {
         var t2: [JSONValue] = []
         for (n, k, l, mu, lm) in [(10, 4, 3, 2.0, 3.0), (10, 4, 3, 2.0, 0.0), (1, 1, 0, 1.0, 1.0)] {
             if let t = try? PoissonMix.theorem2(n: n, k: k, l: l, mu: mu, lambdaM: lm) {
-                t2.append(test(next(), "Theorem 2 (appendix form), n = \(n), k = \(k), l = \(l), µ = \(mu), λ_M = \(lm)",
-                               flags: ["Derived"],
-                               inputs: ["n": .int(n), "k": .int(k), "l": .int(l), "mu": .double(mu), "lambdaM": .double(lm)],
-                               outputs: ["old": .double(t.old), "new": .double(t.new), "loop": .double(t.loop)]))
+                t2.append(
+                    test(
+                        next(), "Theorem 2 (appendix form), n = \(n), k = \(k), l = \(l), µ = \(mu), λ_M = \(lm)",
+                        flags: ["Derived"],
+                        inputs: ["n": .int(n), "k": .int(k), "l": .int(l), "mu": .double(mu), "lambdaM": .double(lm)],
+                        outputs: ["old": .double(t.old), "new": .double(t.new), "loop": .double(t.loop)]))
             }
         }
-        t2.append(invalid("λ_M < 0", ["n": .int(3), "k": .int(1), "l": .int(1), "mu": .double(1), "lambdaM": .double(-1)], "negative"))
+        t2.append(
+            invalid(
+                "λ_M < 0", ["n": .int(3), "k": .int(1), "l": .int(1), "mu": .double(1), "lambdaM": .double(-1)],
+                "negative"))
         groups.append(.object(["type": .string("Theorem2"), "tests": .array(t2)]))
 
         var dz: [JSONValue] = []
         for (lambda, mu) in [(100.0, 2.0), (100.0, 0.2), (500.0, 0.02), (100.0, 200.0)] {
-            dz.append(test(next(), "log2(e·λ/µ), λ = \(lambda), µ = \(mu)", flags: ["Derived"],
-                           inputs: ["lambda": .double(lambda), "mu": .double(mu)],
-                           outputs: ["bits": .double((try? PoissonMix.danezisEntropy(lambda: lambda, mu: mu)) ?? .nan)]))
+            dz.append(
+                test(
+                    next(), "log2(e·λ/µ), λ = \(lambda), µ = \(mu)", flags: ["Derived"],
+                    inputs: ["lambda": .double(lambda), "mu": .double(mu)],
+                    outputs: ["bits": .double((try? PoissonMix.danezisEntropy(lambda: lambda, mu: mu)) ?? .nan)]))
         }
         dz.append(invalid("λ = 0", ["lambda": .double(0), "mu": .double(1)], "nonPositive"))
         groups.append(.object(["type": .string("DanezisEntropy"), "tests": .array(dz)]))
 
         var er: [JSONValue] = []
         for (h, mu, x) in [(3, 2.0, 1.5), (1, 2.0, 1.0), (5, 1 / 0.015, 0.1)] {
-            if let e = try? LoopixLatency.erlang(hops: h, mu: mu), let c = try? LoopixLatency.erlangCDF(x, hops: h, mu: mu) {
-                er.append(test(next(), "Erlang(\(h), \(mu))", flags: ["Derived"],
-                               inputs: ["hops": .int(h), "mu": .double(mu), "x": .double(x)],
-                               outputs: ["mean": .double(e.mean), "variance": .double(e.variance),
-                                         "standardDeviation": .double(e.standardDeviation), "cdf": .double(c)]))
+            if let e = try? LoopixLatency.erlang(hops: h, mu: mu),
+                let c = try? LoopixLatency.erlangCDF(x, hops: h, mu: mu)
+            {
+                er.append(
+                    test(
+                        next(), "Erlang(\(h), \(mu))", flags: ["Derived"],
+                        inputs: ["hops": .int(h), "mu": .double(mu), "x": .double(x)],
+                        outputs: [
+                            "mean": .double(e.mean), "variance": .double(e.variance),
+                            "standardDeviation": .double(e.standardDeviation), "cdf": .double(c),
+                        ]))
             }
         }
         er.append(invalid("0 hops", ["hops": .int(0), "mu": .double(1), "x": .double(1)], "countOutOfRange"))
@@ -279,68 +325,101 @@ public enum LoopixVectors {
         var bf: [JSONValue] = []
         for (r, lp) in [(0.25, 1.0), (0.5, 1.0), (5.0, 50.0)] {
             if let u = try? ClientBuffer.utilisation(realRate: r, lambdaP: lp),
-               let w = try? ClientBuffer.meanWait(realRate: r, lambdaP: lp),
-               let d = try? ClientBuffer.dropFraction(realRate: r, lambdaP: lp),
-               let q = try? ClientBuffer.meanQueueLength(realRate: r, lambdaP: lp) {
-                bf.append(test(next(), "M/M/1 buffer, r = \(r), λ_P = \(lp)", flags: ["Derived"],
-                               inputs: ["realMessageRate": .double(r), "lambdaP": .double(lp)],
-                               outputs: ["utilisation": .double(u), "meanWait": .double(w),
-                                         "dropFraction": .double(d), "meanQueueLength": .double(q)]))
+                let w = try? ClientBuffer.meanWait(realRate: r, lambdaP: lp),
+                let d = try? ClientBuffer.dropFraction(realRate: r, lambdaP: lp),
+                let q = try? ClientBuffer.meanQueueLength(realRate: r, lambdaP: lp)
+            {
+                bf.append(
+                    test(
+                        next(), "M/M/1 buffer, r = \(r), λ_P = \(lp)", flags: ["Derived"],
+                        inputs: ["realMessageRate": .double(r), "lambdaP": .double(lp)],
+                        outputs: [
+                            "utilisation": .double(u), "meanWait": .double(w),
+                            "dropFraction": .double(d), "meanQueueLength": .double(q),
+                        ]))
             }
         }
-        bf.append(invalid("r = λ_P: the queue is unstable", ["realMessageRate": .double(1), "lambdaP": .double(1)], "unstableQueue"))
+        bf.append(
+            invalid(
+                "r = λ_P: the queue is unstable", ["realMessageRate": .double(1), "lambdaP": .double(1)],
+                "unstableQueue"))
         groups.append(.object(["type": .string("ClientBuffer"), "tests": .array(bf)]))
 
         var aa: [JSONValue] = []
         for (lm, t, k, mu) in [(1.0, 1.0, 2, 1.0), (0.0, 5.0, 10, 2.0), (2.0, 0.25, 50, 2.0)] {
             if let d = try? ActiveAttack.detectionProbability(lambdaM: lm, blockingTime: t),
-               let f = try? ActiveAttack.flushProbability(held: k, mu: mu, blockingTime: t) {
-                aa.append(test(next(), "(n−1) attack, λ_M = \(lm), t = \(t), k = \(k), µ = \(mu)", flags: ["Derived"],
-                               inputs: ["lambdaM": .double(lm), "blockingTime": .double(t), "held": .int(k), "mu": .double(mu)],
-                               outputs: ["detectionProbability": .double(d), "flushProbability": .double(f)]))
+                let f = try? ActiveAttack.flushProbability(held: k, mu: mu, blockingTime: t)
+            {
+                aa.append(
+                    test(
+                        next(), "(n−1) attack, λ_M = \(lm), t = \(t), k = \(k), µ = \(mu)", flags: ["Derived"],
+                        inputs: [
+                            "lambdaM": .double(lm), "blockingTime": .double(t), "held": .int(k), "mu": .double(mu),
+                        ],
+                        outputs: ["detectionProbability": .double(d), "flushProbability": .double(f)]))
             }
         }
         groups.append(.object(["type": .string("ActiveAttack"), "tests": .array(aa)]))
 
         var nl: [JSONValue] = []
-        for (lr, lm, mu, sf) in [(100.0, 1.0, 2.0, 2.0), (0.0, 1.0, 1.0, 1.5), (10.0, 0.0, 10.0, 4.0), (752.0, 1.0, 2.0, 10.0)] {
+        for (lr, lm, mu, sf) in [
+            (100.0, 1.0, 2.0, 2.0), (0.0, 1.0, 1.0, 1.5), (10.0, 0.0, 10.0, 4.0), (752.0, 1.0, 2.0, 10.0),
+        ] {
             if let r = try? ActiveAttack.loopThreshold(lambdaM: lm, s: sf),
-               let t = try? ActiveAttack.targetLinking(lambdaR: lr, lambdaM: lm, mu: mu, s: sf) {
-                nl.append(test(next(), "paper §4.2.1, λ_R = \(lr), λ_M = \(lm), µ = \(mu), s = \(sf)"
-                               + (1 / t.expectedPool > 1 ? " (expected pool below 1: capped)" : ""),
-                               flags: ["Derived"],
-                               inputs: ["lambdaR": .double(lr), "lambdaM": .double(lm), "mu": .double(mu), "s": .double(sf)],
-                               outputs: ["loopThreshold": .double(r), "expectedPool": .double(t.expectedPool),
-                                         "probability": .double(t.probability)]))
+                let t = try? ActiveAttack.targetLinking(lambdaR: lr, lambdaM: lm, mu: mu, s: sf)
+            {
+                nl.append(
+                    test(
+                        next(),
+                        "paper §4.2.1, λ_R = \(lr), λ_M = \(lm), µ = \(mu), s = \(sf)"
+                            + (1 / t.expectedPool > 1 ? " (expected pool below 1: capped)" : ""),
+                        flags: ["Derived"],
+                        inputs: ["lambdaR": .double(lr), "lambdaM": .double(lm), "mu": .double(mu), "s": .double(sf)],
+                        outputs: [
+                            "loopThreshold": .double(r), "expectedPool": .double(t.expectedPool),
+                            "probability": .double(t.probability),
+                        ]))
             }
         }
-        nl.append(invalid("s = 1 (the paper requires s > 1)",
-                          ["lambdaR": .double(1), "lambdaM": .double(1), "mu": .double(1), "s": .double(1)], "notGreaterThan"))
-        nl.append(invalid("no traffic at all: the pool is empty",
-                          ["lambdaR": .double(0), "lambdaM": .double(0), "mu": .double(1), "s": .double(2)], "nonPositive"))
+        nl.append(
+            invalid(
+                "s = 1 (the paper requires s > 1)",
+                ["lambdaR": .double(1), "lambdaM": .double(1), "mu": .double(1), "s": .double(1)], "notGreaterThan"))
+        nl.append(
+            invalid(
+                "no traffic at all: the pool is empty",
+                ["lambdaR": .double(0), "lambdaM": .double(0), "mu": .double(1), "s": .double(2)], "nonPositive"))
         groups.append(.object(["type": .string("NMinusOneLinking"), "tests": .array(nl)]))
 
         var pe: [JSONValue] = []
         for events in ["AD", "AAD", "AAADAD", "AAAADDADDAAD", "AAAAAAAADDDDAAD"] {
-            pe.append(test(next(), "eq. (5) over the event string \(events) (A arrival, D departure)", flags: ["Derived"],
-                           inputs: ["events": .string(events)],
-                           outputs: ["entropies": doubles(poolEntropies(events))]))
+            pe.append(
+                test(
+                    next(), "eq. (5) over the event string \(events) (A arrival, D departure)", flags: ["Derived"],
+                    inputs: ["events": .string(events)],
+                    outputs: ["entropies": doubles(poolEntropies(events))]))
         }
         groups.append(.object(["type": .string("PoolEntropy"), "tests": .array(pe)]))
 
         var de: [JSONValue] = []
-        for (mu, arrivals, t) in [(1.0, [0.0], 1.0), (2.0, [0.0, 0.5, 1.0], 1.5), (0.5, [0.1, 0.2, 0.3, 2.0, 2.5], 3.0)] {
-            de.append(test(next(), "Danezis' entropy of one output, µ = \(mu)", flags: ["Derived"],
-                           inputs: ["mu": .double(mu), "arrivals": doubles(arrivals), "t": .double(t)],
-                           outputs: ["bits": .double(danezisDirect(mu: mu, arrivals: arrivals, t: t))]))
+        for (mu, arrivals, t) in [
+            (1.0, [0.0], 1.0), (2.0, [0.0, 0.5, 1.0], 1.5), (0.5, [0.1, 0.2, 0.3, 2.0, 2.5], 3.0),
+        ] {
+            de.append(
+                test(
+                    next(), "Danezis' entropy of one output, µ = \(mu)", flags: ["Derived"],
+                    inputs: ["mu": .double(mu), "arrivals": doubles(arrivals), "t": .double(t)],
+                    outputs: ["bits": .double(danezisDirect(mu: mu, arrivals: arrivals, t: t))]))
         }
         groups.append(.object(["type": .string("DanezisOutputEntropy"), "tests": .array(de)]))
 
         var mr: [JSONValue] = []
         for name in LoopixParameters.presetNames {
             if let p = try? LoopixParameters.preset(named: name) {
-                mr.append(test(next(), "preset \(name)", flags: ["Derived"], inputs: presetInputs(p),
-                               outputs: ["lambdaMix": .double(PoissonMix.networkMixArrivalRate(p))]))
+                mr.append(
+                    test(
+                        next(), "preset \(name)", flags: ["Derived"], inputs: presetInputs(p),
+                        outputs: ["lambdaMix": .double(PoissonMix.networkMixArrivalRate(p))]))
             }
         }
         groups.append(.object(["type": .string("MixArrivalRate"), "tests": .array(mr)]))

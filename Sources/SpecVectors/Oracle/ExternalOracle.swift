@@ -50,8 +50,11 @@ public final class ExternalOracle: @unchecked Sendable {
             broken = "the oracle process ended without answering"
             throw OracleError("oracleBroken", broken ?? "")
         }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: answer), case .object(let object) = value else {
-            throw OracleError("oracleMalformedResponse", "the response is not one JSON object: \(String(decoding: answer.prefix(120), as: UTF8.self))")
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: answer), case .object(let object) = value
+        else {
+            throw OracleError(
+                "oracleMalformedResponse",
+                "the response is not one JSON object: \(String(decoding: answer.prefix(120), as: UTF8.self))")
         }
         if case .string(let name)? = object["error"] {
             let detail: String
@@ -88,7 +91,9 @@ struct ExternalSphinxProfile: SphinxOracleProfile {
         return try oracle.call(.object(object))
     }
 
-    private func call<Request: Encodable, Response: Decodable>(_ op: String, _ request: Request, _ type: Response.Type) throws(OracleError) -> Response {
+    private func call<Request: Encodable, Response: Decodable>(_ op: String, _ request: Request, _ type: Response.Type)
+        throws(OracleError) -> Response
+    {
         let fields = try RequestFields.from(try RequestDecoding.encode(request), what: "request")
         let response = try handle(op: op, request: fields)
         do {

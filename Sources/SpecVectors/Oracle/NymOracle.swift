@@ -34,7 +34,8 @@ struct NymOracle: SphinxOracleProfile {
     static func route(_ nodes: [RouteNodeJSON]) throws(SphinxError) -> [NymRouteNode] {
         var out: [NymRouteNode] = []
         for node in nodes {
-            out.append(try NymRouteNode(address: try NymNodeAddress(node.address.bytes), publicKey: node.public_key.bytes))
+            out.append(
+                try NymRouteNode(address: try NymNodeAddress(node.address.bytes), publicKey: node.public_key.bytes))
         }
         return out
     }
@@ -42,10 +43,12 @@ struct NymOracle: SphinxOracleProfile {
     func createForward(_ request: CreateForwardRequest) throws(OracleError) -> CreateForwardResponse {
         let version = try Self.version(request.version)
         do throws(SphinxError) {
-            let destination = NymDestination(address: try NymDestinationAddress(request.destination.bytes),
-                                              identifier: try NymIdentifier(try Self.identifier(request.identifier)))
-            let randomness = NymPacketRandomness(initialSecret: request.randomness.initial_secret.bytes,
-                                                 finalPadding: request.randomness.final_padding?.bytes ?? [])
+            let destination = NymDestination(
+                address: try NymDestinationAddress(request.destination.bytes),
+                identifier: try NymIdentifier(try Self.identifier(request.identifier)))
+            let randomness = NymPacketRandomness(
+                initialSecret: request.randomness.initial_secret.bytes,
+                finalPadding: request.randomness.final_padding?.bytes ?? [])
             let packet = try NymSphinx.createForwardPacket(
                 route: try Self.route(request.route), delays: request.delays_ns.map { NymDelay(nanoseconds: $0) },
                 destination: destination, message: request.message.bytes, payloadLength: request.payload_size,
@@ -64,22 +67,26 @@ struct NymOracle: SphinxOracleProfile {
             // The node's replay cache, holding the tags the request says were seen.
             var cache = try ReplayCache(capacityPerEpoch: 1024, hashKey: Bytes.zeros(32))
             for tag in request.seen_replay_tags ?? [] { cache.insert(tag.bytes) }
-            processed = try NymSphinx.processPacket(request.packet.bytes, nodeSecret: request.node_secret.bytes, replayCache: &cache)
+            processed = try NymSphinx.processPacket(
+                request.packet.bytes, nodeSecret: request.node_secret.bytes, replayCache: &cache)
         } catch {
             throw OracleError(error)
         }
-        let intermediates = ProcessIntermediatesJSON(processed.trace, payloadIn: processed.payloadIn, payloadOut: processed.payloadOut)
+        let intermediates = ProcessIntermediatesJSON(
+            processed.trace, payloadIn: processed.payloadIn, payloadOut: processed.payloadOut)
         switch processed.result {
         case let .forward(nextPacket, nextAddress, delay):
-            var response = ProcessResponse(outcome: "forward", replay_tag: Hex(processed.replayTag),
-                                           version: Int(processed.version.rawValue), intermediates: intermediates)
+            var response = ProcessResponse(
+                outcome: "forward", replay_tag: Hex(processed.replayTag),
+                version: Int(processed.version.rawValue), intermediates: intermediates)
             response.next_address = Hex(nextAddress.bytes)
             response.delay_ns = delay.nanoseconds
             response.next_packet = Hex(nextPacket)
             return response
         case let .final(destination, identifier, payload, message):
-            var response = ProcessResponse(outcome: "final", replay_tag: Hex(processed.replayTag),
-                                           version: Int(processed.version.rawValue), intermediates: intermediates)
+            var response = ProcessResponse(
+                outcome: "final", replay_tag: Hex(processed.replayTag),
+                version: Int(processed.version.rawValue), intermediates: intermediates)
             response.destination = Hex(destination.bytes)
             response.identifier = Hex(identifier.bytes)
             response.payload = Hex(payload)
@@ -92,16 +99,19 @@ struct NymOracle: SphinxOracleProfile {
     func createSURB(_ request: CreateSURBRequest) throws(OracleError) -> CreateSURBResponse {
         let version = try Self.version(request.version)
         do throws(SphinxError) {
-            let destination = NymDestination(address: try NymDestinationAddress(request.destination.bytes),
-                                              identifier: try NymIdentifier(try Self.identifier(request.identifier)))
-            let randomness = NymPacketRandomness(initialSecret: request.randomness.initial_secret.bytes,
-                                                 finalPadding: request.randomness.final_padding?.bytes ?? [])
+            let destination = NymDestination(
+                address: try NymDestinationAddress(request.destination.bytes),
+                identifier: try NymIdentifier(try Self.identifier(request.identifier)))
+            let randomness = NymPacketRandomness(
+                initialSecret: request.randomness.initial_secret.bytes,
+                finalPadding: request.randomness.final_padding?.bytes ?? [])
             let made = try NymSphinx.createSURB(
                 route: try Self.route(request.route), delays: request.delays_ns.map { NymDelay(nanoseconds: $0) },
                 destination: destination, version: version, randomness: randomness)
-            return CreateSURBResponse(surb: Hex(made.surb.bytes), first_hop_address: Hex(made.surb.firstHopAddress.bytes),
-                                      kept_keys: nil, surb_id: nil,
-                                      intermediates: CreationJSON(made.creation, deltas: nil))
+            return CreateSURBResponse(
+                surb: Hex(made.surb.bytes), first_hop_address: Hex(made.surb.firstHopAddress.bytes),
+                kept_keys: nil, surb_id: nil,
+                intermediates: CreationJSON(made.creation, deltas: nil))
         } catch {
             throw OracleError(error)
         }
@@ -111,8 +121,9 @@ struct NymOracle: SphinxOracleProfile {
         do throws(SphinxError) {
             let surb = try NymSURB(bytes: request.surb.bytes)
             let reply = try NymSphinx.useSURB(surb, message: request.message.bytes, payloadLength: request.payload_size)
-            return UseSURBResponse(packet: Hex(reply.bytes), first_hop_address: Hex(reply.firstHopAddress.bytes),
-                                   deltas: reply.deltas.map(Hex.init))
+            return UseSURBResponse(
+                packet: Hex(reply.bytes), first_hop_address: Hex(reply.firstHopAddress.bytes),
+                deltas: reply.deltas.map(Hex.init))
         } catch {
             throw OracleError(error)
         }

@@ -41,8 +41,9 @@ public struct Oracle: Sendable {
         let profileName = try request.string("profile")
         let known = OracleTable.profiles
         guard known.contains(profileName) else {
-            throw OracleError("unknownProfile",
-                              "unknown profile \"\(profileName)\"; known: \(known.joined(separator: ", "))")
+            throw OracleError(
+                "unknownProfile",
+                "unknown profile \"\(profileName)\"; known: \(known.joined(separator: ", "))")
         }
         guard let entry = OracleTable.op(op, of: profileName) else {
             let ops = OracleTable.opNames(of: profileName).joined(separator: ", ")

@@ -78,12 +78,13 @@ enum OracleTable {
             .typed(name, "use_surb") { (r: UseSURBRequest) throws(OracleError) in try profile.useSURB(r) },
         ]
         if profile.hasOpenReply {
-            list.append(.typed(name, "open_reply") { (r: OpenReplyRequest) throws(OracleError) -> OpenReplyResponse in
-                guard let response = try profile.openReply(r) else {
-                    throw OracleError("unknownOp", "profile \(name) has no op \"open_reply\"")
-                }
-                return response
-            })
+            list.append(
+                .typed(name, "open_reply") { (r: OpenReplyRequest) throws(OracleError) -> OpenReplyResponse in
+                    guard let response = try profile.openReply(r) else {
+                        throw OracleError("unknownOp", "profile \(name) has no op \"open_reply\"")
+                    }
+                    return response
+                })
         }
         return list
     }

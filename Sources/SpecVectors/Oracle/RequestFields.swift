@@ -75,7 +75,9 @@ struct RequestFields: Sendable {
 
     func objectField(_ key: String) throws(OracleError) -> RequestFields {
         guard let value = object[key] else { throw OracleError("missingField", "field \"\(key)\" is required") }
-        guard case .object(let inner) = value else { throw OracleError("badType", "field \"\(key)\" must be an object") }
+        guard case .object(let inner) = value else {
+            throw OracleError("badType", "field \"\(key)\" must be an object")
+        }
         return RequestFields(inner)
     }
 

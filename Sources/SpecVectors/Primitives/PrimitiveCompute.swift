@@ -50,35 +50,43 @@ extension PrimitiveVectors {
             }
             return PrimitiveOutputs(shared: Hex(k))
         case .hmacSHA256:
-            let mac = HMACSHA256.mac(key: try need(inputs.key, "key").bytes, message: try need(inputs.message, "message").bytes)
+            let mac = HMACSHA256.mac(
+                key: try need(inputs.key, "key").bytes, message: try need(inputs.message, "message").bytes)
             let tagLength = inputs.tagLength ?? HMACSHA256.outputLength
             guard tagLength >= 1, tagLength <= HMACSHA256.outputLength else {
                 throw PrimitiveError.invalidOutputLength(what: "HMAC tag", requested: tagLength)
             }
             return PrimitiveOutputs(mac: Hex(Array(mac.prefix(tagLength))))
         case .hkdfSHA256:
-            let prk = HKDFSHA256.extract(salt: try need(inputs.salt, "salt").bytes, ikm: try need(inputs.ikm, "ikm").bytes)
-            let okm = try HKDFSHA256.expand(prk: prk, info: try need(inputs.info, "info").bytes, length: try need(inputs.length, "length"))
+            let prk = HKDFSHA256.extract(
+                salt: try need(inputs.salt, "salt").bytes, ikm: try need(inputs.ikm, "ikm").bytes)
+            let okm = try HKDFSHA256.expand(
+                prk: prk, info: try need(inputs.info, "info").bytes, length: try need(inputs.length, "length"))
             return PrimitiveOutputs(prk: Hex(prk), okm: Hex(okm))
         case .aes128CTR:
-            let out = try AES128CTR.apply(key: try need(inputs.key, "key").bytes, iv: try need(inputs.iv, "iv").bytes,
-                                          to: try need(inputs.plaintext, "plaintext").bytes)
+            let out = try AES128CTR.apply(
+                key: try need(inputs.key, "key").bytes, iv: try need(inputs.iv, "iv").bytes,
+                to: try need(inputs.plaintext, "plaintext").bytes)
             return PrimitiveOutputs(ciphertext: Hex(out))
         case .chacha20Original:
-            let out = try ChaCha20.applyOriginal(key: try need(inputs.key, "key").bytes, nonce: try need(inputs.nonce, "nonce").bytes,
-                                                 counter: inputs.counter ?? 0, to: try need(inputs.plaintext, "plaintext").bytes)
+            let out = try ChaCha20.applyOriginal(
+                key: try need(inputs.key, "key").bytes, nonce: try need(inputs.nonce, "nonce").bytes,
+                counter: inputs.counter ?? 0, to: try need(inputs.plaintext, "plaintext").bytes)
             return PrimitiveOutputs(ciphertext: Hex(out))
         case .chacha20IETF:
             let counter = inputs.counter ?? 0
             guard counter <= UInt64(UInt32.max) else {
-                throw PrimitiveError.invalidOutputLength(what: "ChaCha20 (IETF) counter", requested: Int(clamping: counter))
+                throw PrimitiveError.invalidOutputLength(
+                    what: "ChaCha20 (IETF) counter", requested: Int(clamping: counter))
             }
-            let out = try ChaCha20.applyIETF(key: try need(inputs.key, "key").bytes, nonce: try need(inputs.nonce, "nonce").bytes,
-                                             counter: UInt32(counter), to: try need(inputs.plaintext, "plaintext").bytes)
+            let out = try ChaCha20.applyIETF(
+                key: try need(inputs.key, "key").bytes, nonce: try need(inputs.nonce, "nonce").bytes,
+                counter: UInt32(counter), to: try need(inputs.plaintext, "plaintext").bytes)
             return PrimitiveOutputs(ciphertext: Hex(out))
         case .blake2b:
-            let out = try BLAKE2b.hash(try need(inputs.message, "message").bytes, key: inputs.key?.bytes ?? [],
-                                       outputLength: try need(inputs.outputLength, "output_length"))
+            let out = try BLAKE2b.hash(
+                try need(inputs.message, "message").bytes, key: inputs.key?.bytes ?? [],
+                outputLength: try need(inputs.outputLength, "output_length"))
             return PrimitiveOutputs(digest: Hex(out))
         case .sha256:
             return PrimitiveOutputs(digest: Hex(SHA256.hash(try need(inputs.message, "message").bytes)))
@@ -125,8 +133,10 @@ extension PrimitiveVectors {
         }
     }
 
-    static func verify(_ file: PrimitiveFile, strictNames: Bool,
-                       compute: (PrimitiveKind, PrimitiveInputs) -> Result<PrimitiveOutputs, ComputeError>) -> VerifyReport {
+    static func verify(
+        _ file: PrimitiveFile, strictNames: Bool,
+        compute: (PrimitiveKind, PrimitiveInputs) -> Result<PrimitiveOutputs, ComputeError>
+    ) -> VerifyReport {
         var report = VerifyReport()
         guard let kind = PrimitiveKind(rawValue: file.algorithm) else {
             report.fail("file", "unknown primitive \(file.algorithm)")
@@ -140,7 +150,11 @@ extension PrimitiveVectors {
                 case (.valid, .success(var outputs)):
                     // A known answer without a PRK (the nym crate publishes none) checks the OKM only.
                     if kind == .hkdfSHA256 && test.outputs.prk == nil { outputs.prk = nil }
-                    if outputs == test.outputs { report.pass() } else { report.fail(id, "outputs differ: \(describeDifference(test.outputs, outputs))") }
+                    if outputs == test.outputs {
+                        report.pass()
+                    } else {
+                        report.fail(id, "outputs differ: \(describeDifference(test.outputs, outputs))")
+                    }
                 case (.valid, .failure(let error)):
                     report.fail(id, "valid test rejected: \(ErrorNames.name(of: error))")
                 case (.invalid, .success):
@@ -148,13 +162,21 @@ extension PrimitiveVectors {
                 case (.invalid, .failure(let error)), (.acceptable, .failure(let error)):
                     let name = ErrorNames.name(of: error)
                     if !strictNames {
-                        if name.hasPrefix("oracle") { report.fail(id, "the oracle failed: \(name)") } else { report.pass() }
-                    } else if test.outputs.error == nil || test.outputs.error == name { report.pass() } else {
+                        if name.hasPrefix("oracle") {
+                            report.fail(id, "the oracle failed: \(name)")
+                        } else {
+                            report.pass()
+                        }
+                    } else if test.outputs.error == nil || test.outputs.error == name {
+                        report.pass()
+                    } else {
                         report.fail(id, "rejected with \(name), the file records \(test.outputs.error ?? "none")")
                     }
                 case (.acceptable, .success(let outputs)):
                     // Accepting is conforming; we record our own behaviour, so it must match it.
-                    if !strictNames || (test.outputs.error == nil && outputs == test.outputs) { report.pass() } else {
+                    if !strictNames || (test.outputs.error == nil && outputs == test.outputs) {
+                        report.pass()
+                    } else {
                         report.fail(id, "accepted, but the file records that this implementation rejects it")
                     }
                 }

@@ -62,10 +62,13 @@ struct PrimitiveInputs: Codable, Sendable {
         case randomSeed = "random_seed"
     }
 
-    init(scalar: Hex? = nil, u: Hex? = nil, iterations: Int? = nil, point: Hex? = nil, key: Hex? = nil, message: Hex? = nil,
-         tagLength: Int? = nil, salt: Hex? = nil, ikm: Hex? = nil, info: Hex? = nil, length: Int? = nil,
-         iv: Hex? = nil, nonce: Hex? = nil, counter: UInt64? = nil, plaintext: Hex? = nil,
-         outputLength: Int? = nil, randomSeed: Hex? = nil, count: Int? = nil) {
+    init(
+        scalar: Hex? = nil, u: Hex? = nil, iterations: Int? = nil, point: Hex? = nil, key: Hex? = nil,
+        message: Hex? = nil,
+        tagLength: Int? = nil, salt: Hex? = nil, ikm: Hex? = nil, info: Hex? = nil, length: Int? = nil,
+        iv: Hex? = nil, nonce: Hex? = nil, counter: UInt64? = nil, plaintext: Hex? = nil,
+        outputLength: Int? = nil, randomSeed: Hex? = nil, count: Int? = nil
+    ) {
         self.scalar = scalar; self.u = u; self.iterations = iterations; self.point = point; self.key = key
         self.message = message; self.tagLength = tagLength; self.salt = salt; self.ikm = ikm
         self.info = info; self.length = length; self.iv = iv; self.nonce = nonce
@@ -88,9 +91,12 @@ struct PrimitiveOutputs: Codable, Sendable, Equatable {
     /// For `invalid` and `acceptable` tests: the error our implementation returns.
     var error: String?
 
-    init(shared: Hex? = nil, product: Hex? = nil, mac: Hex? = nil, digest: Hex? = nil, prk: Hex? = nil, okm: Hex? = nil,
-         ciphertext: Hex? = nil, bytes: Hex? = nil, error: String? = nil) {
-        self.shared = shared; self.product = product; self.mac = mac; self.digest = digest; self.prk = prk; self.okm = okm
+    init(
+        shared: Hex? = nil, product: Hex? = nil, mac: Hex? = nil, digest: Hex? = nil, prk: Hex? = nil, okm: Hex? = nil,
+        ciphertext: Hex? = nil, bytes: Hex? = nil, error: String? = nil
+    ) {
+        self.shared = shared; self.product = product; self.mac = mac; self.digest = digest; self.prk = prk;
+        self.okm = okm
         self.ciphertext = ciphertext; self.bytes = bytes; self.error = error
     }
 }

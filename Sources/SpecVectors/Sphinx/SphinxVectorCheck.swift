@@ -32,13 +32,16 @@ extension SphinxOracleProfile {
 
 /// Runs a packet through its route with the profile's `process`, recording every hop.
 enum RouteWalk {
-    static func walk(_ profile: some SphinxOracleProfile, packet: Bytes, nodeSecrets: [Hex],
-                     associatedData: [Hex]?) throws(OracleError) -> [HopRecord] {
+    static func walk(
+        _ profile: some SphinxOracleProfile, packet: Bytes, nodeSecrets: [Hex],
+        associatedData: [Hex]?
+    ) throws(OracleError) -> [HopRecord] {
         var records: [HopRecord] = []
         var current = packet
         for (index, secret) in nodeSecrets.enumerated() {
             let ad = associatedData.flatMap { index < $0.count ? $0[index] : nil }
-            let result = try profile.process(ProcessRequest(node_secret: secret, packet: Hex(current), seen_replay_tags: nil, associated_data: ad))
+            let result = try profile.process(
+                ProcessRequest(node_secret: secret, packet: Hex(current), seen_replay_tags: nil, associated_data: ad))
             records.append(HopRecord(hop: index, packet_in: Hex(current), associated_data: ad, result: result))
             if result.outcome == "final" { break }
             guard let next = result.next_packet else { break }
@@ -50,7 +53,9 @@ enum RouteWalk {
 
 /// Checks the three Sphinx file types against a profile.
 enum SphinxVectorCheck {
-    static func compare<T: Encodable>(_ expected: T, _ actual: T, _ report: inout VerifyReport, _ id: String, _ step: String) -> Bool {
+    static func compare<T: Encodable>(
+        _ expected: T, _ actual: T, _ report: inout VerifyReport, _ id: String, _ step: String
+    ) -> Bool {
         guard let a = try? JSONValue.from(expected), let b = try? JSONValue.from(actual) else {
             report.fail(id, "\(step): cannot be encoded")
             return false
@@ -71,8 +76,11 @@ enum SphinxVectorCheck {
                 do throws(OracleError) {
                     let created = try profile.createForward(test.inputs.create_forward)
                     guard compare(test.outputs.create_forward, created, &report, id, "create_forward") else { continue }
-                    guard checkHops(test.outputs.hops, first: created.packet, secrets: test.inputs.node_secrets,
-                                    parameters: group.parameters, profile: profile, &report, id) else { continue }
+                    guard
+                        checkHops(
+                            test.outputs.hops, first: created.packet, secrets: test.inputs.node_secrets,
+                            parameters: group.parameters, profile: profile, &report, id)
+                    else { continue }
                     report.pass()
                 } catch {
                     report.fail(id, "\(error.name): \(error.detail)")
@@ -83,9 +91,11 @@ enum SphinxVectorCheck {
     }
 
     /// Checks each hop: the packet arrives as recorded and processing returns what is recorded.
-    static func checkHops(_ hops: [HopRecord], first: Hex, secrets: [Hex], parameters: ProfileParameters,
-                          profile: some SphinxOracleProfile,
-                          _ report: inout VerifyReport, _ id: String) -> Bool {
+    static func checkHops(
+        _ hops: [HopRecord], first: Hex, secrets: [Hex], parameters: ProfileParameters,
+        profile: some SphinxOracleProfile,
+        _ report: inout VerifyReport, _ id: String
+    ) -> Bool {
         var expectedIn = first
         for record in hops {
             guard record.hop < secrets.count else {
@@ -97,11 +107,12 @@ enum SphinxVectorCheck {
                 return false
             }
             do throws(OracleError) {
-                let result = try profile.process(ProcessRequest(
-                    node_secret: secrets[record.hop], packet: record.packet_in, seen_replay_tags: nil,
-                    associated_data: record.associated_data,
-                    header_len: parameters.profile == "sphinxmix" ? parameters.header_length : nil,
-                    body_len: parameters.body_length))
+                let result = try profile.process(
+                    ProcessRequest(
+                        node_secret: secrets[record.hop], packet: record.packet_in, seen_replay_tags: nil,
+                        associated_data: record.associated_data,
+                        header_len: parameters.profile == "sphinxmix" ? parameters.header_length : nil,
+                        body_len: parameters.body_length))
                 guard compare(record.result, result, &report, id, "hop \(record.hop) process") else { return false }
                 if let next = result.next_packet { expectedIn = next }
             } catch {
@@ -121,17 +132,23 @@ enum SphinxVectorCheck {
                 do throws(OracleError) {
                     let created = try profile.createSURB(test.inputs.create_surb)
                     guard compare(test.outputs.create_surb, created, &report, id, "create_surb") else { continue }
-                    let used = try profile.useSURB(UseSURBRequest(surb: created.surb, message: test.inputs.reply_message,
-                                                                  payload_size: test.inputs.reply_payload_size))
+                    let used = try profile.useSURB(
+                        UseSURBRequest(
+                            surb: created.surb, message: test.inputs.reply_message,
+                            payload_size: test.inputs.reply_payload_size))
                     guard compare(test.outputs.use_surb, used, &report, id, "use_surb") else { continue }
-                    guard checkHops(test.outputs.hops, first: used.packet, secrets: test.inputs.node_secrets,
-                                    parameters: group.parameters, profile: profile, &report, id) else { continue }
+                    guard
+                        checkHops(
+                            test.outputs.hops, first: used.packet, secrets: test.inputs.node_secrets,
+                            parameters: group.parameters, profile: profile, &report, id)
+                    else { continue }
                     if let expectedOpen = test.outputs.open_reply {
                         guard let last = test.outputs.hops.last?.result.payload, let kept = created.kept_keys else {
                             report.fail(id, "open_reply: no final payload or kept keys")
                             continue
                         }
-                        let opened = try profile.openReply(OpenReplyRequest(kept_keys: kept, surb_id: created.surb_id, payload: last))
+                        let opened = try profile.openReply(
+                            OpenReplyRequest(kept_keys: kept, surb_id: created.surb_id, payload: last))
                         guard let opened, compare(expectedOpen, opened, &report, id, "open_reply") else {
                             if opened == nil { report.fail(id, "open_reply: the profile has no such op") }
                             continue
@@ -149,11 +166,14 @@ enum SphinxVectorCheck {
     /// What running an invalid test's op gives: the error name, or the response.
     /// Runs every invalid-file case through `profile` and numbers it; the outputs record what
     /// this implementation returns. A case marked invalid that is accepted stops generation.
-    static func invalidTests(_ cases: [InvalidCase], profile: some SphinxOracleProfile) throws(OracleError) -> [InvalidTest] {
+    static func invalidTests(_ cases: [InvalidCase], profile: some SphinxOracleProfile) throws(OracleError)
+        -> [InvalidTest]
+    {
         var tests: [InvalidTest] = []
         for c in cases {
-            var test = InvalidTest(tcId: tests.count + 1, comment: c.comment, flags: c.flags, result: c.result, op: c.op,
-                                   inputs: c.inputs, outputs: InvalidOutputs(error: nil, response: nil))
+            var test = InvalidTest(
+                tcId: tests.count + 1, comment: c.comment, flags: c.flags, result: c.result, op: c.op,
+                inputs: c.inputs, outputs: InvalidOutputs(error: nil, response: nil))
             test.outputs = run(test, profile: profile)
             if test.result == .invalid && test.outputs.error == nil {
                 throw OracleError("internal", "invalid case \(test.tcId) (\(c.comment)) was accepted")
@@ -168,7 +188,8 @@ enum SphinxVectorCheck {
             let fields = try RequestFields.from(test.inputs, what: "inputs")
             let response = try profile.handle(op: test.op, request: fields)
             if test.op == "process", case .object(let object) = response,
-               object["outcome"] == .string("final"), case .string(let reason)? = object["payload_error"] {
+                object["outcome"] == .string("final"), case .string(let reason)? = object["payload_error"]
+            {
                 return InvalidOutputs(error: reason, response: nil)
             }
             return InvalidOutputs(error: nil, response: response)
@@ -180,7 +201,9 @@ enum SphinxVectorCheck {
     /// - Parameter strictNames: whether error names and acceptable outcomes must be ours
     ///   (true for this implementation; false for an external oracle, whose names may differ
     ///   and which may decide acceptable cases either way).
-    static func verifyInvalid(_ file: InvalidFile, profile: some SphinxOracleProfile, strictNames: Bool = true) -> VerifyReport {
+    static func verifyInvalid(_ file: InvalidFile, profile: some SphinxOracleProfile, strictNames: Bool = true)
+        -> VerifyReport
+    {
         var report = VerifyReport()
         report.checkEnvelope(file)
         for group in file.testGroups {
@@ -202,13 +225,19 @@ enum SphinxVectorCheck {
                     if got.error == nil {
                         report.fail(id, "accepted an invalid input")
                     } else if got.error != test.outputs.error {
-                        report.fail(id, "rejected with \(got.error ?? ""), the file records \(test.outputs.error ?? "none")")
+                        report.fail(
+                            id, "rejected with \(got.error ?? ""), the file records \(test.outputs.error ?? "none")")
                     } else {
                         report.pass()
                     }
                 case .acceptable, .valid:
-                    if got == test.outputs { report.pass() } else {
-                        report.fail(id, "our behaviour changed: recorded \(test.outputs.error ?? "a response"), now \(got.error ?? "a response")")
+                    if got == test.outputs {
+                        report.pass()
+                    } else {
+                        report.fail(
+                            id,
+                            "our behaviour changed: recorded \(test.outputs.error ?? "a response"), now \(got.error ?? "a response")"
+                        )
                     }
                 }
             }

@@ -124,7 +124,7 @@ struct ProcessResponse: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case outcome, next_address, delay_ns, next_packet, destination, identifier, payload, message,
-             payload_error, replay_tag, version, intermediates
+            payload_error, replay_tag, version, intermediates
     }
 
     init(outcome: String, replay_tag: Hex, version: Int?, intermediates: ProcessIntermediatesJSON) {
@@ -256,7 +256,9 @@ enum RequestDecoding {
         return value
     }
 
-    private static func decodeUnchecked<T: Decodable>(_ type: T.Type, from fields: RequestFields) throws(OracleError) -> T {
+    private static func decodeUnchecked<T: Decodable>(_ type: T.Type, from fields: RequestFields) throws(OracleError)
+        -> T
+    {
         var object = fields.object
         object["op"] = nil
         object["profile"] = nil
@@ -277,7 +279,9 @@ enum RequestDecoding {
         switch error {
         case .keyNotFound(let key, let context):
             let prefix = path(context)
-            return OracleError("missingField", "field \"\(prefix.isEmpty ? key.stringValue : prefix + "." + key.stringValue)\" is required")
+            return OracleError(
+                "missingField",
+                "field \"\(prefix.isEmpty ? key.stringValue : prefix + "." + key.stringValue)\" is required")
         case .valueNotFound(_, let context):
             return OracleError("missingField", "field \"\(path(context))\" is required")
         case .typeMismatch(_, let context):
@@ -317,7 +321,9 @@ extension Dictionary where Key == String, Value == Hex {
     /// The hop keys as a JSON object: h_rho, h_mu, b, h_tau and the profile's details in
     /// snake_case.
     init(_ keys: HopKeys) {
-        var out: [String: Hex] = ["h_rho": Hex(keys.hRho), "h_mu": Hex(keys.hMu), "b": Hex(keys.b), "h_tau": Hex(keys.hTau)]
+        var out: [String: Hex] = [
+            "h_rho": Hex(keys.hRho), "h_mu": Hex(keys.hMu), "b": Hex(keys.b), "h_tau": Hex(keys.hTau),
+        ]
         for detail in keys.details { out[Self.snakeCase(detail.name)] = Hex(detail.value) }
         self = out
     }
@@ -342,10 +348,11 @@ extension CreationJSON {
         final_padding = Hex(creation.finalPadding)
         filler = Hex(creation.filler)
         hops = creation.hops.map { hop in
-            CreationHopJSON(index: hop.index, public_key: Hex(hop.publicKey), alpha: Hex(hop.alpha),
-                            shared_secret: Hex(hop.sharedSecret), keys: [String: Hex](hop.keys),
-                            payload_key: Hex(hop.payloadKey), routing_entry: Hex(hop.routingEntry),
-                            beta: Hex(hop.beta), gamma: Hex(hop.gamma))
+            CreationHopJSON(
+                index: hop.index, public_key: Hex(hop.publicKey), alpha: Hex(hop.alpha),
+                shared_secret: Hex(hop.sharedSecret), keys: [String: Hex](hop.keys),
+                payload_key: Hex(hop.payloadKey), routing_entry: Hex(hop.routingEntry),
+                beta: Hex(hop.beta), gamma: Hex(hop.gamma))
         }
         self.deltas = deltas.map { $0.map(Hex.init) }
     }

@@ -25,7 +25,9 @@ public enum ChaCha20 {
     /// libsodium and rand_chacha; no caller in this project comes near it.
     /// - Throws: `PrimitiveError.invalidLength` for a key other than 32 bytes or a nonce other
     ///   than 8 bytes.
-    public static func applyOriginal(key: Bytes, nonce: Bytes, counter: UInt64 = 0, to data: Bytes) throws(PrimitiveError) -> Bytes {
+    public static func applyOriginal(key: Bytes, nonce: Bytes, counter: UInt64 = 0, to data: Bytes)
+        throws(PrimitiveError) -> Bytes
+    {
         try requireLength(key, keyLength, "ChaCha20 key")
         try requireLength(nonce, originalNonceLength, "ChaCha20 (original) nonce")
         if data.isEmpty { return [] }
@@ -43,7 +45,9 @@ public enum ChaCha20 {
     /// - Throws: `PrimitiveError.invalidLength` for a key other than 32 bytes or a nonce other
     ///   than 12 bytes; `PrimitiveError.invalidOutputLength` when `counter` plus the number of
     ///   blocks needed exceeds 2^32.
-    public static func applyIETF(key: Bytes, nonce: Bytes, counter: UInt32 = 0, to data: Bytes) throws(PrimitiveError) -> Bytes {
+    public static func applyIETF(key: Bytes, nonce: Bytes, counter: UInt32 = 0, to data: Bytes) throws(PrimitiveError)
+        -> Bytes
+    {
         try requireLength(key, keyLength, "ChaCha20 key")
         try requireLength(nonce, ietfNonceLength, "ChaCha20 (IETF) nonce")
         if data.isEmpty { return [] }
@@ -59,13 +63,17 @@ public enum ChaCha20 {
     }
 
     /// Keystream bytes of the original variant (`applyOriginal` on zeros).
-    public static func keystreamOriginal(key: Bytes, nonce: Bytes = Bytes.zeros(8), counter: UInt64 = 0, length: Int) throws(PrimitiveError) -> Bytes {
+    public static func keystreamOriginal(key: Bytes, nonce: Bytes = Bytes.zeros(8), counter: UInt64 = 0, length: Int)
+        throws(PrimitiveError) -> Bytes
+    {
         guard length >= 0 else { throw .invalidOutputLength(what: "ChaCha20 keystream", requested: length) }
         return try applyOriginal(key: key, nonce: nonce, counter: counter, to: Bytes.zeros(length))
     }
 
     /// Keystream bytes of the RFC 8439 variant (`applyIETF` on zeros).
-    public static func keystreamIETF(key: Bytes, nonce: Bytes, counter: UInt32 = 0, length: Int) throws(PrimitiveError) -> Bytes {
+    public static func keystreamIETF(key: Bytes, nonce: Bytes, counter: UInt32 = 0, length: Int) throws(PrimitiveError)
+        -> Bytes
+    {
         guard length >= 0 else { throw .invalidOutputLength(what: "ChaCha20 keystream", requested: length) }
         return try applyIETF(key: key, nonce: nonce, counter: counter, to: Bytes.zeros(length))
     }

@@ -42,7 +42,8 @@ public enum LionessChaCha20BLAKE2b {
 
     static func split(_ block: Bytes) throws(PrimitiveError) -> (Bytes, Bytes) {
         guard block.count >= minimumBlockLength else {
-            throw .invalidLength(what: "LIONESS block (minimum 33 bytes)", expected: minimumBlockLength, actual: block.count)
+            throw .invalidLength(
+                what: "LIONESS block (minimum 33 bytes)", expected: minimumBlockLength, actual: block.count)
         }
         return (Array(block[0..<leftLength]), Array(block[leftLength...]))
     }

@@ -61,7 +61,8 @@ public struct DeterministicRandom: RandomSource, Sendable {
             let blockNumber = position / UInt64(ChaCha20.blockLength)
             if buffer.isEmpty || bufferBlock != blockNumber {
                 // The key and nonce lengths were checked in init, so this cannot fail.
-                buffer = (try? ChaCha20.keystreamOriginal(key: seed, counter: blockNumber, length: ChaCha20.blockLength))
+                buffer =
+                    (try? ChaCha20.keystreamOriginal(key: seed, counter: blockNumber, length: ChaCha20.blockLength))
                     ?? Bytes.zeros(ChaCha20.blockLength)
                 bufferBlock = blockNumber
             }

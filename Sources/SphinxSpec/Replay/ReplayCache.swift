@@ -36,7 +36,8 @@ public struct ReplayCache: Sendable {
     ///   - capacityPerEpoch: n, the number of tags one epoch is sized for.
     ///   - falsePositiveRate: p at n tags (default 1e-5, nym-node's value).
     ///   - hashKey: 32 bytes keying the filter's hash (draw it from a `RandomSource`).
-    public init(capacityPerEpoch: Int = 1_000_000, falsePositiveRate: Double = 1e-5, hashKey: Bytes) throws(SphinxError) {
+    public init(capacityPerEpoch: Int = 1_000_000, falsePositiveRate: Double = 1e-5, hashKey: Bytes) throws(SphinxError)
+    {
         guard hashKey.count == 32 else {
             throw .invalidInputLength(what: "replay cache hash key", expected: 32, actual: hashKey.count)
         }
@@ -53,8 +54,11 @@ public struct ReplayCache: Sendable {
     }
 
     /// A cache keyed from `random`.
-    public init<R: RandomSource>(capacityPerEpoch: Int = 1_000_000, falsePositiveRate: Double = 1e-5, random: inout R) throws(SphinxError) {
-        try self.init(capacityPerEpoch: capacityPerEpoch, falsePositiveRate: falsePositiveRate, hashKey: random.bytes(32))
+    public init<R: RandomSource>(capacityPerEpoch: Int = 1_000_000, falsePositiveRate: Double = 1e-5, random: inout R)
+        throws(SphinxError)
+    {
+        try self.init(
+            capacityPerEpoch: capacityPerEpoch, falsePositiveRate: falsePositiveRate, hashKey: random.bytes(32))
     }
 
     /// Whether `tag` may have been seen in the current or the previous epoch. Processing asks

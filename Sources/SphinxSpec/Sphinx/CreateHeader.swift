@@ -94,11 +94,12 @@ extension Sphinx {
         // Step 7: output (α_0, β_0, γ_0) and the trace. [SPHINX-CREATE-7]
         var hops: [CreationHopTrace] = []
         for i in 0..<nu {
-            hops.append(CreationHopTrace(
-                index: i, publicKey: publicKeys[i], alpha: material[i].alpha,
-                sharedSecret: material[i].sharedSecret, keys: HopKeys(material[i].keys),
-                payloadKey: payloadKeys[i], routingEntry: entries[i],
-                beta: betas[i], gamma: gammas[i]))
+            hops.append(
+                CreationHopTrace(
+                    index: i, publicKey: publicKeys[i], alpha: material[i].alpha,
+                    sharedSecret: material[i].sharedSecret, keys: HopKeys(material[i].keys),
+                    payloadKey: payloadKeys[i], routingEntry: entries[i],
+                    beta: betas[i], gamma: gammas[i]))
         }
         return HeaderCreation(
             header: SphinxHeader(alpha: material[0].alpha, beta: betas[0], gamma: gammas[0]),
@@ -162,4 +163,3 @@ extension Sphinx {
         return phi
     }
 }
-

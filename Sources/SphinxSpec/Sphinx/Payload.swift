@@ -46,7 +46,8 @@ extension Sphinx {
             profile: profile, initialSecret: x, publicKeys: publicKeys, forwardCommands: forwardCommands,
             finalCommand: finalCommand, associatedData: associatedData, random: &random)
         let keys = headerCreation.payloadKeys
-        let plaintext = try profile.encodePayload(message: message, payloadLength: payloadLength, key: keys[keys.count - 1])
+        let plaintext = try profile.encodePayload(
+            message: message, payloadLength: payloadLength, key: keys[keys.count - 1])
         let deltas = try addPayloadLayers(profile: profile, plaintext: plaintext, keys: keys)
         return PacketCreation(headerCreation: headerCreation, deltas: deltas)
     }

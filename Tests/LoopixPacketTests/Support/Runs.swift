@@ -15,8 +15,9 @@ enum Runs {
 
     /// The packet-level run of `agreementParameters`.
     static let agreementPackets: PacketRunResult = {
-        guard let simulator = try? PacketSimulator(
-            parameters: agreementParameters, behaviour: .loopixPaper, config: agreementConfig),
+        guard
+            let simulator = try? PacketSimulator(
+                parameters: agreementParameters, behaviour: .loopixPaper, config: agreementConfig),
             let result = try? simulator.run()
         else { preconditionFailure("the test's parameters are valid") }
         return result

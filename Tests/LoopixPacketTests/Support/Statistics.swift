@@ -28,7 +28,8 @@ struct TestStatistic: CustomStringConvertible {
     /// The null is rejected when value > threshold (or value < lowerThreshold).
     var rejects: Bool { value > threshold || value < (lowerThreshold ?? -.infinity) }
     var description: String {
-        let range = lowerThreshold.map { String(format: "%.2f…%.2f", $0, threshold) }
+        let range =
+            lowerThreshold.map { String(format: "%.2f…%.2f", $0, threshold) }
             ?? String(format: "≤ %.2f", threshold)
         return String(format: "%@ = %.2f (accept %@) %@", name, value, range, rejects ? "REJECTS" : "accepts")
     }
@@ -128,8 +129,9 @@ enum Verdict {
     /// Two-sample homogeneity χ², upper tail at the per-assertion level.
     static func homogeneous(_ name: String, _ a: [Int], _ b: [Int]) -> TestStatistic {
         let (x, df) = Stats.chiSquareHomogeneity(a, b)
-        return TestStatistic(name: "\(name) χ²(\(df))", value: x,
-                             threshold: Stats.chiSquareCritical(df: df, alpha: Significance.perAssertion))
+        return TestStatistic(
+            name: "\(name) χ²(\(df))", value: x,
+            threshold: Stats.chiSquareCritical(df: df, alpha: Significance.perAssertion))
     }
 
     /// A two-sided standard-normal statistic: |z| against `Significance.zCritical`.

@@ -28,7 +28,8 @@ enum BrokenVariants {
     /// γ'_i = μ(h_μ,i, 0^|β|) ;  β'_{ν−1} = β_{ν−1}
     /// β'_i = (E_i ‖ γ'_{i+1} ‖ β'_{i+1}[0, |β| − |E_i| − κ)) ⊕ ρ(h_ρ,i)[0, |β|)
     /// ```
-    static func headerWithMACIgnoringBeta<P: SphinxProfile>(profile: P, creation: HeaderCreation) throws -> SphinxHeader {
+    static func headerWithMACIgnoringBeta<P: SphinxProfile>(profile: P, creation: HeaderCreation) throws -> SphinxHeader
+    {
         let hops = creation.hops
         let length = profile.routingInfoLength
         let constant = Bytes.zeros(length)
@@ -47,7 +48,9 @@ enum BrokenVariants {
 
     /// The mix of the same flaw: SPHINX-PROCESS with step 4 checking γ against μ(h_μ, 0^|β|).
     /// Returns the next packet, or nil at the last hop; throws when γ does not match.
-    static func processWithMACIgnoringBeta<P: SphinxProfile>(profile: P, nodeSecret: Bytes, packet: Fields) throws -> Fields? {
+    static func processWithMACIgnoringBeta<P: SphinxProfile>(profile: P, nodeSecret: Bytes, packet: Fields) throws
+        -> Fields?
+    {
         let length = profile.routingInfoLength
         let kappa = profile.macLength
         let s = try profile.exponentiate(packet.alpha, by: [nodeSecret])
@@ -64,9 +67,10 @@ enum BrokenVariants {
         if case .final = entry.command { return nil }
         let n = entry.length
         guard n + kappa + length <= block.count else { throw SphinxError.malformedRoutingEntry }
-        let next = SphinxHeader(alpha: try profile.exponentiate(packet.alpha, by: [keys.blindingFactor]),
-                                beta: Array(block[(n + kappa)..<(n + kappa + length)]),
-                                gamma: Array(block[n..<(n + kappa)]))
+        let next = SphinxHeader(
+            alpha: try profile.exponentiate(packet.alpha, by: [keys.blindingFactor]),
+            beta: Array(block[(n + kappa)..<(n + kappa + length)]),
+            gamma: Array(block[n..<(n + kappa)]))
         return Fields(header: next, delta: delta)
     }
 }

@@ -11,8 +11,10 @@ enum HostileInputs {
     /// body 1024, packet 1257; the other sphinxmix parameter sets of the tests: header_len 64 /
     /// body 34 (header 105, packet 139) and header_len 256 / body 2048 (header 297, packet 2345).
     static let boundaryLengths: [Int] = {
-        let centres = [0, 1, 16, 28, 29, 32, 33, 34, 48, 56, 57, 73, 105, 139, 160, 233, 297, 300, 348,
-                       380, 381, 396, 1024, 1257, 1372, 2048 + 348, 2048 + 348 + 17, 2345]
+        let centres = [
+            0, 1, 16, 28, 29, 32, 33, 34, 48, 56, 57, 73, 105, 139, 160, 233, 297, 300, 348,
+            380, 381, 396, 1024, 1257, 1372, 2048 + 348, 2048 + 348 + 17, 2345,
+        ]
         var out = Set<Int>()
         for c in centres { for d in -1...1 where c + d >= 0 { out.insert(c + d) } }
         return out.sorted()
@@ -54,7 +56,7 @@ enum HostileInputs {
         let gx = "b70e0cbd6bb4bf7f321390b94a03c1d356c21122343280d6115c1d21"
         let gy = "bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e34"
         let gyPlusOne = "bd376388b5f723fb4c22dfe6cd4375a05a07476444d5819985007e35"
-        let minusGy = "42c89c774a08dc04b3dd201932bc8a5ea5f8b89bbb2a7e667aff81cd"   // p − gy
+        let minusGy = "42c89c774a08dc04b3dd201932bc8a5ea5f8b89bbb2a7e667aff81cd"  // p − gy
         let hexes = [
             "00", "", "04", "04" + gx, "02" + gx, "03" + gx, "06" + gx + gy, "07" + gx + gy,
             "05" + gx + gy, "00" + gx + gy, "04" + p + gy, "04" + gx + p, "04" + p + p,
@@ -71,8 +73,10 @@ enum HostileInputs {
     /// Mutations of a real packet: truncation at every boundary length below it and at random
     /// lengths, extension, bit and byte flips, zeroed and 0xff ranges, a splice with another
     /// packet, and α replaced by each special value. `alphaRange` is where α sits in `packet`.
-    static func mutations(of packet: Bytes, other: Bytes, alphaRange: Range<Int>, specialAlphas: [Bytes],
-                          randomCount: Int, _ random: inout DeterministicRandom) -> [(String, Bytes)] {
+    static func mutations(
+        of packet: Bytes, other: Bytes, alphaRange: Range<Int>, specialAlphas: [Bytes],
+        randomCount: Int, _ random: inout DeterministicRandom
+    ) -> [(String, Bytes)] {
         var out: [(String, Bytes)] = []
         for length in boundaryLengths where length < packet.count {
             out.append(("truncate to \(length)", Array(packet.prefix(length))))
@@ -126,7 +130,9 @@ enum HostileInputs {
     static func hexStrings(count: Int, _ random: inout DeterministicRandom) -> [String] {
         let alphabet = Array("0123456789abcdefABCDEF")
         let strays: [String] = ["g", "G", " ", "\n", "x", "0x", "é", "€", "💥", "\u{0}", "-", "+", "٣"]
-        var out = ["", "0", "00", "0g", "g0", "0x00", " 00", "00 ", "é", "ab\u{0}c", String(repeating: "f", count: 4001)]
+        var out = [
+            "", "0", "00", "0g", "g0", "0x00", " 00", "00 ", "é", "ab\u{0}c", String(repeating: "f", count: 4001),
+        ]
         for _ in 0..<count {
             var s = ""
             for _ in 0..<random.int(70) { s.append(alphabet[random.int(alphabet.count)]) }

@@ -24,15 +24,18 @@ enum RunSettings {
     /// SPHINX_PROPERTY_RUNS, at least 1.
     static let scale: Int = {
         guard let text = ProcessInfo.processInfo.environment["SPHINX_PROPERTY_RUNS"],
-              let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 1 else { return 1 }
+            let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 1
+        else { return 1 }
         return value
     }()
 
     /// SPHINX_PROPERTY_SEED.
     static let seed: UInt64 = {
         let fallback: UInt64 = 0x5350_4543_5052_4f50
-        guard let raw = ProcessInfo.processInfo.environment["SPHINX_PROPERTY_SEED"]?
-            .trimmingCharacters(in: .whitespaces).lowercased() else { return fallback }
+        guard
+            let raw = ProcessInfo.processInfo.environment["SPHINX_PROPERTY_SEED"]?
+                .trimmingCharacters(in: .whitespaces).lowercased()
+        else { return fallback }
         if raw.hasPrefix("0x") { return UInt64(raw.dropFirst(2), radix: 16) ?? fallback }
         return UInt64(raw) ?? fallback
     }()
@@ -46,7 +49,9 @@ enum RunSettings {
         var out: [UInt8] = []
         for _ in 0..<4 {
             let word = splitMix64(&state)
-            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
         }
         return out
     }
@@ -83,7 +88,11 @@ struct RunSeed: Sendable, CustomStringConvertible {
 /// Counts the runs of one property check.
 final class RunCounter: Sendable {
     private let value = Mutex(0)
-    func next() -> Int { value.withLock { v in defer { v += 1 }; return v } }
+    func next() -> Int {
+        value.withLock { v in
+            defer { v += 1 }; return v
+        }
+    }
 }
 
 /// The generator to put first in every `propertyCheck` input: it re-seeds the run's generator
@@ -93,8 +102,10 @@ func fixedSeeds(_ label: String) -> Generator<RunSeed, Shrink.None<RunSeed>> {
     return Generator { rng in
         let run = counter.next()
         var state = RunSettings.seed ^ RunSettings.fnv1a(label) ^ (UInt64(run) &* 0xD1B5_4A32_D192_ED03)
-        let words = (RunSettings.splitMix64(&state), RunSettings.splitMix64(&state),
-                     RunSettings.splitMix64(&state), RunSettings.splitMix64(&state))
+        let words = (
+            RunSettings.splitMix64(&state), RunSettings.splitMix64(&state),
+            RunSettings.splitMix64(&state), RunSettings.splitMix64(&state)
+        )
         rng = Xoshiro(seed: words)
         return RunSeed(label: label, run: run, seed: words)
     }

@@ -67,8 +67,10 @@ protocol MixWorld: Sendable {
     /// The bytes of α whose encoding is uniform.
     var alphaUniformRange: Range<Int> { get }
 
-    func forward(route: [Int], message: Bytes, padding: FinalPadding, initialSecret: Bytes?,
-                 random: inout DeterministicRandom) throws -> Created
+    func forward(
+        route: [Int], message: Bytes, padding: FinalPadding, initialSecret: Bytes?,
+        random: inout DeterministicRandom
+    ) throws -> Created
     func reply(route: [Int], message: Bytes, random: inout DeterministicRandom) throws -> Created
     func process(_ packet: Fields, at node: Int) throws -> HopView
     func process(_ packet: Fields, at node: Int, cache: inout ReplayCache) throws -> HopView
@@ -149,13 +151,16 @@ struct NymWorld: MixWorld {
         for i in 0..<8 {
             let secret = random.bytes(32)
             secrets.append(secret)
-            nodes.append(try NymRouteNode(address: NymNodeAddress(Bytes(repeating: UInt8(i + 1), count: 32)),
-                                          publicKey: X25519.publicKey(secret: secret)))
+            nodes.append(
+                try NymRouteNode(
+                    address: NymNodeAddress(Bytes(repeating: UInt8(i + 1), count: 32)),
+                    publicKey: X25519.publicKey(secret: secret)))
         }
         self.secrets = secrets
         self.nodes = nodes
-        destination = try NymDestination(address: NymDestinationAddress(Bytes(repeating: 0xd5, count: 32)),
-                                          identifier: NymIdentifier(Bytes(repeating: 0x1d, count: 16)))
+        destination = try NymDestination(
+            address: NymDestinationAddress(Bytes(repeating: 0xd5, count: 32)),
+            identifier: NymIdentifier(Bytes(repeating: 0x1d, count: 16)))
     }
 
     func fields(_ bytes: Bytes) throws -> Fields {
@@ -167,8 +172,10 @@ struct NymWorld: MixWorld {
 
     private func delays(_ n: Int) -> [NymDelay] { (0..<n).map { NymDelay(nanoseconds: UInt64($0 + 1) * 1_000_000) } }
 
-    func forward(route: [Int], message: Bytes, padding: FinalPadding, initialSecret: Bytes?,
-                 random: inout DeterministicRandom) throws -> Created {
+    func forward(
+        route: [Int], message: Bytes, padding: FinalPadding, initialSecret: Bytes?,
+        random: inout DeterministicRandom
+    ) throws -> Created {
         let path = route.map { nodes[$0] }
         let x = initialSecret ?? random.bytes(32)
         let length = NymProfile.finalPaddingLength(hops: route.count)
@@ -176,23 +183,27 @@ struct NymWorld: MixWorld {
         let packet = try NymSphinx.createForwardPacket(
             route: path, delays: delays(route.count), destination: destination, message: message,
             randomness: NymPacketRandomness(initialSecret: x, finalPadding: pad))
-        return Created(packet: try fields(packet.bytes), route: route, creation: packet.creation.headerCreation,
-                       plaintextPayload: packet.creation.deltas.last ?? [])
+        return Created(
+            packet: try fields(packet.bytes), route: route, creation: packet.creation.headerCreation,
+            plaintextPayload: packet.creation.deltas.last ?? [])
     }
 
     func reply(route: [Int], message: Bytes, random: inout DeterministicRandom) throws -> Created {
-        let surb = try NymSphinx.createSURB(route: route.map { nodes[$0] }, delays: delays(route.count),
-                                            destination: destination, random: &random)
+        let surb = try NymSphinx.createSURB(
+            route: route.map { nodes[$0] }, delays: delays(route.count),
+            destination: destination, random: &random)
         let reply = try NymSphinx.useSURB(surb.surb, message: message)
-        return Created(packet: try fields(reply.bytes), route: route, creation: surb.creation,
-                       plaintextPayload: reply.deltas.last ?? [])
+        return Created(
+            packet: try fields(reply.bytes), route: route, creation: surb.creation,
+            plaintextPayload: reply.deltas.last ?? [])
     }
 
     private func view(_ input: Fields, node: Int, _ r: NymProcessedPacket) throws -> HopView {
         var output: Fields? = nil
         if case let .forward(next, _, _) = r.result { output = try fields(next) }
-        return HopView(node: node, input: input, output: output, decryptedBlock: r.trace.decryptedBlock,
-                       entryLength: r.trace.routingEntryLength, replayTag: r.replayTag)
+        return HopView(
+            node: node, input: input, output: output, decryptedBlock: r.trace.decryptedBlock,
+            entryLength: r.trace.routingEntryLength, replayTag: r.replayTag)
     }
 
     func process(_ packet: Fields, at node: Int) throws -> HopView {
@@ -200,14 +211,16 @@ struct NymWorld: MixWorld {
     }
 
     func process(_ packet: Fields, at node: Int, cache: inout ReplayCache) throws -> HopView {
-        try view(packet, node: node, NymSphinx.processPacket(bytes(packet), nodeSecret: secrets[node], replayCache: &cache))
+        try view(
+            packet, node: node, NymSphinx.processPacket(bytes(packet), nodeSecret: secrets[node], replayCache: &cache))
     }
 
     func rho(key: Bytes, length: Int) throws -> Bytes { try NymProfile().rho(key: key, length: length) }
 
     func withMACIgnoringBeta(_ created: Created) throws -> Fields {
-        Fields(header: try BrokenVariants.headerWithMACIgnoringBeta(profile: NymProfile(), creation: created.creation),
-               delta: created.packet.delta)
+        Fields(
+            header: try BrokenVariants.headerWithMACIgnoringBeta(profile: NymProfile(), creation: created.creation),
+            delta: created.packet.delta)
     }
 
     func processWithMACIgnoringBeta(_ packet: Fields, at node: Int) throws -> Fields? {
@@ -246,7 +259,8 @@ struct SphinxmixWorld: MixWorld {
         self.ids = ids
         let path = (0..<keys.count).map { SphinxmixPathHop(nodeID: ids[$0], publicKey: keys[$0].publicKey) }
         forwardMaxHops = Self.maxHops(parameters, path, final: .destination)
-        replyMaxHops = Self.maxHops(parameters, path, final: .surb(destination: Bytes("bob".utf8), surbID: Bytes.zeros(16)))
+        replyMaxHops = Self.maxHops(
+            parameters, path, final: .surb(destination: Bytes("bob".utf8), surbID: Bytes.zeros(16)))
     }
 
     /// The longest route whose routing entries fit in β (sphinxmix has no fixed maximum).
@@ -254,7 +268,9 @@ struct SphinxmixWorld: MixWorld {
         var hops = 1
         while true {
             let path = (0...hops).map { pool[$0 % pool.count] }
-            guard (try? Sphinxmix.finalPaddingLength(parameters: p, path: path, final: final)) != nil else { return hops }
+            guard (try? Sphinxmix.finalPaddingLength(parameters: p, path: path, final: final)) != nil else {
+                return hops
+            }
             hops += 1
         }
     }
@@ -263,8 +279,10 @@ struct SphinxmixWorld: MixWorld {
         route.map { SphinxmixPathHop(nodeID: ids[$0], publicKey: keys[$0].publicKey) }
     }
 
-    func forward(route: [Int], message: Bytes, padding: FinalPadding, initialSecret: Bytes?,
-                 random: inout DeterministicRandom) throws -> Created {
+    func forward(
+        route: [Int], message: Bytes, padding: FinalPadding, initialSecret: Bytes?,
+        random: inout DeterministicRandom
+    ) throws -> Created {
         let path = path(route)
         let x = try initialSecret ?? profile.randomExponent(using: &random)
         let length = try Sphinxmix.finalPaddingLength(parameters: parameters, path: path, final: .destination)
@@ -272,45 +290,56 @@ struct SphinxmixWorld: MixWorld {
         let m = try Sphinxmix.createForwardMessage(
             parameters: parameters, path: path, destination: destination, message: message,
             randomness: SphinxmixPacketRandomness(initialSecret: x, finalPadding: pad))
-        return Created(packet: Fields(header: m.packet.header, delta: m.packet.delta), route: route,
-                       creation: m.creation.headerCreation, plaintextPayload: m.creation.deltas.last ?? [])
+        return Created(
+            packet: Fields(header: m.packet.header, delta: m.packet.delta), route: route,
+            creation: m.creation.headerCreation, plaintextPayload: m.creation.deltas.last ?? [])
     }
 
     func reply(route: [Int], message: Bytes, random: inout DeterministicRandom) throws -> Created {
-        let surb = try Sphinxmix.createSURB(parameters: parameters, path: path(route), destination: destination, random: &random)
+        let surb = try Sphinxmix.createSURB(
+            parameters: parameters, path: path(route), destination: destination, random: &random)
         let packet = try Sphinxmix.packageSURB(parameters: parameters, surb: surb.surb, message: message)
-        let plaintext = try profile.encodePayload(message: message, payloadLength: parameters.bodyLength, key: surb.surb.kTilde)
-        return Created(packet: Fields(header: packet.header, delta: packet.delta), route: route,
-                       creation: surb.creation, plaintextPayload: plaintext)
+        let plaintext = try profile.encodePayload(
+            message: message, payloadLength: parameters.bodyLength, key: surb.surb.kTilde)
+        return Created(
+            packet: Fields(header: packet.header, delta: packet.delta), route: route,
+            creation: surb.creation, plaintextPayload: plaintext)
     }
 
     private func view(_ input: Fields, node: Int, _ r: SphinxmixProcessedPacket) -> HopView {
         var output: Fields? = nil
         if case let .relay(_, next) = r.result { output = Fields(header: next.header, delta: next.delta) }
-        return HopView(node: node, input: input, output: output, decryptedBlock: r.trace.decryptedBlock,
-                       entryLength: r.trace.routingEntryLength, replayTag: r.replayTag)
+        return HopView(
+            node: node, input: input, output: output, decryptedBlock: r.trace.decryptedBlock,
+            entryLength: r.trace.routingEntryLength, replayTag: r.replayTag)
     }
 
     func process(_ packet: Fields, at node: Int) throws -> HopView {
-        view(packet, node: node, try Sphinxmix.process(
-            parameters: parameters, privateKey: keys[node].privateKey,
-            packet: SphinxmixPacket(header: packet.header, delta: packet.delta)))
+        view(
+            packet, node: node,
+            try Sphinxmix.process(
+                parameters: parameters, privateKey: keys[node].privateKey,
+                packet: SphinxmixPacket(header: packet.header, delta: packet.delta)))
     }
 
     func process(_ packet: Fields, at node: Int, cache: inout ReplayCache) throws -> HopView {
-        view(packet, node: node, try Sphinxmix.process(
-            parameters: parameters, privateKey: keys[node].privateKey,
-            packet: SphinxmixPacket(header: packet.header, delta: packet.delta), replayCache: &cache))
+        view(
+            packet, node: node,
+            try Sphinxmix.process(
+                parameters: parameters, privateKey: keys[node].privateKey,
+                packet: SphinxmixPacket(header: packet.header, delta: packet.delta), replayCache: &cache))
     }
 
     func rho(key: Bytes, length: Int) throws -> Bytes { try profile.rho(key: key, length: length) }
 
     func withMACIgnoringBeta(_ created: Created) throws -> Fields {
-        Fields(header: try BrokenVariants.headerWithMACIgnoringBeta(profile: profile, creation: created.creation),
-               delta: created.packet.delta)
+        Fields(
+            header: try BrokenVariants.headerWithMACIgnoringBeta(profile: profile, creation: created.creation),
+            delta: created.packet.delta)
     }
 
     func processWithMACIgnoringBeta(_ packet: Fields, at node: Int) throws -> Fields? {
-        try BrokenVariants.processWithMACIgnoringBeta(profile: profile, nodeSecret: keys[node].privateKey.bytes, packet: packet)
+        try BrokenVariants.processWithMACIgnoringBeta(
+            profile: profile, nodeSecret: keys[node].privateKey.bytes, packet: packet)
     }
 }

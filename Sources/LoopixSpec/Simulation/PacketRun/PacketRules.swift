@@ -83,7 +83,8 @@ extension PacketRunState {
         // A final hop at an exit gateway that neither pushed, sent on nor dropped was stored in
         // an inbox (pull delivery).
         if case .gateway(let g) = source, call.processed, !call.forwarded, !call.dropped, !call.pushed,
-            let incoming {
+            let incoming
+        {
             storedInInbox(incoming, gateway: g)
         }
         if case .client(let c) = source, case .timerFired(.payloadSlot) = cause {
@@ -168,8 +169,9 @@ extension PacketRunState {
             counts.undeliverable += 1
             return
         }
-        observe?(PacketObservation(
-            time: now, from: address(of: source), to: to, bytes: bytes, truth: tag.kind, packetID: tag.id))
+        observe?(
+            PacketObservation(
+                time: now, from: address(of: source), to: to, bytes: bytes, truth: tag.kind, packetID: tag.id))
         schedule(.node(target, .packetArrived(bytes, from: address(of: source)), tag: tag), at: now)
     }
 

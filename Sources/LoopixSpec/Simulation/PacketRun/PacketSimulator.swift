@@ -27,9 +27,10 @@ public struct PacketSimulator: Sendable {
         }
         guard config.duration < Self.maximumDuration else {
             let nanoseconds = config.duration * 1e9
-            throw .parameters(.countTooLarge(
-                parameter: "duration (ns)", value: nanoseconds < 0x1p62 ? Int(nanoseconds) : Int.max,
-                maximum: 1 << 53))
+            throw .parameters(
+                .countTooLarge(
+                    parameter: "duration (ns)", value: nanoseconds < 0x1p62 ? Int(nanoseconds) : Int.max,
+                    maximum: 1 << 53))
         }
         guard parameters.layers <= 4 else {
             throw .invalidTopology("\(parameters.layers) layers: a route of at most 5 Sphinx hops holds 4")
@@ -59,7 +60,8 @@ public struct PacketSimulator: Sendable {
     /// fresh tag is taken for a replay with probability below 10⁻⁵ (REPLAY-CACHE-1).
     static func replayCapacity(_ p: LoopixParameters, _ behaviour: PacketBehaviour, duration: Double) -> Int {
         let clientRate = Double(p.clients) * (p.lambdaP + p.lambdaL + p.lambdaD)
-        let rate = clientRate * (behaviour.acknowledgements ? 2 : 1)
+        let rate =
+            clientRate * (behaviour.acknowledgements ? 2 : 1)
             + p.lambdaM * Double(p.layers * p.mixesPerLayer)
         let perNode = rate * duration * 1.25 / Double(min(p.mixesPerLayer, p.providers))
         return Int(min(max(perNode.rounded(.up), 1_000), 50_000_000))

@@ -52,8 +52,9 @@ extension SimulationState {
         metrics.emptySlot(client: c, at: now)
         let destination = random.index(below: p.providers)
         let path = PathSampling.clientPath(parameters: p, destinationProvider: destination, random: &random)
-        send(slot: messages.store(
-            SimMessage(kind: .payloadDrop, sender: .client(c), recipient: nil, path: path, createdAt: now)))
+        send(
+            slot: messages.store(
+                SimMessage(kind: .payloadDrop, sender: .client(c), recipient: nil, path: path, createdAt: now)))
     }
 
     /// A slot of client c's loop cover stream.
@@ -66,8 +67,9 @@ extension SimulationState {
         // Step 2: a loop back to the client itself.
         let own = PathSampling.provider(ofClient: c, providers: p.providers)
         let path = PathSampling.clientPath(parameters: p, destinationProvider: own, random: &random)
-        send(slot: messages.store(
-            SimMessage(kind: .loop, sender: .client(c), recipient: c, path: path, createdAt: now)))
+        send(
+            slot: messages.store(
+                SimMessage(kind: .loop, sender: .client(c), recipient: c, path: path, createdAt: now)))
     }
 
     /// A slot of client c's drop cover stream.
@@ -80,8 +82,9 @@ extension SimulationState {
         // Step 2: a drop message to a random provider.
         let destination = random.index(below: p.providers)
         let path = PathSampling.clientPath(parameters: p, destinationProvider: destination, random: &random)
-        send(slot: messages.store(
-            SimMessage(kind: .drop, sender: .client(c), recipient: nil, path: path, createdAt: now)))
+        send(
+            slot: messages.store(
+                SimMessage(kind: .drop, sender: .client(c), recipient: nil, path: path, createdAt: now)))
     }
 
     /// A client hands a message to its own provider, which forwards it at once.

@@ -25,7 +25,9 @@ extension NymProfile {
     /// As in the crate, the bytes after the last 0x01 are not checked: the 16 zero bytes are
     /// what detects a modified payload (LIONESS turns any change into noise).
     public func decodePayload(_ plaintext: Bytes, key: Bytes) throws(SphinxError) -> Bytes {
-        guard plaintext.count >= NymConstants.payloadOverhead else { throw .invalidPayloadLength(actual: plaintext.count) }
+        guard plaintext.count >= NymConstants.payloadOverhead else {
+            throw .invalidPayloadLength(actual: plaintext.count)
+        }
         guard ByteOps.isAllZero(Array(plaintext.prefix(NymConstants.securityParameter))) else {
             throw .payloadZeroPrefixMissing
         }

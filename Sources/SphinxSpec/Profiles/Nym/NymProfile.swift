@@ -42,7 +42,9 @@ public struct NymProfile: SphinxProfile {
             guard e.count == X25519.scalarLength else {
                 throw .invalidInputLength(what: "X25519 scalar", expected: X25519.scalarLength, actual: e.count)
             }
-            acc = try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in try X25519.scalarMult(scalar: e, point: acc) }
+            acc = try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in
+                try X25519.scalarMult(scalar: e, point: acc)
+            }
         }
         return acc
     }
@@ -84,11 +86,15 @@ public struct NymProfile: SphinxProfile {
     /// π: LIONESS encryption with the 192-byte payload key. SPEC.md see PRIM-LIONESS-CB-ENC.
     public func pi(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes {
         guard block.count >= NymConstants.minimumPayloadLength else { throw .invalidPayloadLength(actual: block.count) }
-        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in try LionessChaCha20BLAKE2b.encrypt(key: key, block: block) }
+        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in
+            try LionessChaCha20BLAKE2b.encrypt(key: key, block: block)
+        }
     }
 
     public func piInverse(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes {
         guard block.count >= NymConstants.minimumPayloadLength else { throw .invalidPayloadLength(actual: block.count) }
-        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in try LionessChaCha20BLAKE2b.decrypt(key: key, block: block) }
+        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in
+            try LionessChaCha20BLAKE2b.decrypt(key: key, block: block)
+        }
     }
 }

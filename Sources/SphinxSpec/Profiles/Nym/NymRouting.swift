@@ -53,6 +53,7 @@ extension NymProfile {
     /// 300 − 60·(ν − 1) − 52
     /// ```
     public static func finalPaddingLength(hops nu: Int) -> Int {
-        NymConstants.routingInfoLength - NymConstants.routingBlockLength * (nu - 1) - NymConstants.finalNodeMetaInfoLength
+        NymConstants.routingInfoLength - NymConstants.routingBlockLength * (nu - 1)
+            - NymConstants.finalNodeMetaInfoLength
     }
 }

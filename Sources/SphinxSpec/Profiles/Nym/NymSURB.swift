@@ -70,7 +70,8 @@ public struct NymSURB: Sendable, Equatable {
         let header = try NymSphinx.decodeHeader(Array(bytes[0..<headerLength]))
         let address = try NymNodeAddress(Array(bytes[headerLength..<addressEnd]))
         let material = Array(bytes[addressEnd...])
-        let unit = material.count < NymConstants.payloadKeyLength
+        let unit =
+            material.count < NymConstants.payloadKeyLength
             ? NymConstants.payloadKeySeedLength : NymConstants.payloadKeyLength
         guard material.count % unit == 0 else { throw .malformedSURB }
         let count = material.count / unit
@@ -141,7 +142,8 @@ extension NymSphinx {
     ) throws(SphinxError) -> NymSURBCreation {
         try Sphinx.checkRouteLength(route.count, maxHops: NymConstants.maxPathLength)
         let randomness = NymPacketRandomness.draw(hops: route.count, from: &random)
-        return try createSURB(route: route, delays: delays, destination: destination, version: version, randomness: randomness)
+        return try createSURB(
+            route: route, delays: delays, destination: destination, version: version, randomness: randomness)
     }
 
     /// The replier's side (SURB::use_surb). SPEC.md [NYM-SURB-4].
@@ -154,6 +156,7 @@ extension NymSphinx {
     ) throws(SphinxError) -> NymSURBReply {
         let keys = try surb.keyMaterial.payloadKeys()
         let deltas = try Sphinx.useSURB(profile: profile, keys: keys, message: message, payloadLength: payloadLength)
-        return NymSURBReply(bytes: encodeHeader(surb.header) + deltas[0], firstHopAddress: surb.firstHopAddress, deltas: deltas)
+        return NymSURBReply(
+            bytes: encodeHeader(surb.header) + deltas[0], firstHopAddress: surb.firstHopAddress, deltas: deltas)
     }
 }

@@ -13,7 +13,9 @@ public enum Sphinxmix {
 
     /// The associated data for each hop: sphinxmix uses the caller's list when `assoc_len > 0`
     /// and empty strings otherwise; each string must be `assoc_len` bytes. SPEC.md [SMX-AD].
-    static func checkedAssociatedData(_ given: [Bytes]?, parameters: SphinxmixParameters, hops: Int) throws(SphinxError) -> [Bytes] {
+    static func checkedAssociatedData(_ given: [Bytes]?, parameters: SphinxmixParameters, hops: Int) throws(SphinxError)
+        -> [Bytes]
+    {
         let length = parameters.associatedLength
         if length == 0 {
             // sphinxmix ignores associated data when assoc_len is 0; a non-empty string is
@@ -33,8 +35,10 @@ public enum Sphinxmix {
 
     /// Runs `body` with a source that hands out exactly `padding`, and checks that the
     /// generic algorithm asked for exactly that many bytes.
-    static func withFixedPadding<T>(_ padding: Bytes, _ body: (inout FixedRandom) throws(SphinxError) -> T,
-                                    drawn: (T) -> Int) throws(SphinxError) -> T {
+    static func withFixedPadding<T>(
+        _ padding: Bytes, _ body: (inout FixedRandom) throws(SphinxError) -> T,
+        drawn: (T) -> Int
+    ) throws(SphinxError) -> T {
         var source = FixedRandom(padding)
         let result = try body(&source)
         guard drawn(result) == padding.count else {
@@ -90,14 +94,16 @@ extension Sphinxmix {
         let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
 
         // Step 2: run the generic packet creation with the destination command last. [SMX-FORWARD-CREATE-2]
-        let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
-            try Sphinx.createPacket(
-                profile: profile, initialSecret: randomness.initialSecret,
-                publicKeys: path.map(\.publicKey.encoded),
-                forwardCommands: relays(path: path), finalCommand: .destination,
-                message: encodedPayload, payloadLength: parameters.bodyLength,
-                associatedData: ad, random: &source)
-        }, drawn: { $0.headerCreation.finalPadding.count })
+        let creation = try withFixedPadding(
+            randomness.finalPadding,
+            { (source: inout FixedRandom) throws(SphinxError) in
+                try Sphinx.createPacket(
+                    profile: profile, initialSecret: randomness.initialSecret,
+                    publicKeys: path.map(\.publicKey.encoded),
+                    forwardCommands: relays(path: path), finalCommand: .destination,
+                    message: encodedPayload, payloadLength: parameters.bodyLength,
+                    associatedData: ad, random: &source)
+            }, drawn: { $0.headerCreation.finalPadding.count })
 
         let header = creation.header
         return SphinxmixForwardMessage(
@@ -154,7 +160,8 @@ extension Sphinxmix {
     ) throws(SphinxError) -> (destination: Bytes, message: Bytes) {
         let payload = try SphinxmixProfile(parameters: parameters).decodePayload(body, key: macKey)
         guard case .array(let items)? = try? MsgPack.decode(payload), items.count == 2,
-              case .binary(let destination) = items[0], case .binary(let message) = items[1] else {
+            case .binary(let destination) = items[0], case .binary(let message) = items[1]
+        else {
             throw .malformedPayload
         }
         return (destination, message)

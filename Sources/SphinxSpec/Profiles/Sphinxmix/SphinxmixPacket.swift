@@ -20,7 +20,9 @@ public struct SphinxmixPacket: Equatable, Sendable {
     /// - Throws: `invalidGroupElement` for an α that is not a P-224 point (malformed encoding,
     ///   not on the curve, the point at infinity); `invalidHeaderLength` for β or γ;
     ///   `invalidPayloadLength` for δ.
-    public init(alpha: Bytes, beta: Bytes, gamma: Bytes, delta: Bytes, parameters: SphinxmixParameters) throws(SphinxError) {
+    public init(alpha: Bytes, beta: Bytes, gamma: Bytes, delta: Bytes, parameters: SphinxmixParameters)
+        throws(SphinxError)
+    {
         do {
             _ = try P224.Point(encoded: alpha)
         } catch {
@@ -29,7 +31,9 @@ public struct SphinxmixPacket: Equatable, Sendable {
         guard beta.count == parameters.betaLength else {
             throw .invalidHeaderLength(expected: parameters.betaLength, actual: beta.count)
         }
-        guard gamma.count == parameters.k else { throw .invalidHeaderLength(expected: parameters.k, actual: gamma.count) }
+        guard gamma.count == parameters.k else {
+            throw .invalidHeaderLength(expected: parameters.k, actual: gamma.count)
+        }
         guard delta.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: delta.count) }
         self.init(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma), delta: delta)
     }

@@ -56,9 +56,12 @@ extension Sphinxmix {
     ) throws(SphinxError) -> SphinxmixProcessedPacket {
         // Step 1: check the associated data and the payload length. [SMX-PROCESS-1]
         guard associatedData.count == parameters.associatedLength else {
-            throw .invalidInputLength(what: "associated data", expected: parameters.associatedLength, actual: associatedData.count)
+            throw .invalidInputLength(
+                what: "associated data", expected: parameters.associatedLength, actual: associatedData.count)
         }
-        guard packet.delta.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: packet.delta.count) }
+        guard packet.delta.count == parameters.bodyLength else {
+            throw .invalidPayloadLength(actual: packet.delta.count)
+        }
 
         // Step 2: run the generic header processing and remove one payload layer. [SMX-PROCESS-2]
         let processed = try Sphinx.processPacket(
@@ -98,8 +101,9 @@ extension Sphinxmix {
         replayCache: inout ReplayCache
     ) throws(SphinxError) -> SphinxmixProcessedPacket {
         try replayCache.process { isReplay throws(SphinxError) in
-            try process(parameters: parameters, privateKey: privateKey, packet: packet,
-                        associatedData: associatedData, isReplay: isReplay)
+            try process(
+                parameters: parameters, privateKey: privateKey, packet: packet,
+                associatedData: associatedData, isReplay: isReplay)
         }
     }
 }

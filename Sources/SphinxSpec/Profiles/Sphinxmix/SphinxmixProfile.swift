@@ -108,13 +108,17 @@ public struct SphinxmixProfile: SphinxProfile {
     /// the block is exactly `body_len` bytes.
     public func pi(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes {
         guard block.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: block.count) }
-        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in try LionessAES128SHA256.encrypt(key: key, block: block) }
+        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in
+            try LionessAES128SHA256.encrypt(key: key, block: block)
+        }
     }
 
     /// π⁻¹: LIONESS decryption (`SphinxParams.pii`).
     public func piInverse(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes {
         guard block.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: block.count) }
-        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in try LionessAES128SHA256.decrypt(key: key, block: block) }
+        return try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in
+            try LionessAES128SHA256.decrypt(key: key, block: block)
+        }
     }
 
     // MARK: Encodings

@@ -58,19 +58,25 @@ extension Sphinxmix {
         randomness: SphinxmixSURBRandomness
     ) throws(SphinxError) -> SphinxmixSURBCreation {
         let k = parameters.k
-        guard randomness.surbID.count == k else { throw .invalidInputLength(what: "SURB id", expected: k, actual: randomness.surbID.count) }
-        guard randomness.kTilde.count == k else { throw .invalidInputLength(what: "k̃", expected: k, actual: randomness.kTilde.count) }
+        guard randomness.surbID.count == k else {
+            throw .invalidInputLength(what: "SURB id", expected: k, actual: randomness.surbID.count)
+        }
+        guard randomness.kTilde.count == k else {
+            throw .invalidInputLength(what: "k̃", expected: k, actual: randomness.kTilde.count)
+        }
         guard let first = path.first else { throw .routeEmpty }
         let ad = try checkedAssociatedData(associatedData, parameters: parameters, hops: path.count)
 
         // Step 1: build the header with the SURB command last. [SMX-SURB-CREATE-1]
         let final = SphinxmixFinal.surb(destination: destination, surbID: randomness.surbID)
-        let creation = try withFixedPadding(randomness.finalPadding, { (source: inout FixedRandom) throws(SphinxError) in
-            try Sphinx.createSURB(
-                profile: SphinxmixProfile(parameters: parameters), initialSecret: randomness.initialSecret,
-                publicKeys: path.map(\.publicKey.encoded), forwardCommands: relays(path: path), finalCommand: final,
-                associatedData: ad, random: &source)
-        }, drawn: { $0.finalPadding.count })
+        let creation = try withFixedPadding(
+            randomness.finalPadding,
+            { (source: inout FixedRandom) throws(SphinxError) in
+                try Sphinx.createSURB(
+                    profile: SphinxmixProfile(parameters: parameters), initialSecret: randomness.initialSecret,
+                    publicKeys: path.map(\.publicKey.encoded), forwardCommands: relays(path: path), finalCommand: final,
+                    associatedData: ad, random: &source)
+            }, drawn: { $0.finalPadding.count })
 
         // Step 2: collect what the receiver keeps and what the replier gets. [SMX-SURB-CREATE-2]
         let firstNode = try SphinxmixRouting.relay(nodeID: first.nodeID).encoded()
@@ -89,13 +95,15 @@ extension Sphinxmix {
     ) throws(SphinxError) -> SphinxmixSURBCreation {
         let surbID = random.bytes(parameters.k)
         let x = try SphinxmixProfile(parameters: parameters).randomExponent(using: &random)
-        let paddingLength = try finalPaddingLength(parameters: parameters, path: path,
-                                                   final: .surb(destination: destination, surbID: surbID))
+        let paddingLength = try finalPaddingLength(
+            parameters: parameters, path: path,
+            final: .surb(destination: destination, surbID: surbID))
         let padding = random.bytes(paddingLength)
         let kTilde = random.bytes(parameters.k)
         return try createSURB(
             parameters: parameters, path: path, destination: destination, associatedData: associatedData,
-            randomness: SphinxmixSURBRandomness(surbID: surbID, initialSecret: x, finalPadding: padding, kTilde: kTilde))
+            randomness: SphinxmixSURBRandomness(surbID: surbID, initialSecret: x, finalPadding: padding, kTilde: kTilde)
+        )
     }
 
     /// Packages a reply with a SURB: sphinxmix `package_surb`, through the generic SURB-USE
@@ -110,8 +118,9 @@ extension Sphinxmix {
         guard surb.kTilde.count == parameters.k else {
             throw .invalidInputLength(what: "k̃", expected: parameters.k, actual: surb.kTilde.count)
         }
-        let deltas = try Sphinx.useSURB(profile: SphinxmixProfile(parameters: parameters), keys: [surb.kTilde],
-                                        message: message, payloadLength: parameters.bodyLength)
+        let deltas = try Sphinx.useSURB(
+            profile: SphinxmixProfile(parameters: parameters), keys: [surb.kTilde],
+            message: message, payloadLength: parameters.bodyLength)
         return SphinxmixPacket(header: surb.header, delta: deltas[0])
     }
 
@@ -128,7 +137,8 @@ extension Sphinxmix {
     ) throws(SphinxError) -> Bytes {
         guard keys.count >= 2, keys.allSatisfy({ $0.count == parameters.k }) else { throw .malformedSURB }
         guard body.count == parameters.bodyLength else { throw .invalidPayloadLength(actual: body.count) }
-        return try Sphinx.recoverSURBReply(profile: SphinxmixProfile(parameters: parameters), delta: body,
-                                           hopKeys: Array(keys.dropFirst()), replyKey: keys[0])
+        return try Sphinx.recoverSURBReply(
+            profile: SphinxmixProfile(parameters: parameters), delta: body,
+            hopKeys: Array(keys.dropFirst()), replyKey: keys[0])
     }
 }

@@ -35,12 +35,15 @@ public enum SphinxmixWire {
     /// - Throws: `SphinxmixWireError.packet` when a field does not fit `parameters` or α is not a
     ///   P-224 point (the packet must be one `unpack` would accept); `msgpack(.valueTooLarge)`
     ///   for a field of 4 GiB or more.
-    public static func pack(_ packet: SphinxmixPacket, parameters: SphinxmixParameters) throws(SphinxmixWireError) -> Bytes {
+    public static func pack(_ packet: SphinxmixPacket, parameters: SphinxmixParameters) throws(SphinxmixWireError)
+        -> Bytes
+    {
         // Step 1: check the fields against the parameters and decode α.
         let header = packet.header
         do {
-            _ = try SphinxmixPacket(alpha: header.alpha, beta: header.beta, gamma: header.gamma,
-                                    delta: packet.delta, parameters: parameters)
+            _ = try SphinxmixPacket(
+                alpha: header.alpha, beta: header.beta, gamma: header.gamma,
+                delta: packet.delta, parameters: parameters)
         } catch {
             throw .packet(error)
         }
@@ -74,7 +77,9 @@ public enum SphinxmixWire {
     /// require |β| = header_len − 32, |γ| = 16, |δ| = body_len  (SMX-PACKET)
     /// ```
     /// - Throws: `SphinxmixWireError` naming what is wrong.
-    public static func unpack(_ bytes: Bytes, parameters: SphinxmixParameters) throws(SphinxmixWireError) -> SphinxmixPacket {
+    public static func unpack(_ bytes: Bytes, parameters: SphinxmixParameters) throws(SphinxmixWireError)
+        -> SphinxmixPacket
+    {
         // Step 1: msgpack decoding.
         let message = try decodeWhole(bytes)
 
@@ -94,12 +99,15 @@ public enum SphinxmixWire {
             throw .unexpectedStructure("header is not an array of 3")
         }
         guard case .binary(let beta) = header[1], case .binary(let gamma) = header[2],
-              case .binary(let delta) = deltaValue else {
+            case .binary(let delta) = deltaValue
+        else {
             throw .unexpectedStructure("β, γ or δ is not a byte string (bin)")
         }
 
         // Step 4: α, an EcPt extension value.
-        guard case .ext(let type, let payload) = header[0] else { throw .unexpectedStructure("α is not an extension value") }
+        guard case .ext(let type, let payload) = header[0] else {
+            throw .unexpectedStructure("α is not an extension value")
+        }
         guard type == pointExtensionType else { throw .unexpectedExtensionType(type) }
         let (nidValue, pointValue) = try pair(try decodeWhole(payload), what: "EcPt payload")
         guard case .integer(let nid) = nidValue else { throw .unexpectedStructure("group nid is not an integer") }
@@ -114,7 +122,8 @@ public enum SphinxmixWire {
 
         // Step 5: lengths (SMX-PACKET).
         do {
-            return try SphinxmixPacket(alpha: alpha.encoded, beta: beta, gamma: gamma, delta: delta, parameters: parameters)
+            return try SphinxmixPacket(
+                alpha: alpha.encoded, beta: beta, gamma: gamma, delta: delta, parameters: parameters)
         } catch {
             throw .packet(error)
         }

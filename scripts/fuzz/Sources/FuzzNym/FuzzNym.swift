@@ -14,8 +14,9 @@ nonisolated(unsafe) var cache = try? ReplayCache(capacityPerEpoch: 1 << 16, hash
 func craft(block: Bytes, payload: Bytes) -> Bytes? {
     let profile = NymProfile()
     guard let s = try? profile.exponentiate(alpha, by: [nodeSecret]),
-          let keys = try? profile.deriveHopKeys(alpha: alpha, sharedSecret: s),
-          let stream = try? profile.rho(key: keys.hRho, length: block.count) else { return nil }
+        let keys = try? profile.deriveHopKeys(alpha: alpha, sharedSecret: s),
+        let stream = try? profile.rho(key: keys.hRho, length: block.count)
+    else { return nil }
     let beta = ByteOps.xor(block, stream)
     guard let gamma = try? profile.mu(key: keys.hMu, data: beta) else { return nil }
     return alpha + gamma + beta + payload

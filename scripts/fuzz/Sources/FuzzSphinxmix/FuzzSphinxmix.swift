@@ -25,7 +25,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     switch mode % 3 {
     case 0:
         let (alpha, gamma, beta, delta) = split(rest)
-        if let packet = try? SphinxmixPacket(alpha: alpha, beta: beta, gamma: gamma, delta: delta, parameters: parameters) {
+        if let packet = try? SphinxmixPacket(
+            alpha: alpha, beta: beta, gamma: gamma, delta: delta, parameters: parameters)
+        {
             _ = try? Sphinxmix.process(parameters: parameters, privateKey: key.privateKey, packet: packet)
         }
         let unchecked = SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma), delta: delta)
@@ -42,12 +44,14 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         block += Bytes(repeating: 0, count: parameters.betaLength - block.count)
         let alpha = key.publicKey.encoded
         guard let s = try? profile.exponentiate(alpha, by: [key.privateKey.bytes]),
-              let keys = try? profile.deriveHopKeys(alpha: alpha, sharedSecret: s),
-              let stream = try? profile.rho(key: keys.hRho, length: block.count) else { return 0 }
+            let keys = try? profile.deriveHopKeys(alpha: alpha, sharedSecret: s),
+            let stream = try? profile.rho(key: keys.hRho, length: block.count)
+        else { return 0 }
         let beta = ByteOps.xor(block, stream)
         guard let gamma = try? profile.mu(key: keys.hMu, data: beta) else { return 0 }
-        let packet = SphinxmixPacket(header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma),
-                                     delta: Bytes(repeating: 0x33, count: parameters.bodyLength))
+        let packet = SphinxmixPacket(
+            header: SphinxHeader(alpha: alpha, beta: beta, gamma: gamma),
+            delta: Bytes(repeating: 0x33, count: parameters.bodyLength))
         _ = try? Sphinxmix.process(parameters: parameters, privateKey: key.privateKey, packet: packet)
     }
     return 0
