@@ -79,10 +79,14 @@ let package = Package(
         // VectorTests links the library; the oracle process tests run the built vectors-gen
         // executable (found next to the test binary), which `swift test` builds with the rest.
         .testTarget(name: "VectorTests", dependencies: ["SphinxSpec", "LoopixSpec", "SpecVectors"]),
+        // The statistics shared by the property suite and the packet-level property tests
+        // (significance levels, χ² and normal tests); a plain target under Tests/, no product.
+        .target(name: "StatisticsSupport", path: "Tests/StatisticsSupport"),
         .testTarget(
             name: "PropertyTests",
             dependencies: [
                 "SphinxSpec",
+                "StatisticsSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -90,7 +94,7 @@ let package = Package(
         .testTarget(name: "LoopixNodeTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
         // The packet-level run (SPEC.md §8.12): agreement with the timing model and the closed
         // forms, and packet properties measured at mix inputs inside a run.
-        .testTarget(name: "LoopixPacketTests", dependencies: ["LoopixSpec", "SphinxSpec"]),
+        .testTarget(name: "LoopixPacketTests", dependencies: ["LoopixSpec", "SphinxSpec", "StatisticsSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

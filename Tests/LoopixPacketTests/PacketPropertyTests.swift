@@ -1,5 +1,6 @@
 import Foundation
 import SphinxSpec
+import StatisticsSupport
 import Testing
 @testable import LoopixSpec
 

@@ -1,5 +1,6 @@
 // Checks of the statistics helpers the unlinkability tests rely on, against published values:
 // if a threshold were computed wrongly, every statistical property would be meaningless.
+import StatisticsSupport
 import Testing
 
 @Suite("Statistics helpers")

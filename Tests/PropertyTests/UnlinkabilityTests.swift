@@ -7,6 +7,7 @@
 // Every observed statistic is printed as a "[PROP]" line.
 import Foundation
 import SphinxSpec
+import StatisticsSupport
 import Testing
 
 @Suite("Unlinkability")
