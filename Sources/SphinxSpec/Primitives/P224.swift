@@ -89,14 +89,36 @@ public enum P224 {
             x.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
         }
 
-        /// `scalar · self`. SPEC.md PRIM-P224-MUL.
+        /// The y-coordinate as 28 big-endian bytes.
+        var yCoordinate: Bytes {
+            y.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
+        }
+
+        /// The same point over fixed-size field elements (P224FieldElement.swift).
+        var fieldPoint: P224AffinePoint {
+            // A Point's coordinates are below p (checked when it was made), so both succeed.
+            guard
+                let fx = P224FieldElement(bigEndian: xCoordinate),
+                let fy = P224FieldElement(bigEndian: yCoordinate)
+            else { preconditionFailure("a Point's coordinates are below p") }
+            return P224AffinePoint(x: fx, y: fy)
+        }
+
+        /// A point computed by the constant-time arithmetic, which only produces curve points.
+        init(_ fieldPoint: P224AffinePoint) {
+            self.init(
+                x: GMPInteger(bigEndian: fieldPoint.x.bigEndianBytes),
+                y: GMPInteger(bigEndian: fieldPoint.y.bigEndianBytes))
+        }
+
+        /// `scalar · self` by the constant-time fixed window of PRIM-P224-MUL.
         /// - Throws: `PrimitiveError.pointAtInfinity` if the product is the point at infinity,
         ///   which for a group of prime order happens only when the scalar is 0 mod n.
         public func multiplied(by scalar: Scalar) throws(PrimitiveError) -> Point {
-            guard let result = P224.multiply(scalar.value, .finite(self)).finitePoint else {
+            guard let result = P224ScalarMultiplication.multiply(scalar.bytes, fieldPoint) else {
                 throw .pointAtInfinity
             }
-            return result
+            return Point(result)
         }
 
         public static func == (l: Point, r: Point) -> Bool { l.x == r.x && l.y == r.y }
@@ -107,72 +129,6 @@ public enum P224 {
         let left = (y * y).mod(p)
         let right = (x * x * x + a * x + b).mod(p)
         return left == right
-    }
-
-    /// A point or the point at infinity 𝒪 (the neutral element). 𝒪 only appears inside the
-    /// arithmetic below; a public `Point` is never 𝒪.
-    enum GroupElement {
-        case infinity
-        case finite(Point)
-
-        var finitePoint: Point? {
-            if case .finite(let point) = self { return point }
-            return nil
-        }
-    }
-
-    /// Point addition in affine coordinates (any textbook, e.g. Hankerson, Menezes, Vanstone,
-    /// "Guide to Elliptic Curve Cryptography", §3.1.2). SPEC.md [PRIM-P224-ADD].
-    /// ```text
-    /// 𝒪 + Q = Q ; P + 𝒪 = P ; P + (−P) = 𝒪 ; P + P = 2P
-    /// λ = (y₂ − y₁) / (x₂ − x₁) ; x₃ = λ² − x₁ − x₂ ; y₃ = λ(x₁ − x₃) − y₁
-    /// ```
-    static func add(_ lhs: GroupElement, _ rhs: GroupElement) -> GroupElement {
-        guard case .finite(let p1) = lhs else { return rhs }
-        guard case .finite(let p2) = rhs else { return lhs }
-        if p1.x == p2.x {
-            // Same x: either the same point (double) or mirror images (sum is 𝒪).
-            return p1.y == p2.y ? double(lhs) : .infinity
-        }
-        let numerator = (p2.y - p1.y).mod(p)
-        guard let denominatorInverse = (p2.x - p1.x).mod(p).inverse(mod: p) else { return .infinity }
-        let lambda = (numerator * denominatorInverse).mod(p)
-        let x3 = (lambda * lambda - p1.x - p2.x).mod(p)
-        let y3 = (lambda * (p1.x - x3) - p1.y).mod(p)
-        return .finite(Point(x: x3, y: y3))
-    }
-
-    /// Point doubling in affine coordinates (same source, §3.1.2). SPEC.md [PRIM-P224-DOUBLE].
-    /// ```text
-    /// 2𝒪 = 𝒪 ; if y = 0 then 2P = 𝒪
-    /// λ = (3x² + a) / (2y) ; x₃ = λ² − 2x ; y₃ = λ(x − x₃) − y
-    /// ```
-    static func double(_ value: GroupElement) -> GroupElement {
-        guard case .finite(let point) = value, !point.y.isZero else { return .infinity }
-        let three = GMPInteger(3)
-        let two = GMPInteger(2)
-        let numerator = (three * point.x * point.x + a).mod(p)
-        guard let denominatorInverse = (two * point.y).mod(p).inverse(mod: p) else { return .infinity }
-        let lambda = (numerator * denominatorInverse).mod(p)
-        let x3 = (lambda * lambda - two * point.x).mod(p)
-        let y3 = (lambda * (point.x - x3) - point.y).mod(p)
-        return .finite(Point(x: x3, y: y3))
-    }
-
-    /// Scalar multiplication k·P by left-to-right double-and-add. SPEC.md [PRIM-P224-MUL].
-    /// ```text
-    /// R = 𝒪 ; for i from bitlen(k) − 1 down to 0: R = 2R ; if bit i of k is 1: R = R + P
-    /// ```
-    /// Not constant-time: the additions follow the scalar's bits.
-    static func multiply(_ k: GMPInteger, _ point: GroupElement) -> GroupElement {
-        var result = GroupElement.infinity
-        var i = k.bitWidth - 1
-        while i >= 0 {
-            result = double(result)
-            if k.bit(i) { result = add(result, point) }
-            i -= 1
-        }
-        return result
     }
 
     // MARK: - Scalars
@@ -229,10 +185,11 @@ public enum P224 {
 
         public var isZero: Bool { value.isZero }
 
-        /// `self · G`. SPEC.md PRIM-P224-MUL.
+        /// `self · G` with the precomputed generator table (PRIM-P224-MUL-BASE).
         /// - Throws: `PrimitiveError.pointAtInfinity` when the scalar is zero.
         public func timesGenerator() throws(PrimitiveError) -> Point {
-            try P224.generator.multiplied(by: self)
+            guard let result = P224ScalarMultiplication.multiplyGenerator(bytes) else { throw .pointAtInfinity }
+            return Point(result)
         }
 
         public static func == (l: Scalar, r: Scalar) -> Bool { l.value == r.value }

@@ -1,0 +1,246 @@
+/// An element of the P-224 base field GF(p), p = 2²²⁴ − 2⁹⁶ + 1, in fixed-size limbs, with
+/// arithmetic whose running time and memory accesses do not depend on the values.
+/// SPEC.md [PRIM-P224-FIELD].
+///
+/// Representation: four 64-bit limbs, least significant first, always fully reduced (< p), so
+/// equality of values is equality of limbs:
+/// ```text
+/// value = limbs[0] + limbs[1]·2⁶⁴ + limbs[2]·2¹²⁸ + limbs[3]·2¹⁹²     (limbs[3] < 2³²)
+/// ```
+/// Why Swift limbs and not GMP's `mpn_sec_*` layer: a product here is 16 `multipliedFullWidth`
+/// calls that the compiler inlines, and the reduction uses the special shape of p (below); the
+/// `mpn_sec_*` functions are generic (any modulus, through a division with scratch memory, one
+/// C call per operation), which costs more than the whole multiplication here. The same code
+/// also reads as the arithmetic it is.
+///
+/// Constant time: no branch and no memory index depends on a limb's value. Carries are taken
+/// from `addingReportingOverflow` and turned into 0/1 or all-zero/all-one masks by arithmetic;
+/// choices between two values are masked selections (`select`).
+struct P224FieldElement: Sendable {
+    var limbs: InlineArray<4, UInt64>
+
+    init(limbs: InlineArray<4, UInt64>) { self.limbs = limbs }
+
+    static let zero = P224FieldElement(limbs: [0, 0, 0, 0])
+    static let one = P224FieldElement(limbs: [1, 0, 0, 0])
+    /// p = 2²²⁴ − 2⁹⁶ + 1 in limbs (FIPS 186-4 §D.1.2.2).
+    static let modulus = P224FieldElement(limbs: [1, 0xffff_ffff_0000_0000, 0xffff_ffff_ffff_ffff, 0xffff_ffff])
+
+    // MARK: Conversion (public data: points enter and leave as bytes)
+
+    /// The field element encoded by 28 big-endian bytes, or nil when the value is not below p.
+    init?(bigEndian bytes: Bytes) {
+        guard bytes.count == P224.coordinateLength else { return nil }
+        var limbs: InlineArray<4, UInt64> = [0, 0, 0, 0]
+        for (index, byte) in bytes.reversed().enumerated() {
+            limbs[index / 8] |= UInt64(byte) &<< UInt64(8 * (index % 8))
+        }
+        let candidate = P224FieldElement(limbs: limbs)
+        let (_, borrow) = candidate.subtractingModulus()
+        guard borrow == 1 else { return nil }  // public data: a coordinate ≥ p is rejected
+        self = candidate
+    }
+
+    /// The 28 big-endian bytes of the value.
+    var bigEndianBytes: Bytes {
+        var out = Bytes(repeating: 0, count: P224.coordinateLength)
+        for index in 0..<P224.coordinateLength {
+            out[P224.coordinateLength - 1 - index] = UInt8(truncatingIfNeeded: limbs[index / 8] &>> UInt64(8 * (index % 8)))
+        }
+        return out
+    }
+
+    // MARK: Masks and selection
+
+    /// All ones when `self` is zero, else zero; no branch on the value.
+    var isZeroMask: UInt64 {
+        let any = limbs[0] | limbs[1] | limbs[2] | limbs[3]
+        // (any | −any) has its top bit set exactly when any ≠ 0.
+        return ((any | (0 &- any)) &>> 63) &- 1
+    }
+
+    /// `mask` all ones selects `ifSet`, all zeros selects `ifClear`; any other mask is a bug.
+    static func select(_ mask: UInt64, _ ifSet: P224FieldElement, _ ifClear: P224FieldElement) -> P224FieldElement {
+        var out = ifClear
+        for i in 0..<4 { out.limbs[i] = (ifSet.limbs[i] & mask) | (ifClear.limbs[i] & ~mask) }
+        return out
+    }
+
+    // MARK: Addition and subtraction
+
+    /// `self − p` as limbs and the borrow out (1 when self < p).
+    private func subtractingModulus() -> (InlineArray<4, UInt64>, UInt64) {
+        var difference: InlineArray<4, UInt64> = [0, 0, 0, 0]
+        var borrow: UInt64 = 0
+        for i in 0..<4 {
+            let (d1, b1) = limbs[i].subtractingReportingOverflow(Self.modulus.limbs[i])
+            let (d2, b2) = d1.subtractingReportingOverflow(borrow)
+            difference[i] = d2
+            borrow = UInt64(truncatingIfNeeded: b1.bit | b2.bit)
+        }
+        return (difference, borrow)
+    }
+
+    /// `self − p` when that is not negative, else `self`: brings a value in [0, 2p) into [0, p).
+    private func reducedOnce() -> P224FieldElement {
+        let (difference, borrow) = subtractingModulus()
+        // borrow = 1 (self < p) keeps self: mask all ones.
+        return Self.select(0 &- borrow, self, P224FieldElement(limbs: difference))
+    }
+
+    /// (a + b) mod p. Both are < p, so the sum is < 2p < 2²²⁵ and fits in four limbs.
+    static func + (a: P224FieldElement, b: P224FieldElement) -> P224FieldElement {
+        var sum = P224FieldElement.zero
+        var carry: UInt64 = 0
+        for i in 0..<4 {
+            let (s1, c1) = a.limbs[i].addingReportingOverflow(b.limbs[i])
+            let (s2, c2) = s1.addingReportingOverflow(carry)
+            sum.limbs[i] = s2
+            carry = UInt64(truncatingIfNeeded: c1.bit | c2.bit)
+        }
+        return sum.reducedOnce()
+    }
+
+    /// (a − b) mod p: subtract, then add p back under the mask of the final borrow.
+    static func - (a: P224FieldElement, b: P224FieldElement) -> P224FieldElement {
+        var difference = P224FieldElement.zero
+        var borrow: UInt64 = 0
+        for i in 0..<4 {
+            let (d1, b1) = a.limbs[i].subtractingReportingOverflow(b.limbs[i])
+            let (d2, b2) = d1.subtractingReportingOverflow(borrow)
+            difference.limbs[i] = d2
+            borrow = UInt64(truncatingIfNeeded: b1.bit | b2.bit)
+        }
+        let mask = 0 &- borrow
+        var carry: UInt64 = 0
+        for i in 0..<4 {
+            let (s1, c1) = difference.limbs[i].addingReportingOverflow(modulus.limbs[i] & mask)
+            let (s2, c2) = s1.addingReportingOverflow(carry)
+            difference.limbs[i] = s2
+            carry = UInt64(truncatingIfNeeded: c1.bit | c2.bit)
+        }
+        return difference
+    }
+
+    // MARK: Multiplication
+
+    /// (a · b) mod p: a schoolbook product into eight limbs, then the reduction of
+    /// [PRIM-P224-FIELD-REDUCE].
+    static func * (a: P224FieldElement, b: P224FieldElement) -> P224FieldElement {
+        var product: InlineArray<8, UInt64> = [0, 0, 0, 0, 0, 0, 0, 0]
+        for i in 0..<4 {
+            var carry: UInt64 = 0
+            for j in 0..<4 {
+                let (high, low) = a.limbs[i].multipliedFullWidth(by: b.limbs[j])
+                let (s1, c1) = low.addingReportingOverflow(product[i + j])
+                let (s2, c2) = s1.addingReportingOverflow(carry)
+                product[i + j] = s2
+                // high ≤ 2⁶⁴ − 2, so adding two carries cannot overflow.
+                carry = high &+ UInt64(truncatingIfNeeded: c1.bit) &+ UInt64(truncatingIfNeeded: c2.bit)
+            }
+            product[i + 4] = carry
+        }
+        return reduce(product)
+    }
+
+    /// a² mod p.
+    var squared: P224FieldElement { self * self }
+
+    /// Reduces a product c < p² (448 bits) modulo p by the NIST fast reduction for P-224:
+    /// FIPS 186-4 Appendix D.2.2 (Solinas; also Hankerson–Menezes–Vanstone, *Guide to ECC*,
+    /// Algorithm 2.28). SPEC.md [PRIM-P224-FIELD-REDUCE].
+    /// ```text
+    /// c = (c13, …, c0) in 32-bit words
+    /// T  = ( c6,  c5,  c4,  c3,  c2,  c1,  c0)
+    /// S1 = (c10,  c9,  c8,  c7,   0,   0,   0)      S2 = (  0, c13, c12, c11,   0,   0,   0)
+    /// D1 = (c13, c12, c11, c10,  c9,  c8,  c7)      D2 = (  0,   0,   0,   0, c13, c12, c11)
+    /// c mod p = T + S1 + S2 − D1 − D2 mod p
+    /// ```
+    /// Each word sum is formed in a signed 64-bit integer; carries are propagated with
+    /// arithmetic shifts. What is left above 2²²⁴ is a small signed k, folded back twice with
+    /// 2²²⁴ ≡ 2⁹⁶ − 1 (mod p) (two folds always suffice; SPEC.md says why), and one masked
+    /// subtraction of p brings the result below p. The same steps run for every input.
+    static func reduce(_ product: InlineArray<8, UInt64>) -> P224FieldElement {
+        // The 14 words c0 … c13 (product[7] is 0 because c < 2⁴⁴⁸).
+        func word(_ k: Int) -> Int64 {
+            Int64(truncatingIfNeeded: (product[k / 2] &>> UInt64(32 * (k % 2))) & 0xffff_ffff)
+        }
+        var c = InlineArray<14, Int64>(repeating: 0)
+        for k in 0..<14 { c[k] = word(k) }
+        var w: InlineArray<7, Int64> = [
+            c[0] - c[7] - c[11],
+            c[1] - c[8] - c[12],
+            c[2] - c[9] - c[13],
+            c[3] + c[7] + c[11] - c[10],
+            c[4] + c[8] + c[12] - c[11],
+            c[5] + c[9] + c[13] - c[12],
+            c[6] + c[10] - c[13],
+        ]
+        // Carry, fold k·2²²⁴ ≡ k·2⁹⁶ − k, twice; then a last carry pass leaves 0 ≤ w < 2²²⁴.
+        for _ in 0..<2 {
+            let k = propagateCarries(&w)
+            w[0] -= k
+            w[3] += k
+        }
+        _ = propagateCarries(&w)
+        var result = P224FieldElement.zero
+        for i in 0..<3 {
+            result.limbs[i] = UInt64(bitPattern: w[2 * i]) | (UInt64(bitPattern: w[2 * i + 1]) &<< 32)
+        }
+        result.limbs[3] = UInt64(bitPattern: w[6])
+        return result.reducedOnce()
+    }
+
+    /// Leaves every word in [0, 2³²) and returns the signed carry out of word 6.
+    private static func propagateCarries(_ w: inout InlineArray<7, Int64>) -> Int64 {
+        for i in 0..<6 {
+            w[i + 1] += w[i] >> 32  // arithmetic shift: the floor of w / 2³², also for w < 0
+            w[i] &= 0xffff_ffff
+        }
+        let k = w[6] >> 32
+        w[6] &= 0xffff_ffff
+        return k
+    }
+
+    // MARK: Inversion
+
+    /// a⁻¹ = a^(p−2) mod p (Fermat's little theorem), by a fixed addition chain, so the sequence
+    /// of squarings and multiplications is the same for every a. SPEC.md [PRIM-P224-FIELD-INVERT].
+    /// ```text
+    /// p − 2 = 2²²⁴ − 2⁹⁶ − 1 = (2¹²⁷ − 1)·2⁹⁷ + (2⁹⁶ − 1)
+    /// with x_k = a^(2^k − 1):  x_(j+k) = x_j^(2^k) · x_k
+    /// x2, x3, x6, x12, x24, x48, x96, x120, x126, x127 ; a^(p−2) = x127^(2^97) · x96
+    /// ```
+    /// 223 squarings and 11 multiplications. The inverse of 0 comes out as 0.
+    var inverted: P224FieldElement {
+        func squaredRepeatedly(_ x: P224FieldElement, _ times: Int) -> P224FieldElement {
+            var y = x
+            for _ in 0..<times { y = y.squared }
+            return y
+        }
+        let x1 = self
+        let x2 = x1.squared * x1
+        let x3 = x2.squared * x1
+        let x6 = squaredRepeatedly(x3, 3) * x3
+        let x12 = squaredRepeatedly(x6, 6) * x6
+        let x24 = squaredRepeatedly(x12, 12) * x12
+        let x48 = squaredRepeatedly(x24, 24) * x24
+        let x96 = squaredRepeatedly(x48, 48) * x48
+        let x120 = squaredRepeatedly(x96, 24) * x24
+        let x126 = squaredRepeatedly(x120, 6) * x6
+        let x127 = x126.squared * x1
+        return squaredRepeatedly(x127, 97) * x96
+    }
+}
+
+extension P224FieldElement: Equatable {
+    /// Equality of fully reduced values; constant-time (no early exit).
+    static func == (a: P224FieldElement, b: P224FieldElement) -> Bool {
+        (a - b).isZeroMask != 0
+    }
+}
+
+extension Bool {
+    /// 0 or 1, without a branch (a Bool is stored as one bit).
+    @inline(__always) fileprivate var bit: UInt8 { unsafeBitCast(self, to: UInt8.self) }
+}

@@ -1,0 +1,147 @@
+/// Constant-time scalar multiplication on P-224: a fixed 4-bit window for any point, and a
+/// precomputed table for the generator. SPEC.md [PRIM-P224-MUL], [PRIM-P224-MUL-BASE].
+///
+/// A scalar k in [0, n) is read as 56 digits of 4 bits, k = Σ d_w·16^w. Every digit costs the
+/// same work whatever its value: the table entry is found by scanning the whole table with
+/// masks (`lookup`), the addition is always computed, and the cases involving 𝒪 (a zero digit,
+/// or the running sum still 𝒪) are settled by masked selection, not by branches.
+enum P224ScalarMultiplication {
+    /// Bits per digit.
+    static let windowBits = 4
+    /// Number of digits of a 224-bit scalar.
+    static let windowCount = 56
+
+    /// The 4-bit digit d_w of a scalar given as 28 big-endian bytes. The byte index depends
+    /// only on w, which is public.
+    static func digit(_ scalar: Bytes, _ w: Int) -> UInt64 {
+        let byte = UInt64(scalar[P224.scalarLength - 1 - w / 2])
+        return (byte &>> UInt64(4 * (w % 2))) & 0xf
+    }
+
+    /// All ones when a == b, else zero; no branch on the values.
+    static func equalMask(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let difference = a ^ b
+        return ((difference | (0 &- difference)) &>> 63) &- 1
+    }
+
+    /// The entry `table[d]`, read by touching every entry (constant-time look-up).
+    static func lookup(_ table: [P224JacobianPoint], _ d: UInt64) -> P224JacobianPoint {
+        var found = P224JacobianPoint.infinity
+        for i in 0..<table.count {
+            found = .select(equalMask(UInt64(i), d), table[i], found)
+        }
+        return found
+    }
+
+    /// The entry for digit d ∈ [1, 16) of one row of the generator table (row[d − 1]); for
+    /// d = 0 the result is the all-zero point, which the caller discards by selection.
+    static func lookup(_ row: ArraySlice<P224AffinePoint>, _ d: UInt64) -> P224AffinePoint {
+        var found = P224AffinePoint.zero
+        for (offset, index) in row.indices.enumerated() {
+            found = .select(equalMask(UInt64(offset + 1), d), row[index], found)
+        }
+        return found
+    }
+
+    /// k·P by a fixed 4-bit window, most significant digit first. SPEC.md [PRIM-P224-MUL].
+    /// ```text
+    /// T[d] = d·P for d = 0 … 15                      (T[0] = 𝒪, T[1] = P, T[2] = 2P, T[d] = T[d−1] + P)
+    /// R = 𝒪
+    /// for w = 55 down to 0:
+    ///     R = 16·R                                     (four doublings; skipped for w = 55)
+    ///     E = T[d_w]                                   (constant-time look-up)
+    ///     R = d_w = 0 ? R : (R = 𝒪 ? E : R + E)        (masked selection)
+    /// ```
+    /// For 0 ≤ k < n the addition R + E never meets R = E or R = −E with both finite (SPEC.md
+    /// gives the argument), so the incomplete Jacobian addition is enough.
+    /// - Returns: nil when k·P = 𝒪, i.e. k = 0.
+    static func multiply(_ scalar: Bytes, _ point: P224AffinePoint) -> P224AffinePoint? {
+        precondition(scalar.count == P224.scalarLength)
+        var table = [P224JacobianPoint](repeating: .infinity, count: 16)
+        let base = P224JacobianPoint(point)
+        table[1] = base
+        table[2] = base.doubled()
+        for d in 3..<16 { table[d] = table[d - 1].adding(point) }
+
+        var result = P224JacobianPoint.infinity
+        for w in stride(from: windowCount - 1, through: 0, by: -1) {
+            if w != windowCount - 1 {
+                for _ in 0..<windowBits { result = result.doubled() }
+            }
+            let d = digit(scalar, w)
+            let entry = lookup(table, d)
+            let sum = result.adding(entry)
+            let chosen = P224JacobianPoint.select(result.isInfinityMask, entry, sum)
+            result = .select(equalMask(d, 0), result, chosen)
+        }
+        return result.affine
+    }
+
+    /// k·G with the precomputed table: no doublings, one mixed addition per digit.
+    /// SPEC.md [PRIM-P224-MUL-BASE].
+    /// ```text
+    /// table row w, entry d = d·16^w·G (affine) for w = 0 … 55, d = 1 … 15
+    /// R = 𝒪 ; for w = 0 … 55: E = row_w[d_w] ; R = d_w = 0 ? R : (R = 𝒪 ? E : R + E)
+    /// ```
+    /// - Returns: nil when k = 0.
+    static func multiplyGenerator(_ scalar: Bytes) -> P224AffinePoint? {
+        precondition(scalar.count == P224.scalarLength)
+        let table = generatorTable
+        var result = P224JacobianPoint.infinity
+        for w in 0..<windowCount {
+            let d = digit(scalar, w)
+            let entry = lookup(table[(15 * w)..<(15 * w + 15)], d)
+            let sum = result.adding(entry)
+            let chosen = P224JacobianPoint.select(result.isInfinityMask, P224JacobianPoint(entry), sum)
+            result = .select(equalMask(d, 0), result, chosen)
+        }
+        return result.affine
+    }
+
+    /// The 56 × 15 multiples d·16^w·G in affine form, row after row, built once on first use
+    /// (about 840 additions and one field inversion shared by all entries through Montgomery's
+    /// simultaneous-inversion trick: Montgomery 1987, "Speeding the Pollard and elliptic curve
+    /// methods of factorization", §10.3.1). Public data: the generator is public.
+    static let generatorTable: [P224AffinePoint] = {
+        guard
+            let gx = P224FieldElement(bigEndian: P224.generator.xCoordinate),
+            let gy = P224FieldElement(bigEndian: P224.generator.yCoordinate)
+        else { preconditionFailure("the published generator is a field element") }
+        var jacobian: [P224JacobianPoint] = []
+        jacobian.reserveCapacity(15 * windowCount)
+        var rowBase = P224JacobianPoint(P224AffinePoint(x: gx, y: gy))  // 16^w·G
+        for _ in 0..<windowCount {
+            var entry = rowBase
+            jacobian.append(entry)
+            entry = rowBase.doubled()
+            jacobian.append(entry)
+            for _ in 3...15 {
+                entry = entry.adding(rowBase)
+                jacobian.append(entry)
+            }
+            rowBase = jacobian[jacobian.count - 8].doubled()  // 2·(8·16^w·G) = 16^(w+1)·G
+        }
+        return normalised(jacobian)
+    }()
+
+    /// Converts finite Jacobian points to affine with one inversion (Montgomery's trick):
+    /// prefix products of the Z's, one inverse of the whole product, then back to front.
+    static func normalised(_ points: [P224JacobianPoint]) -> [P224AffinePoint] {
+        var prefix: [P224FieldElement] = []
+        prefix.reserveCapacity(points.count)
+        var running = P224FieldElement.one
+        for point in points {
+            running = running * point.z
+            prefix.append(running)
+        }
+        var inverse = running.inverted  // (Z_0 ⋯ Z_last)⁻¹
+        var out = [P224AffinePoint](repeating: .zero, count: points.count)
+        for index in stride(from: points.count - 1, through: 0, by: -1) {
+            let zInverse = index > 0 ? inverse * prefix[index - 1] : inverse
+            inverse = inverse * points[index].z
+            let zInverse2 = zInverse.squared
+            out[index] = P224AffinePoint(x: points[index].x * zInverse2, y: points[index].y * zInverse2 * zInverse)
+        }
+        return out
+    }
+}
