@@ -40,12 +40,77 @@ struct PeerFailure: Error, CustomStringConvertible {
     let description: String
 }
 
-/// A running `Interop/sphinxmix/peer.py`: one JSON request per line in, one response out.
-final class SphinxmixPeer {
+/// A test's handle on the interop peer: `Interop/sphinxmix/peer.py`, one JSON request per line
+/// in, one response line out.
+///
+/// The Python processes are shared by the whole test run (`PeerPool`): starting the
+/// interpreter and importing petlib costs far more than a request, and every request is
+/// independent (peer.py keeps no state between lines), so any process can answer any request.
+struct SphinxmixPeer {
+    init() throws {
+        _ = try PeerPool.shared.process()  // start one now, so a missing interpreter fails here
+    }
+
+    /// Sends a request; returns the response, or throws if the peer reported an error.
+    @discardableResult
+    func call(_ request: [String: Any]) throws -> [String: Any] {
+        let response = try PeerPool.shared.process().send(request)
+        guard response["ok"] as? Bool == true else {
+            throw PeerFailure(description: "sphinxmix refused \(request["op"] ?? "?"): \(response["error"] ?? "?")")
+        }
+        return response
+    }
+
+    /// Sends a request that sphinxmix is expected to refuse; returns its error text.
+    func expectFailure(_ request: [String: Any]) throws -> String {
+        let response = try PeerPool.shared.process().send(request)
+        guard response["ok"] as? Bool == false else {
+            throw PeerFailure(description: "sphinxmix accepted \(request["op"] ?? "?") that should fail")
+        }
+        return response["error"] as? String ?? ""
+    }
+}
+
+/// The long-lived peer processes of one test run: at most one per processor (tests run in
+/// parallel), each started on first need and restarted if it has exited. Requests go to a
+/// process that is free, else to the next in turn, which answers after its current request.
+final class PeerPool: @unchecked Sendable {
+    // @unchecked Sendable: `processes` and `next` are only touched while holding `lock`.
+    static let shared = PeerPool(size: min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)))
+
+    private let lock = NSLock()
+    private var processes: [PeerProcess?]
+    private var next = 0
+
+    init(size: Int) { processes = Array(repeating: nil, count: size) }
+
+    func process() throws -> PeerProcess {
+        lock.lock()
+        defer { lock.unlock() }
+        // A running process that is not answering anyone, if there is one.
+        for case let running? in processes where running.isAlive && !running.isBusy {
+            return running
+        }
+        let slot = next
+        next = (next + 1) % processes.count
+        if let running = processes[slot], running.isAlive { return running }
+        let started = try PeerProcess()
+        processes[slot] = started
+        return started
+    }
+}
+
+/// One running peer.py. `send` holds a lock for the whole request and response, so parallel
+/// tests that share the process never interleave their lines.
+final class PeerProcess: @unchecked Sendable {
+    // @unchecked Sendable: the pipes and `buffer` are only used while holding `lock`.
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
     private var buffer = Data()
+    private let lock = NSLock()
+    private let busyLock = NSLock()
+    private var busyCount = 0
 
     init() throws {
         guard PeerLocation.interpreterExists else {
@@ -66,7 +131,7 @@ final class SphinxmixPeer {
         } catch {
             throw PeerFailure(description: "interop peer cannot start: \(error)")
         }
-        let pong = try call(["op": "ping"])
+        let pong = try send(["op": "ping"])
         guard pong["version"] as? String == "0.0.7" else {
             throw PeerFailure(description: "interop peer is not sphinxmix 0.0.7: \(pong)")
         }
@@ -77,26 +142,27 @@ final class SphinxmixPeer {
         process.waitUntilExit()
     }
 
-    /// Sends a request; returns the response, or throws if the peer reported an error.
-    @discardableResult
-    func call(_ request: [String: Any]) throws -> [String: Any] {
-        let response = try send(request)
-        guard response["ok"] as? Bool == true else {
-            throw PeerFailure(description: "sphinxmix refused \(request["op"] ?? "?"): \(response["error"] ?? "?")")
-        }
-        return response
+    var isAlive: Bool { process.isRunning }
+
+    /// True while a request is waiting for or holding this process.
+    var isBusy: Bool {
+        busyLock.lock()
+        defer { busyLock.unlock() }
+        return busyCount > 0
     }
 
-    /// Sends a request that sphinxmix is expected to refuse; returns its error text.
-    func expectFailure(_ request: [String: Any]) throws -> String {
-        let response = try send(request)
-        guard response["ok"] as? Bool == false else {
-            throw PeerFailure(description: "sphinxmix accepted \(request["op"] ?? "?") that should fail")
+    /// Writes one request line and reads one response line.
+    func send(_ request: [String: Any]) throws -> [String: Any] {
+        busyLock.lock()
+        busyCount += 1
+        busyLock.unlock()
+        lock.lock()
+        defer {
+            lock.unlock()
+            busyLock.lock()
+            busyCount -= 1
+            busyLock.unlock()
         }
-        return response["error"] as? String ?? ""
-    }
-
-    private func send(_ request: [String: Any]) throws -> [String: Any] {
         var line = try JSONSerialization.data(withJSONObject: request)
         line.append(0x0a)
         try input.write(contentsOf: line)

@@ -124,31 +124,52 @@ struct P224FieldElement: Sendable {
 
     // MARK: Multiplication
 
-    /// (a · b) mod p: a schoolbook product into eight limbs, then the reduction of
-    /// [PRIM-P224-FIELD-REDUCE].
+    /// (a · b) mod p: a schoolbook product into seven 64-bit limbs r0 … r6 (operand scanning,
+    /// one row per limb of a), then the reduction of [PRIM-P224-FIELD-REDUCE]. Written out
+    /// limb by limb so that every value stays in a register.
     static func * (a: P224FieldElement, b: P224FieldElement) -> P224FieldElement {
-        var product: InlineArray<8, UInt64> = [0, 0, 0, 0, 0, 0, 0, 0]
-        for i in 0..<4 {
-            var carry: UInt64 = 0
-            for j in 0..<4 {
-                let (high, low) = a.limbs[i].multipliedFullWidth(by: b.limbs[j])
-                let (s1, c1) = low.addingReportingOverflow(product[i + j])
-                let (s2, c2) = s1.addingReportingOverflow(carry)
-                product[i + j] = s2
-                // high ≤ 2⁶⁴ − 2, so adding two carries cannot overflow.
-                carry = high &+ UInt64(truncatingIfNeeded: c1.bit) &+ UInt64(truncatingIfNeeded: c2.bit)
-            }
-            product[i + 4] = carry
-        }
-        return reduce(product)
+        let (a0, a1, a2, a3) = (a.limbs[0], a.limbs[1], a.limbs[2], a.limbs[3])
+        let (b0, b1, b2, b3) = (b.limbs[0], b.limbs[1], b.limbs[2], b.limbs[3])
+        var carry: UInt64
+        // Row 0: a0 · b.
+        var r0: UInt64, r1: UInt64, r2: UInt64, r3: UInt64, r4: UInt64, r5: UInt64, r6: UInt64
+        (carry, r0) = multiplyAdd(a0, b0, 0, 0)
+        (carry, r1) = multiplyAdd(a0, b1, 0, carry)
+        (carry, r2) = multiplyAdd(a0, b2, 0, carry)
+        (r4, r3) = multiplyAdd(a0, b3, 0, carry)
+        // Row 1: a1 · b, shifted one limb.
+        (carry, r1) = multiplyAdd(a1, b0, r1, 0)
+        (carry, r2) = multiplyAdd(a1, b1, r2, carry)
+        (carry, r3) = multiplyAdd(a1, b2, r3, carry)
+        (r5, r4) = multiplyAdd(a1, b3, r4, carry)
+        // Row 2.
+        (carry, r2) = multiplyAdd(a2, b0, r2, 0)
+        (carry, r3) = multiplyAdd(a2, b1, r3, carry)
+        (carry, r4) = multiplyAdd(a2, b2, r4, carry)
+        (r6, r5) = multiplyAdd(a2, b3, r5, carry)
+        // Row 3 (a3, b3 < 2³², so the product is below 2⁴⁴⁸ and no eighth limb is needed).
+        (carry, r3) = multiplyAdd(a3, b0, r3, 0)
+        (carry, r4) = multiplyAdd(a3, b1, r4, carry)
+        (carry, r5) = multiplyAdd(a3, b2, r5, carry)
+        (_, r6) = multiplyAdd(a3, b3, r6, carry)
+        return reduce(r0, r1, r2, r3, r4, r5, r6)
+    }
+
+    /// x·y + addend + carry as (high, low) 64-bit halves; it never exceeds 2¹²⁸ − 1.
+    @inline(__always)
+    private static func multiplyAdd(_ x: UInt64, _ y: UInt64, _ addend: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+        let (high, low) = x.multipliedFullWidth(by: y)
+        let (s1, c1) = low.addingReportingOverflow(addend)
+        let (s2, c2) = s1.addingReportingOverflow(carry)
+        return (high &+ UInt64(truncatingIfNeeded: c1.bit) &+ UInt64(truncatingIfNeeded: c2.bit), s2)
     }
 
     /// a² mod p.
     var squared: P224FieldElement { self * self }
 
-    /// Reduces a product c < p² (448 bits) modulo p by the NIST fast reduction for P-224:
-    /// FIPS 186-4 Appendix D.2.2 (Solinas; also Hankerson–Menezes–Vanstone, *Guide to ECC*,
-    /// Algorithm 2.28). SPEC.md [PRIM-P224-FIELD-REDUCE].
+    /// Reduces a product c < p² (448 bits, given as seven 64-bit limbs) modulo p by the NIST
+    /// fast reduction for P-224: FIPS 186-4 Appendix D.2.2 (Solinas; also Hankerson–Menezes–
+    /// Vanstone, *Guide to ECC*, Algorithm 2.28). SPEC.md [PRIM-P224-FIELD-REDUCE].
     /// ```text
     /// c = (c13, …, c0) in 32-bit words
     /// T  = ( c6,  c5,  c4,  c3,  c2,  c1,  c0)
@@ -160,45 +181,56 @@ struct P224FieldElement: Sendable {
     /// arithmetic shifts. What is left above 2²²⁴ is a small signed k, folded back twice with
     /// 2²²⁴ ≡ 2⁹⁶ − 1 (mod p) (two folds always suffice; SPEC.md says why), and one masked
     /// subtraction of p brings the result below p. The same steps run for every input.
-    static func reduce(_ product: InlineArray<8, UInt64>) -> P224FieldElement {
-        // The 14 words c0 … c13 (product[7] is 0 because c < 2⁴⁴⁸).
-        func word(_ k: Int) -> Int64 {
-            Int64(truncatingIfNeeded: (product[k / 2] &>> UInt64(32 * (k % 2))) & 0xffff_ffff)
-        }
-        var c = InlineArray<14, Int64>(repeating: 0)
-        for k in 0..<14 { c[k] = word(k) }
-        var w: InlineArray<7, Int64> = [
-            c[0] - c[7] - c[11],
-            c[1] - c[8] - c[12],
-            c[2] - c[9] - c[13],
-            c[3] + c[7] + c[11] - c[10],
-            c[4] + c[8] + c[12] - c[11],
-            c[5] + c[9] + c[13] - c[12],
-            c[6] + c[10] - c[13],
-        ]
+    static func reduce(
+        _ r0: UInt64, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64, _ r4: UInt64, _ r5: UInt64, _ r6: UInt64
+    ) -> P224FieldElement {
+        @inline(__always) func low(_ limb: UInt64) -> Int64 { Int64(truncatingIfNeeded: limb & 0xffff_ffff) }
+        @inline(__always) func high(_ limb: UInt64) -> Int64 { Int64(truncatingIfNeeded: limb &>> 32) }
+        let (c0, c1, c2, c3, c4, c5, c6) = (low(r0), high(r0), low(r1), high(r1), low(r2), high(r2), low(r3))
+        let (c7, c8, c9, c10, c11, c12, c13) = (high(r3), low(r4), high(r4), low(r5), high(r5), low(r6), high(r6))
+        // T + S1 + S2 − D1 − D2, word by word.
+        var w0 = c0 - c7 - c11
+        var w1 = c1 - c8 - c12
+        var w2 = c2 - c9 - c13
+        var w3 = c3 + c7 + c11 - c10
+        var w4 = c4 + c8 + c12 - c11
+        var w5 = c5 + c9 + c13 - c12
+        var w6 = c6 + c10 - c13
         // Carry, fold k·2²²⁴ ≡ k·2⁹⁶ − k, twice; then a last carry pass leaves 0 ≤ w < 2²²⁴.
         for _ in 0..<2 {
-            let k = propagateCarries(&w)
-            w[0] -= k
-            w[3] += k
+            let k = propagateCarries(&w0, &w1, &w2, &w3, &w4, &w5, &w6)
+            w0 -= k
+            w3 += k
         }
-        _ = propagateCarries(&w)
-        var result = P224FieldElement.zero
-        for i in 0..<3 {
-            result.limbs[i] = UInt64(bitPattern: w[2 * i]) | (UInt64(bitPattern: w[2 * i + 1]) &<< 32)
+        _ = propagateCarries(&w0, &w1, &w2, &w3, &w4, &w5, &w6)
+        @inline(__always) func limb(_ lowWord: Int64, _ highWord: Int64) -> UInt64 {
+            UInt64(bitPattern: lowWord) | (UInt64(bitPattern: highWord) &<< 32)
         }
-        result.limbs[3] = UInt64(bitPattern: w[6])
+        let result = P224FieldElement(limbs: [limb(w0, w1), limb(w2, w3), limb(w4, w5), UInt64(bitPattern: w6)])
         return result.reducedOnce()
     }
 
     /// Leaves every word in [0, 2³²) and returns the signed carry out of word 6.
-    private static func propagateCarries(_ w: inout InlineArray<7, Int64>) -> Int64 {
-        for i in 0..<6 {
-            w[i + 1] += w[i] >> 32  // arithmetic shift: the floor of w / 2³², also for w < 0
-            w[i] &= 0xffff_ffff
-        }
-        let k = w[6] >> 32
-        w[6] &= 0xffff_ffff
+    @inline(__always)
+    private static func propagateCarries(
+        _ w0: inout Int64, _ w1: inout Int64, _ w2: inout Int64, _ w3: inout Int64,
+        _ w4: inout Int64, _ w5: inout Int64, _ w6: inout Int64
+    ) -> Int64 {
+        // >> on Int64 is an arithmetic shift: the floor of w / 2³², also for w < 0.
+        w1 += w0 >> 32
+        w0 &= 0xffff_ffff
+        w2 += w1 >> 32
+        w1 &= 0xffff_ffff
+        w3 += w2 >> 32
+        w2 &= 0xffff_ffff
+        w4 += w3 >> 32
+        w3 &= 0xffff_ffff
+        w5 += w4 >> 32
+        w4 &= 0xffff_ffff
+        w6 += w5 >> 32
+        w5 &= 0xffff_ffff
+        let k = w6 >> 32
+        w6 &= 0xffff_ffff
         return k
     }
 
