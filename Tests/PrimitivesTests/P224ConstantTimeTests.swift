@@ -50,6 +50,7 @@ struct P224ConstantTimeTests {
                 #expect(Self.integer(fa - fb) == (a - b).mod(Self.p))
                 #expect(Self.integer(fa * fb) == (a * b).mod(Self.p))
             }
+            #expect(Self.integer(fa.squared) == (a * a).mod(Self.p))
             let inverse = Self.integer(fa.inverted)
             if a.isZero {
                 #expect(inverse.isZero)

@@ -1,3 +1,5 @@
+import CGMP
+
 /// The NIST P-224 elliptic-curve group (secp224r1), the default group of sphinxmix 0.0.7
 /// (`Group_ECC(gid=713)` in SphinxParams.py; 713 is OpenSSL's NID for secp224r1).
 ///
@@ -135,24 +137,43 @@ public enum P224 {
 
     /// An integer modulo the group order n. SPEC.md [PRIM-P224-SCALAR]: scalars are reduced mod
     /// n on creation and multiplied mod n (`Bn.mod_mul` in sphinxmix's `Group_ECC.expon`).
+    /// The arithmetic is constant-time (P224ScalarArithmetic.swift, GMP's `mpn_sec_*`).
     public struct Scalar: Equatable, Sendable {
-        let value: GMPInteger
+        /// Four limbs, least significant first, below n.
+        let limbs: P224ScalarArithmetic.Limbs
 
-        init(value: GMPInteger) { self.value = value.mod(P224.n) }
+        private init(limbs: P224ScalarArithmetic.Limbs) { self.limbs = limbs }
+
+        /// `value mod n`, for tests and the reference arithmetic (not constant-time: GMP `mpz`).
+        init(value: GMPInteger) {
+            let reduced = value.mod(P224.n)
+            self.init(reducing: reduced.bigEndianBytes(width: P224.scalarLength) ?? [])
+        }
+
+        /// The value as a GMP integer, for tests and the reference arithmetic.
+        var value: GMPInteger { GMPInteger(bigEndian: bytes) }
 
         /// The big-endian integer `bytes` encodes, reduced mod n: sphinxmix's `makeexp`
         /// (`Bn.from_binary(data) % order`). Any length is accepted, the empty string is 0.
         public init(reducing bytes: Bytes) {
-            self.init(value: GMPInteger(bigEndian: bytes))
+            self.init(limbs: P224ScalarArithmetic.reduce(P224ScalarArithmetic.limbs(bigEndian: bytes)))
         }
 
         /// A scalar given in canonical form: big-endian, any length (leading zeros allowed),
         /// value in [1, n). Used for node private keys and the sender's secret x.
         /// - Throws: `PrimitiveError.invalidScalar` if the value is 0 or not below n.
         public init(canonical bytes: Bytes) throws(PrimitiveError) {
-            let v = GMPInteger(bigEndian: bytes)
-            guard !v.isZero, v.compare(P224.n) < 0 else { throw .invalidScalar }
-            self.value = v
+            // Bytes before the last 28 must all be zero; their count is public.
+            let extra = bytes.count > P224.scalarLength ? bytes.prefix(bytes.count - P224.scalarLength) : []
+            var extraBits: UInt8 = 0
+            for byte in extra { extraBits |= byte }
+            let candidate = P224ScalarArithmetic.limbs(bigEndian: Bytes(bytes.suffix(P224.scalarLength)))
+            let valid =
+                P224ScalarArithmetic.isBelowOrderMask(candidate) & ~P224ScalarArithmetic.isZeroMask(candidate)
+                & P224ScalarArithmetic.isZeroMask([mp_limb_t(extraBits)])
+            // Declassified: whether a key is valid (an invalid one is refused, SPEC.md PRIM-P224-SCALAR-CT).
+            guard valid != 0 else { throw .invalidScalar }
+            self.init(limbs: candidate)
         }
 
         /// Draws a uniform scalar in [1, n) by rejection sampling 28-byte big-endian strings,
@@ -165,25 +186,25 @@ public enum P224 {
         /// gives up with `PrimitiveError.invalidScalar`.
         public static func random(using source: inout some RandomSource) throws(PrimitiveError) -> Scalar {
             for _ in 0..<64 {
-                let candidate = GMPInteger(bigEndian: source.bytes(P224.scalarLength))
-                if !candidate.isZero && candidate.compare(P224.n) < 0 {
-                    return Scalar(value: candidate)
-                }
+                let candidate = P224ScalarArithmetic.limbs(bigEndian: source.bytes(P224.scalarLength))
+                let accepted =
+                    P224ScalarArithmetic.isBelowOrderMask(candidate) & ~P224ScalarArithmetic.isZeroMask(candidate)
+                // Declassified: whether a draw was rejected (SPEC.md PRIM-P224-SCALAR-CT).
+                if accepted != 0 { return Scalar(limbs: candidate) }
             }
             throw .invalidScalar
         }
 
         /// `self · other mod n`.
         public func times(_ other: Scalar) -> Scalar {
-            Scalar(value: value * other.value)
+            Scalar(limbs: P224ScalarArithmetic.multiply(limbs, other.limbs))
         }
 
         /// 28 big-endian bytes.
-        public var bytes: Bytes {
-            value.bigEndianBytes(width: P224.scalarLength) ?? Bytes.zeros(P224.scalarLength)
-        }
+        public var bytes: Bytes { P224ScalarArithmetic.bytes(limbs) }
 
-        public var isZero: Bool { value.isZero }
+        /// Whether the scalar is 0. Declassifies that one fact (a zero exponent is refused).
+        public var isZero: Bool { P224ScalarArithmetic.isZeroMask(limbs) != 0 }
 
         /// `self · G` with the precomputed generator table (PRIM-P224-MUL-BASE).
         /// - Throws: `PrimitiveError.pointAtInfinity` when the scalar is zero.
@@ -192,6 +213,9 @@ public enum P224 {
             return Point(result)
         }
 
-        public static func == (l: Scalar, r: Scalar) -> Bool { l.value == r.value }
+        /// Equality without an early exit.
+        public static func == (l: Scalar, r: Scalar) -> Bool {
+            P224ScalarArithmetic.equalMask(l.limbs, r.limbs) != 0
+        }
     }
 }
