@@ -60,10 +60,14 @@ struct P224FieldElement: Sendable {
     }
 
     /// `mask` all ones selects `ifSet`, all zeros selects `ifClear`; any other mask is a bug.
+    @inline(__always)
     static func select(_ mask: UInt64, _ ifSet: P224FieldElement, _ ifClear: P224FieldElement) -> P224FieldElement {
-        var out = ifClear
-        for i in 0..<4 { out.limbs[i] = (ifSet.limbs[i] & mask) | (ifClear.limbs[i] & ~mask) }
-        return out
+        P224FieldElement(limbs: [
+            (ifSet.limbs[0] & mask) | (ifClear.limbs[0] & ~mask),
+            (ifSet.limbs[1] & mask) | (ifClear.limbs[1] & ~mask),
+            (ifSet.limbs[2] & mask) | (ifClear.limbs[2] & ~mask),
+            (ifSet.limbs[3] & mask) | (ifClear.limbs[3] & ~mask),
+        ])
     }
 
     // MARK: Addition and subtraction

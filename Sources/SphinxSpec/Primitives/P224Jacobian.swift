@@ -31,6 +31,7 @@ struct P224JacobianPoint: Sendable {
     var isInfinityMask: UInt64 { z.isZeroMask }
 
     /// Masked choice between two points (all-ones mask selects `ifSet`).
+    @inline(__always)
     static func select(_ mask: UInt64, _ ifSet: P224JacobianPoint, _ ifClear: P224JacobianPoint) -> P224JacobianPoint {
         P224JacobianPoint(
             x: .select(mask, ifSet.x, ifClear.x),
@@ -134,6 +135,7 @@ struct P224AffinePoint: Sendable, Equatable {
 
     static let zero = P224AffinePoint(x: .zero, y: .zero)
 
+    @inline(__always)
     static func select(_ mask: UInt64, _ ifSet: P224AffinePoint, _ ifClear: P224AffinePoint) -> P224AffinePoint {
         P224AffinePoint(x: .select(mask, ifSet.x, ifClear.x), y: .select(mask, ifSet.y, ifClear.y))
     }
