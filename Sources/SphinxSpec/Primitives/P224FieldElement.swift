@@ -45,7 +45,8 @@ struct P224FieldElement: Sendable {
     var bigEndianBytes: Bytes {
         var out = Bytes(repeating: 0, count: P224.coordinateLength)
         for index in 0..<P224.coordinateLength {
-            out[P224.coordinateLength - 1 - index] = UInt8(truncatingIfNeeded: limbs[index / 8] &>> UInt64(8 * (index % 8)))
+            out[P224.coordinateLength - 1 - index] = UInt8(
+                truncatingIfNeeded: limbs[index / 8] &>> UInt64(8 * (index % 8)))
         }
         return out
     }
@@ -130,7 +131,7 @@ struct P224FieldElement: Sendable {
     // MARK: Multiplication
 
     /// (a · b) mod p: a schoolbook product into seven 64-bit limbs r0 … r6 (operand scanning,
-    /// one row per limb of a), then the reduction of [PRIM-P224-FIELD-REDUCE]. Written out
+    /// one row per limb of a), then the reduction of PRIM-P224-FIELD-REDUCE. Written out
     /// limb by limb so that every value stays in a register.
     static func * (a: P224FieldElement, b: P224FieldElement) -> P224FieldElement {
         let (a0, a1, a2, a3) = (a.limbs[0], a.limbs[1], a.limbs[2], a.limbs[3])

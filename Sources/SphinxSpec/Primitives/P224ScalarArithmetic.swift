@@ -35,7 +35,8 @@ enum P224ScalarArithmetic {
     static func bytes(_ value: Limbs) -> Bytes {
         var out = Bytes(repeating: 0, count: P224.scalarLength)
         for index in 0..<P224.scalarLength {
-            out[P224.scalarLength - 1 - index] = UInt8(truncatingIfNeeded: value[index / 8] &>> mp_limb_t(8 * (index % 8)))
+            out[P224.scalarLength - 1 - index] = UInt8(
+                truncatingIfNeeded: value[index / 8] &>> mp_limb_t(8 * (index % 8)))
         }
         return out
     }

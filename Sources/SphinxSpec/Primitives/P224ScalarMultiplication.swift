@@ -1,5 +1,5 @@
 /// Constant-time scalar multiplication on P-224: a fixed 4-bit window for any point, and a
-/// precomputed table for the generator. SPEC.md [PRIM-P224-MUL], [PRIM-P224-MUL-BASE].
+/// precomputed table for the generator. SPEC.md PRIM-P224-MUL, PRIM-P224-MUL-BASE.
 ///
 /// A scalar k in [0, n) is read as 56 digits of 4 bits, k = Σ d_w·16^w. Every digit costs the
 /// same work whatever its value: the table entry is found by scanning the whole table with
