@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Interop peer: drives the real PyPI package sphinxmix 0.0.7 for the Swift tests.
 
-Protocol: one JSON object per line on stdin, one JSON object per line on stdout.
+Protocol: one JSON object per line on stdin, one JSON object per line on stdout, for as long
+as stdin stays open (the Swift tests keep one process for the whole run). Requests are
+independent: nothing is kept from one line to the next.
 Every byte string is lowercase hex. A response is {"ok": true, ...} or
 {"ok": false, "error": "<what sphinxmix or this peer rejected>"}.
 

@@ -1,15 +1,15 @@
 import CGMP
 
-/// A non-negative or negative arbitrary-precision integer over GMP's `mpz_t`, used only by the
-/// P-224 group (P224.swift).
+/// A non-negative or negative arbitrary-precision integer over GMP's `mpz_t`, used by the P-224
+/// group for public values (point decoding, the on-curve check, encodings, decompression) and by
+/// the reference arithmetic that the tests compare the constant-time code with (P224Reference.swift).
 ///
 /// The value is immutable: every operation returns a new `GMPInteger`, so an instance can be
 /// shared freely. Each instance owns one heap-allocated `mpz_t`, initialised in `init` and
 /// released in `deinit` (`mpz_clear`), so no GMP memory outlives its Swift owner.
 ///
 /// Not constant-time: GMP's `mpz_*` functions branch and allocate depending on the values they
-/// handle. That is acceptable here because P-224 exists for interoperability with sphinxmix and
-/// for teaching (SPEC.md, chapter primitives-sphinxmix), not for protecting real secrets.
+/// handle. No secret scalar passes through it in the library (SPEC.md §2.11, §10.1).
 ///
 /// GMP's `mpz_*` names are C macros that Swift does not import; the functions behind them are
 /// called by their exported names (`__gmpz_*`).

@@ -10,11 +10,12 @@ import CGMP
 /// ```
 /// SPEC.md [PRIM-P224-PARAMS].
 ///
-/// **Not constant-time.** This is a plain affine-coordinate double-and-add over GMP, written
-/// to be read next to a textbook: the running time depends on the scalar's bits and on the
-/// values GMP handles. It exists so that this reference can speak sphinxmix's wire format and
-/// so that students can follow the group arithmetic; do not use it to protect real secrets.
-/// (SPEC.md, chapter primitives-sphinxmix, states the same.)
+/// **Constant-time for secret scalars.** Scalar multiplication runs on fixed-size field
+/// elements with a fixed window and masked table look-ups (P224FieldElement.swift,
+/// P224Jacobian.swift, P224ScalarMultiplication.swift), and scalars mod n on GMP's `mpn_sec_*`
+/// functions (P224ScalarArithmetic.swift). Points are public values: decoding, the on-curve
+/// check and the encodings below use GMP `mpz` integers, which are not constant-time. The
+/// readable affine double-and-add is kept as the test oracle in P224Reference.swift.
 public enum P224 {
     /// Length of one field element or scalar in bytes: ⌈224 / 8⌉.
     public static let coordinateLength = 28

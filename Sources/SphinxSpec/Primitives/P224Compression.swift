@@ -4,8 +4,8 @@
 ///
 /// Decoding needs a square root modulo p. P-224's p = 2²²⁴ − 2⁹⁶ + 1 is ≡ 1 (mod 4), so the
 /// shortcut y = v^((p+1)/4) does not apply; we use the Tonelli–Shanks algorithm (Cohen, "A
-/// Course in Computational Algebraic Number Theory", Algorithm 1.5.1). Like the rest of the
-/// P-224 code this is not constant-time (see GMPInteger.swift): α is public data.
+/// Course in Computational Algebraic Number Theory", Algorithm 1.5.1). Like the other point
+/// encodings this is not constant-time (see GMPInteger.swift): α is public data.
 extension P224.Point {
     /// Length of a compressed P-224 point: one prefix byte and the 28-byte x-coordinate.
     public static let compressedLength = 1 + P224.coordinateLength
