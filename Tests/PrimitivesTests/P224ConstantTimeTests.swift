@@ -124,6 +124,41 @@ struct P224ConstantTimeTests {
         #expect(throws: PrimitiveError.pointAtInfinity) { try P224.generator.multiplied(by: zero) }
     }
 
+    /// Scalars mod n on `mpn_sec_*` (P224ScalarArithmetic.swift) against GMP `mpz`: reduction of
+    /// strings of 0 to 64 bytes, products, and the canonical-form checks.
+    @Test func scalarArithmeticMatchesGMP() throws {
+        var random = try DeterministicRandom(seed: Bytes(repeating: 0x6e, count: 32))
+        let n = P224.n
+        for length in [0, 1, 8, 27, 28, 29, 40, 56, 64] {
+            let bytes = random.bytes(length)
+            let expected = GMPInteger(bigEndian: bytes).mod(n)
+            #expect(P224.Scalar(reducing: bytes).value == expected, "length \(length)")
+        }
+        let all = Self.edgeScalars + (try Self.randomScalars(6))
+        for a in all {
+            for b in all.prefix(8) {
+                let product = P224.Scalar(reducing: a).times(P224.Scalar(reducing: b))
+                #expect(product.value == (GMPInteger(bigEndian: a) * GMPInteger(bigEndian: b)).mod(n))
+            }
+        }
+        // Canonical form: leading zero bytes are allowed, anything else at or above n is not.
+        let one = try P224.Scalar(canonical: Bytes(repeating: 0, count: 35) + [1])
+        #expect(one.bytes == Bytes(repeating: 0, count: 27) + [1])
+        let nMinusOne = try #require((n - GMPInteger(1)).bigEndianBytes(width: 28))
+        #expect(try P224.Scalar(canonical: nMinusOne).bytes == nMinusOne)
+        #expect(throws: PrimitiveError.invalidScalar) {
+            try P224.Scalar(canonical: [1] + Bytes(repeating: 0, count: 28))
+        }
+        #expect(throws: PrimitiveError.invalidScalar) { try P224.Scalar(canonical: []) }
+        #expect(throws: PrimitiveError.invalidScalar) {
+            try P224.Scalar(canonical: Bytes(repeating: 0xff, count: 28))
+        }
+        #expect(P224.Scalar(reducing: nMinusOne) != P224.Scalar(reducing: [1]))
+        // (n − 1)·256 mod n = n − 256: equality of scalars made by different routes.
+        let nMinus256 = try #require((n - GMPInteger(256)).bigEndianBytes(width: 28))
+        #expect(P224.Scalar(reducing: nMinusOne + [0]) == P224.Scalar(reducing: nMinus256))
+    }
+
     /// Negative control: the comparison notices a product that is off by one multiple of P.
     @Test func comparisonDetectsAWrongProduct() throws {
         let k = try Self.randomScalars(1)[0]
