@@ -106,6 +106,29 @@ enum BenchCases {
             }
         }
 
+        // The readable key schedule (SPHINX-CREATE-2), for comparison with the default
+        // blinded-scalars one (NYM-FAST-1): the generic algorithm with the readable profile.
+        let readable = NymProfile(keySchedule: .readable)
+        for hops in [3, 5] {
+            let route = try nymRoute(hops).route
+            let commands = try NymSphinx.commands(
+                route: route, delays: nymDelays(hops), destination: destination, version: .current)
+            let randomness = try nymRandomness(hops: hops)
+            cases.append(
+                BenchCase(
+                    id: "nym.create.\(hops)hop.v259.readable",
+                    title: "nym create, \(hops) hops, v259, readable key schedule"
+                ) {
+                    var padding = FixedRandom(randomness.finalPadding)
+                    return try Sphinx.createPacket(
+                        profile: readable, initialSecret: randomness.initialSecret,
+                        publicKeys: route.map(\.publicKey), forwardCommands: commands.forward,
+                        finalCommand: commands.final, message: message, payloadLength: nymPayloadLength,
+                        random: &padding
+                    ).delta[0]
+                })
+        }
+
         // Processing: the first hop (forward) and the last hop (final) of a 3-hop packet.
         let (route, secrets) = try nymRoute(3)
         let packet = try NymSphinx.createForwardPacket(
@@ -215,6 +238,33 @@ enum BenchCases {
             BenchCase(id: "lioness.chacha20-blake2b.2048", title: "LIONESS ChaCha20/BLAKE2b, 2048 B") {
                 try LionessChaCha20BLAKE2b.encrypt(key: lionessKey, block: lionessBlock)[0]
             })
+
+        // The other primitives a nym hop calls, at the sizes it calls them with: together with
+        // two X25519s they are the floor of nym processing (scripts/bench adds them up).
+        let header = Bytes(repeating: 0x48, count: NymConstants.routingInfoLength)
+        let macKey = label("bench nym mac key", NymConstants.macKeyLength)
+        let streamKey = label("bench nym stream key", NymConstants.streamCipherKeyLength)
+        let sharedSecret = label("bench nym shared secret", 32)
+        let seed = label("bench nym seed", NymConstants.payloadKeySeedLength)
+        let payloadKey = try NymHopKeys.payloadKey(fromSeed: seed)
+        let payload = Bytes(repeating: 0x50, count: nymPayloadLength)
+        cases += [
+            BenchCase(id: "aes128ctr.360", title: "AES-128-CTR keystream, 360 B (β ‖ 0^60)") {
+                try AES128CTR.keystream(key: streamKey, iv: NymConstants.streamCipherIV, length: 360)[0]
+            },
+            BenchCase(id: "hmac-sha256.300", title: "HMAC-SHA256 over β, 300 B") {
+                HMACSHA256.mac(key: macKey, message: header)[0]
+            },
+            BenchCase(id: "hkdf.nym-keys.288", title: "HKDF-SHA256, nym hop keys, 288 B") {
+                try NymHopKeys(sharedSecret: sharedSecret).expandedSharedSecret[0]
+            },
+            BenchCase(id: "hkdf.nym-payload-key.192", title: "HKDF-SHA256, nym v259 payload key, 192 B") {
+                try NymHopKeys.payloadKey(fromSeed: seed)[0]
+            },
+            BenchCase(id: "lioness.chacha20-blake2b.2065.decrypt", title: "LIONESS ChaCha20/BLAKE2b decrypt, 2065 B") {
+                try LionessChaCha20BLAKE2b.decrypt(key: payloadKey, block: payload)[0]
+            },
+        ]
 
         // One P-224 scalar multiplication (sphinxmix's group; our GMP implementation).
         let keys = try sphinxmixPath(2).keys
