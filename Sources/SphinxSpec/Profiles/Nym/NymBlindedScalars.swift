@@ -39,18 +39,21 @@ enum NymBlindedScalars {
     static func hopMaterial(
         profile: NymProfile, initialSecret x: Bytes, publicKeys: [Bytes]
     ) throws(SphinxError) -> [Sphinx.HopMaterial<NymProfile>] {
-        if let material = try? fastHopMaterial(profile: profile, initialSecret: x, publicKeys: publicKeys) {
+        // Step 1: every public key must be a point of the curve, not of its twist (NYM-FAST-2).
+        if publicKeys.allSatisfy(isOnCurve),
+            let material = try? fastHopMaterial(profile: profile, initialSecret: x, publicKeys: publicKeys)
+        {
             return material
         }
         return try Sphinx.hopKeyMaterial(profile: profile, initialSecret: x, publicKeys: publicKeys)
     }
 
-    /// The fast path; nil where the readable method must decide.
-    private static func fastHopMaterial(
+    /// The fast path without the curve check (internal so that a test can show what the check
+    /// prevents); nil where the readable method must decide.
+    static func fastHopMaterial(
         profile: NymProfile, initialSecret x: Bytes, publicKeys: [Bytes]
     ) throws(SphinxError) -> [Sphinx.HopMaterial<NymProfile>]? {
-        // Step 1: every public key must be a point of the curve, not of its twist (NYM-FAST-2).
-        guard x.count == X25519.scalarLength, publicKeys.allSatisfy(isOnCurve) else { return nil }
+        guard x.count == X25519.scalarLength else { return nil }
         // Step 2: e_0 = c(x) mod ℓ.
         var e = try reducedClamped(x)
         var out: [Sphinx.HopMaterial<NymProfile>] = []
