@@ -54,7 +54,9 @@ public protocol SphinxProfile: Sendable {
     /// The sender's α_i, s_i and keys for every hop of a route (SPHINX-CREATE-2). The default
     /// is the readable `Sphinx.hopKeyMaterial`; a profile may supply a faster method, which must
     /// give the same bytes and the same errors.
-    func senderHopMaterial(initialSecret x: Bytes, publicKeys: [Bytes]) throws(SphinxError) -> [Sphinx.HopMaterial<Self>]
+    func senderHopMaterial(initialSecret x: Bytes, publicKeys: [Bytes]) throws(SphinxError) -> [Sphinx.HopMaterial<
+        Self
+    >]
 
     // MARK: Key schedule
 
