@@ -16,8 +16,8 @@ public enum NymKeySchedule: String, Sendable, CaseIterable {
 
 /// The O(ν) sender key schedule: multiply the blinding scalars first. SPEC.md §4.1.10.
 ///
-/// Each X25519 in the readable method multiplies by a clamped scalar c(k) = 2^254 + 8·⌊k/8⌋
-/// mod 2^255 (RFC 7748 §5), so s_i = [c(x)·c(b_0)⋯c(b_{i−1})]·Y_i and α_i is the same product
+/// Each X25519 in the readable method multiplies by a clamped scalar
+/// c(k) = 2^254 + 8·⌊(k mod 2^254)/8⌋ (RFC 7748 §5), so s_i = [c(x)·c(b_0)⋯c(b_{i−1})]·Y_i and α_i is the same product
 /// times the base point. Curve25519 has order 8ℓ; every c(k) is a multiple of 8, so for a point
 /// on the curve only the product modulo ℓ matters. X25519 cannot multiply by an arbitrary
 /// scalar (it clamps), but every residue e modulo ℓ has, for e or for −e, a clamped
