@@ -10,11 +10,15 @@ import Testing
         "x25519.scalarmult.control",
         "nym.create.1hop.v258", "nym.create.3hop.v258", "nym.create.5hop.v258",
         "nym.create.1hop.v259", "nym.create.3hop.v259", "nym.create.5hop.v259",
+        "nym.create.3hop.v259.readable", "nym.create.5hop.v259.readable",
         "nym.process.forward.v259", "nym.process.final.v259",
         "nym.surb.create.3hop.v259", "nym.surb.reply.3hop.v259",
         "sphinxmix.create.1hop", "sphinxmix.create.3hop", "sphinxmix.create.5hop",
         "sphinxmix.process.relay",
-        "lioness.chacha20-blake2b.2048", "p224.scalarmult", "lioness.aes128-sha256.1024",
+        "lioness.chacha20-blake2b.2048",
+        "aes128ctr.360", "hmac-sha256.300", "hkdf.nym-keys.288", "hkdf.nym-payload-key.192",
+        "lioness.chacha20-blake2b.2065.decrypt",
+        "p224.scalarmult", "lioness.aes128-sha256.1024",
         "loopix.packetrun",
         "loopix.packetrun.unit.create.regular", "loopix.packetrun.unit.forward.regular",
         "loopix.packetrun.unit.final.regular",
@@ -47,7 +51,10 @@ import Testing
     @Test func tableAndJSONCarryEveryCase() throws {
         let options = BenchOptions(repetitions: 1, rounds: 1, warmup: 0, filter: "lioness")
         let report = try BenchRunner.run(options)
-        #expect(report.cases.map(\.id) == ["lioness.chacha20-blake2b.2048", "lioness.aes128-sha256.1024"])
+        #expect(
+            report.cases.map(\.id) == [
+                "lioness.chacha20-blake2b.2048", "lioness.chacha20-blake2b.2065.decrypt", "lioness.aes128-sha256.1024",
+            ])
         let table = BenchFormat.table(report)
         for result in report.cases { #expect(table.contains(result.title)) }
         #expect(table.contains("only the ratios"))

@@ -79,9 +79,10 @@ enum BenchCases {
         return NymPacketRandomness.draw(hops: hops, from: &random)
     }
 
-    /// Creation costs ν(ν+1) X25519 multiplications plus symmetric work: the generic algorithm
-    /// computes α_i = g^{x·b_0⋯b_{i−1}} and s_i = y_i^{x·b_0⋯b_{i−1}} from scratch, i+1
-    /// multiplications each (see SPHINX-CREATE-2; clamping rules out multiplying the factors first).
+    /// Creation costs 2ν X25519 multiplications plus symmetric work with the default key
+    /// schedule (blinded scalars first, NYM-FAST-1) and ν(ν+3)/2 with the readable one
+    /// (SPHINX-CREATE-2: α_{i+1} from α_i, s_i by i + 1 clamped multiplications); both are
+    /// measured. scripts/bench adds up each operation's floor from the primitive rows.
     static func nymCases() throws -> [BenchCase] {
         let destination = try nymDestination()
         let message = label("bench nym message", 32) + Bytes(repeating: 0x6d, count: 224)
@@ -104,6 +105,29 @@ enum BenchCases {
                         ).bytes[0]
                     })
             }
+        }
+
+        // The readable key schedule (SPHINX-CREATE-2), for comparison with the default
+        // blinded-scalars one (NYM-FAST-1): the generic algorithm with the readable profile.
+        let readable = NymProfile(keySchedule: .readable)
+        for hops in [3, 5] {
+            let route = try nymRoute(hops).route
+            let commands = try NymSphinx.commands(
+                route: route, delays: nymDelays(hops), destination: destination, version: .current)
+            let randomness = try nymRandomness(hops: hops)
+            cases.append(
+                BenchCase(
+                    id: "nym.create.\(hops)hop.v259.readable",
+                    title: "nym create, \(hops) hops, v259, readable key schedule"
+                ) {
+                    var padding = FixedRandom(randomness.finalPadding)
+                    return try Sphinx.createPacket(
+                        profile: readable, initialSecret: randomness.initialSecret,
+                        publicKeys: route.map(\.publicKey), forwardCommands: commands.forward,
+                        finalCommand: commands.final, message: message, payloadLength: nymPayloadLength,
+                        random: &padding
+                    ).delta[0]
+                })
         }
 
         // Processing: the first hop (forward) and the last hop (final) of a 3-hop packet.
@@ -216,12 +240,39 @@ enum BenchCases {
                 try LionessChaCha20BLAKE2b.encrypt(key: lionessKey, block: lionessBlock)[0]
             })
 
+        // The other primitives a nym hop calls, at the sizes it calls them with: together with
+        // two X25519s they are the floor of nym processing (scripts/bench adds them up).
+        let header = Bytes(repeating: 0x48, count: NymConstants.routingInfoLength)
+        let macKey = label("bench nym mac key", NymConstants.macKeyLength)
+        let streamKey = label("bench nym stream key", NymConstants.streamCipherKeyLength)
+        let sharedSecret = label("bench nym shared secret", 32)
+        let seed = label("bench nym seed", NymConstants.payloadKeySeedLength)
+        let payloadKey = try NymHopKeys.payloadKey(fromSeed: seed)
+        let payload = Bytes(repeating: 0x50, count: nymPayloadLength)
+        cases += [
+            BenchCase(id: "aes128ctr.360", title: "AES-128-CTR keystream, 360 B (β ‖ 0^60)") {
+                try AES128CTR.keystream(key: streamKey, iv: NymConstants.streamCipherIV, length: 360)[0]
+            },
+            BenchCase(id: "hmac-sha256.300", title: "HMAC-SHA256 over β, 300 B") {
+                HMACSHA256.mac(key: macKey, message: header)[0]
+            },
+            BenchCase(id: "hkdf.nym-keys.288", title: "HKDF-SHA256, nym hop keys, 288 B") {
+                try NymHopKeys(sharedSecret: sharedSecret).expandedSharedSecret[0]
+            },
+            BenchCase(id: "hkdf.nym-payload-key.192", title: "HKDF-SHA256, nym v259 payload key, 192 B") {
+                try NymHopKeys.payloadKey(fromSeed: seed)[0]
+            },
+            BenchCase(id: "lioness.chacha20-blake2b.2065.decrypt", title: "LIONESS ChaCha20/BLAKE2b decrypt, 2065 B") {
+                try LionessChaCha20BLAKE2b.decrypt(key: payloadKey, block: payload)[0]
+            },
+        ]
+
         // One P-224 scalar multiplication (sphinxmix's group; our GMP implementation).
         let keys = try sphinxmixPath(2).keys
         let scalar = keys[0].privateKey
         let point = keys[1].publicKey
         cases.append(
-            BenchCase(id: "p224.scalarmult", title: "P-224 scalar multiplication (GMP)") {
+            BenchCase(id: "p224.scalarmult", title: "P-224 scalar multiplication (constant-time, 64-bit limbs)") {
                 try point.multiplied(by: scalar).encoded[1]
             })
 

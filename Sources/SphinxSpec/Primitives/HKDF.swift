@@ -28,8 +28,10 @@ public enum HKDFSHA256 {
         okm.reserveCapacity(length + hashLength)
         var previous = Bytes()
         var counter: UInt8 = 1
+        // One key for every block: absorb it once.
+        let keyed = HMACSHA256.Keyed(key: prk)
         while okm.count < length {
-            previous = HMACSHA256.mac(key: prk, message: previous + info + [counter])
+            previous = keyed.mac(previous + info + [counter])
             okm += previous
             counter &+= 1
         }

@@ -45,7 +45,7 @@ extension Sphinx {
         let betaLength = profile.routingInfoLength
 
         // Step 2: derive every hop's α_i, s_i and keys (see SPHINX-CREATE-2).
-        let material = try hopKeyMaterial(profile: profile, initialSecret: x, publicKeys: publicKeys)
+        let material = try profile.senderHopMaterial(initialSecret: x, publicKeys: publicKeys)
         var payloadKeys: [Bytes] = []
         for i in 0..<nu {
             payloadKeys.append(try profile.payloadKey(material[i].keys, for: commands[i]))
@@ -120,18 +120,25 @@ extension Sphinx {
         public let keys: P.Keys
     }
 
-    /// The sender's key derivation. SPEC.md [SPHINX-CREATE-2].
+    /// The sender's key derivation, the readable method. SPEC.md [SPHINX-CREATE-2].
     /// ```text
-    /// for i = 0 … ν−1:
-    ///   α_i = g^{x·b_0⋯b_{i−1}} ;  s_i = y_i^{x·b_0⋯b_{i−1}} ;  (h_ρ, h_μ, b_i, h_τ) = keys(α_i, s_i)
+    /// α_0 = g^x ;  α_{i+1} = α_i^{b_i}                      (one exponentiation per hop)
+    /// s_i = y_i^{x·b_0⋯b_{i−1}} ;  (h_ρ, h_μ, b_i, h_τ) = keys(α_i, s_i)
     /// ```
+    /// α_{i+1} is α_i blinded once, exactly what hop i computes; s_i is y_i raised to every
+    /// factor so far (nym: i + 1 clamped X25519s, since clamping rules out multiplying the factors
+    /// first; sphinxmix: one exponentiation by their product). A profile may replace this with a
+    /// faster method that gives the same bytes (`SphinxProfile.senderHopMaterial`).
     public static func hopKeyMaterial<P: SphinxProfile>(
         profile: P, initialSecret x: Bytes, publicKeys: [Bytes]
     ) throws(SphinxError) -> [HopMaterial<P>] {
         var exponents: [Bytes] = [x]
         var out: [HopMaterial<P>] = []
+        var alpha = try profile.exponentiate(profile.generator, by: [x])
         for y in publicKeys {
-            let alpha = try profile.exponentiate(profile.generator, by: exponents)
+            if let previous = out.last {
+                alpha = try profile.exponentiate(previous.alpha, by: [previous.keys.blindingFactor])
+            }
             let s = try profile.exponentiate(y, by: exponents)
             let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
             exponents.append(keys.blindingFactor)

@@ -51,6 +51,12 @@ public protocol SphinxProfile: Sendable {
     func exponentiate(_ base: Bytes, by exponents: [Bytes]) throws(SphinxError) -> Bytes
     /// A fresh secret exponent x for packet creation, drawn from `random`.
     func randomExponent<R: RandomSource>(using random: inout R) throws(SphinxError) -> Bytes
+    /// The sender's α_i, s_i and keys for every hop of a route (SPHINX-CREATE-2). The default
+    /// is the readable `Sphinx.hopKeyMaterial`; a profile may supply a faster method, which must
+    /// give the same bytes and the same errors.
+    func senderHopMaterial(initialSecret x: Bytes, publicKeys: [Bytes]) throws(SphinxError) -> [Sphinx.HopMaterial<
+        Self
+    >]
 
     // MARK: Key schedule
 
@@ -85,6 +91,14 @@ public protocol SphinxProfile: Sendable {
     func encodePayload(message: Bytes, payloadLength: Int, key: Bytes) throws(SphinxError) -> Bytes
     /// Checks the redundancy and returns the message.
     func decodePayload(_ plaintext: Bytes, key: Bytes) throws(SphinxError) -> Bytes
+}
+
+extension SphinxProfile {
+    public func senderHopMaterial(
+        initialSecret x: Bytes, publicKeys: [Bytes]
+    ) throws(SphinxError) -> [Sphinx.HopMaterial<Self>] {
+        try Sphinx.hopKeyMaterial(profile: self, initialSecret: x, publicKeys: publicKeys)
+    }
 }
 
 /// What one hop is told: pass the packet on, or it ends here. SPEC.md see SPHINX-PROCESS-6.

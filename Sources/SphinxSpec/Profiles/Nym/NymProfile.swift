@@ -14,7 +14,12 @@ public struct NymProfile: SphinxProfile {
     public typealias FinalCommand = NymFinalHop
     public typealias Keys = NymHopKeys
 
-    public init() {}
+    /// How the sender computes α_i and s_i; both methods give the same bytes.
+    public let keySchedule: NymKeySchedule
+
+    public init(keySchedule: NymKeySchedule = .blindedScalarsFirst) {
+        self.keySchedule = keySchedule
+    }
 
     public var macLength: Int { NymConstants.headerMACLength }
     public var routingInfoLength: Int { NymConstants.routingInfoLength }
@@ -47,6 +52,17 @@ public struct NymProfile: SphinxProfile {
             }
         }
         return acc
+    }
+
+    /// The sender's α_i, s_i and keys by the chosen `keySchedule` (SPHINX-CREATE-2 or NYM-FAST-1).
+    public func senderHopMaterial(
+        initialSecret x: Bytes, publicKeys: [Bytes]
+    ) throws(SphinxError) -> [Sphinx.HopMaterial<NymProfile>] {
+        switch keySchedule {
+        case .readable: return try Sphinx.hopKeyMaterial(profile: self, initialSecret: x, publicKeys: publicKeys)
+        case .blindedScalarsFirst:
+            return try NymBlindedScalars.hopMaterial(profile: self, initialSecret: x, publicKeys: publicKeys)
+        }
     }
 
     /// x: 32 random bytes (x25519-dalek StaticSecret::random; clamped at use).
