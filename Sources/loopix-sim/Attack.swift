@@ -34,7 +34,8 @@ struct AttackOutput: ParsableArguments {
     func progress(_ what: String) -> (Double) -> Void {
         { fraction in
             guard !quiet else { return }
-            FileHandle.standardError.write(Data(String(format: "\rloopix-sim: %@ %3d%%", what, Int(fraction * 100)).utf8))
+            FileHandle.standardError.write(
+                Data(String(format: "\rloopix-sim: %@ %3d%%", what, Int(fraction * 100)).utf8))
             if fraction >= 1 { FileHandle.standardError.write(Data("\n".utf8)) }
         }
     }
@@ -69,7 +70,7 @@ extension Attack {
         @Option(help: "Seed.") var seed: UInt64 = 1
         @Option(help: "Targets to trace.") var targets: Int = 500
         @Option(help: "k of the top-k guess.") var k: Int = 5
-        @Option(help: "Also write the observer's view (JSON lines, SPEC.md [LOOPIX-ADV-FILE]) to this file.")
+        @Option(help: "Also write the observer's view (JSON lines, SPEC.md LOOPIX-ADV-FILE) to this file.")
         var observation: String?
         @Option(help: "Also write the ground truth (JSON lines) to this file.") var truth: String?
         @OptionGroup var output: AttackOutput
@@ -108,7 +109,10 @@ extension Attack {
             print("top-\(r.k) success                      \(f(r.topKSuccess))")
             print("mean top posterior probability     \(f(r.meanTopProbability))   (calibration: ≈ top-1 success)")
             print("mean Fano bound on top-1           \(f(r.meanFanoBound))   (success must not exceed it)")
-            print("posterior entropy H over exits     \(f(r.meanPosteriorEntropy)) bits; mean 2^−H \(f(r.meanTwoToMinusH))")
+            print(
+                "posterior entropy H over exits     \(f(r.meanPosteriorEntropy)) bits;"
+                    + " mean 2^−H \(f(r.meanTwoToMinusH))"
+            )
             print("exit candidates per target         \(f(r.meanCandidates, 1))")
             print("sender entropy (metric)            \(f(r.senderEntropy)) bits; 2^−H \(f(r.senderTwoToMinusH))")
             try output.write(r)
@@ -159,7 +163,11 @@ extension Attack {
                 let found = rounds.compactMap { $0 }.sorted()
                 let l2 = DisclosureAttack.predictedRounds(th, confidence: 2)
                 let l3 = DisclosureAttack.predictedRounds(th, confidence: 3)
-                print("threshold mix N=\(recipients) m=\(friends) b=\(batch): median rounds \(found.isEmpty ? "-" : "\(found[(found.count - 1) / 2])") (\(found.count)/\(trials) disclosed); Danezis 2003: \(f(l2, 0)) (l=2), \(f(l3, 0)) (l=3)")
+                print(
+                    "threshold mix N=\(recipients) m=\(friends) b=\(batch): median rounds "
+                        + (found.isEmpty ? "-" : "\(found[(found.count - 1) / 2])")
+                        + " (\(found.count)/\(trials) disclosed); Danezis 2003: \(f(l2, 0)) (l=2), \(f(l3, 0)) (l=3)"
+                )
                 var curves: [DisclosureAttack.Curve] = []
                 for (i, rule) in rules.enumerated() {
                     let setting = DisclosureAttack.LoopixSetting(
@@ -170,12 +178,18 @@ extension Attack {
                         progress: output.progress("cover \(rule.rawValue)"))
                     curves.append(c)
                     let med = { (x: Int?) in x.map(String.init) ?? "not within \(maxRounds)" }
-                    print("cover \(rule.rawValue): median rounds to disclosure, correlation \(med(c.medianRoundsCorrelation)), excess \(med(c.medianRoundsExcess))")
+                    print(
+                        "cover \(rule.rawValue): median rounds to disclosure, correlation "
+                            + "\(med(c.medianRoundsCorrelation)), excess \(med(c.medianRoundsExcess))"
+                    )
                     print("  round:       " + c.checkpoints.map { String(format: "%6d", $0) }.joined())
                     print("  correlation: " + c.correlationCorrect.map { String(format: "%6.2f", $0) }.joined())
                     print("  excess:      " + c.excessCorrect.map { String(format: "%6.2f", $0) }.joined())
                 }
-                try output.write(Output(threshold: th, thresholdRounds: rounds, predictedRoundsL2: l2, predictedRoundsL3: l3, curves: curves))
+                try output.write(
+                    Output(
+                        threshold: th, thresholdRounds: rounds, predictedRoundsL2: l2, predictedRoundsL3: l3,
+                        curves: curves))
             } catch let e as AdversaryError {
                 throw ValidationError(e.description)
             }
@@ -190,7 +204,8 @@ extension Attack {
         @Option(name: .customLong("attacked-layers"), help: "Layers with malicious mixes, comma-separated (from 0).")
         var attackedLayers: String = "1"
         @Option(help: "Fraction of the mixes of each attacked layer that are malicious.") var fraction: Double = 0.34
-        @Option(name: .customLong("drop"), help: "Probability a malicious mix drops a packet.") var dropProbability: Double = 1
+        @Option(name: .customLong("drop"), help: "Probability a malicious mix drops a packet.") var dropProbability:
+            Double = 1
         @Option(help: "Loops the honest client sends.") var loops: Int = 5000
         @Option(help: "z of the naming rule.") var z: Double = 4
         @Option(help: "Seed.") var seed: UInt64 = 1
@@ -206,10 +221,17 @@ extension Attack {
                 throw ValidationError(error.description)
             }
             print("malicious mixes                    \(r.culprits)")
-            print("delivered                          \(f(r.delivered)) ± \(f(r.deliveredStandardError)); predicted \(f(r.deliveredPredicted))")
+            print(
+                "delivered                          \(f(r.delivered)) ± \(f(r.deliveredStandardError));"
+                    + " predicted \(f(r.deliveredPredicted))"
+            )
             print("loss rate per mix (client's view)  " + r.lossRatePerMix.map { f($0, 3) }.joined(separator: " "))
             print("named at the end                   \(r.named)")
-            print("detection time                     " + (r.detectionTime.map { "\(f($0, 1)) s of loops at λ_L = \(p.lambdaL)/s" } ?? "not within the run"))
+            print(
+                "detection time                     "
+                    + (r.detectionTime.map { "\(f($0, 1)) s of loops at λ_L = \(p.lambdaL)/s" }
+                        ?? "not within the run")
+            )
             try output.write(r)
         }
     }
@@ -240,7 +262,10 @@ extension Attack {
                     setting, times: try parseNumbers(times, "times"), trials: trials, seed: seed,
                     progress: output.progress("blocking times"))
             } catch let e as AdversaryError { throw ValidationError(e.description) }
-            print("      t  threshold: detect  false   timeout: detect  predicted  false   1−e^(−λ_M t)  flushed  (1−e^(−µt))^k  isolated&unseen")
+            print(
+                "      t  threshold: detect  false   timeout: detect  predicted  false   1−e^(−λ_M t)"
+                    + "  flushed  (1−e^(−µt))^k  isolated&unseen"
+            )
             for q in r.points {
                 print(
                     String(

@@ -3,8 +3,8 @@ import StatisticsSupport
 import Testing
 @testable import LoopixSpec
 
-/// The active attacks: dropping mixes ([LOOPIX-ADV-DROP-1], [LOOPIX-ADV-DROP-2]) and (n − 1)
-/// blocking ([LOOPIX-ADV-NM1-1], [LOOPIX-ADV-NM1-2]). Tolerances are 4 binomial SE.
+/// The active attacks: dropping mixes (LOOPIX-ADV-DROP-1, LOOPIX-ADV-DROP-2) and (n − 1)
+/// blocking (LOOPIX-ADV-NM1-1, LOOPIX-ADV-NM1-2). Tolerances are 4 binomial SE.
 @Suite struct ActiveAttackTests {
     func binomialSE(_ p: Double, _ n: Int) -> Double { max((p * (1 - p) / Double(n)).squareRoot(), 1 / Double(n)) }
 
@@ -16,7 +16,10 @@ import Testing
         let p = LoopixParameters.loopixPaper
         let s = DroppingAttack.Setting(layers: layers, fraction: fraction, dropProbability: q)
         let r = try DroppingAttack.run(s, parameters: p, loops: 8000, seed: 9)
-        print("drop \(layers) f=\(fraction) q=\(q): delivered \(r.delivered) (predicted \(r.deliveredPredicted)), named \(r.named) of \(r.culprits), detection \(String(describing: r.detectionTime)) s")
+        print(
+            "drop \(layers) f=\(fraction) q=\(q): delivered \(r.delivered) (predicted \(r.deliveredPredicted)),"
+                + " named \(r.named) of \(r.culprits), detection \(String(describing: r.detectionTime)) s"
+        )
         #expect(abs(r.deliveredPredicted - predicted) < 1e-12)
         #expect(abs(r.delivered - predicted) <= 4 * r.deliveredStandardError)
         #expect(r.named == r.culprits)
@@ -46,9 +49,14 @@ import Testing
         #expect(abs(instant.thresholdFalseAlarm - pFalse) <= 4 * binomialSE(pFalse, trials))
         for q in r.points.dropFirst() {
             print(
-                "n-1 t=\(q.t): threshold \(q.thresholdDetection) (false \(q.thresholdFalseAlarm)), timeout \(q.timeoutDetection) predicted \(q.timeoutDetectionPredicted) (false \(q.timeoutFalseAlarm)), 1-e^-λt \(q.formulaNoTransit), flushed \(q.flushed) vs \(q.flushedPredicted)"
+                "n-1 t=\(q.t): threshold \(q.thresholdDetection) (false \(q.thresholdFalseAlarm)),"
+                    + " timeout \(q.timeoutDetection) predicted \(q.timeoutDetectionPredicted)"
+                    + " (false \(q.timeoutFalseAlarm)), 1-e^-λt \(q.formulaNoTransit),"
+                    + " flushed \(q.flushed) vs \(q.flushedPredicted)"
             )
-            #expect(abs(q.timeoutDetection - q.timeoutDetectionPredicted) <= 4 * binomialSE(q.timeoutDetectionPredicted, trials))
+            #expect(
+                abs(q.timeoutDetection - q.timeoutDetectionPredicted) <= 4
+                    * binomialSE(q.timeoutDetectionPredicted, trials))
             #expect(abs(q.flushed - q.flushedPredicted) <= 4 * binomialSE(q.flushedPredicted, trials))
             #expect(q.thresholdDetection >= q.thresholdFalseAlarm)
         }

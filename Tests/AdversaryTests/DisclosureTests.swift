@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LoopixSpec
 
-/// The statistical disclosure attack (SPEC.md [LOOPIX-ADV-SDA-1], [LOOPIX-ADV-SDA-2]).
+/// The statistical disclosure attack (SPEC.md LOOPIX-ADV-SDA-1, LOOPIX-ADV-SDA-2).
 @Suite struct DisclosureTests {
     /// Negative control of the attack, against the literature: in Danezis' own setting (threshold
     /// mix, no cover) the median rounds to disclosure over 40 trials lies between the rounds his
@@ -37,7 +37,9 @@ import Testing
         }
         for (cover, c) in curves.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             print(
-                "SDA cover \(cover.rawValue): correlation median \(String(describing: c.medianRoundsCorrelation)), excess median \(String(describing: c.medianRoundsExcess)), last correlation \(c.correlationCorrect.last ?? -1)"
+                "SDA cover \(cover.rawValue): correlation median \(String(describing: c.medianRoundsCorrelation)),"
+                    + " excess median \(String(describing: c.medianRoundsExcess)),"
+                    + " last correlation \(c.correlationCorrect.last ?? -1)"
             )
         }
         let none = try #require(curves[.none]), paper = try #require(curves[.paper]), nym = try #require(curves[.nym])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LoopixSpec
 
-/// The observer's view (SPEC.md [LOOPIX-ADV-VIEW], [LOOPIX-ADV-TRUTH], [LOOPIX-ADV-FILE]).
+/// The observer's view (SPEC.md LOOPIX-ADV-VIEW, LOOPIX-ADV-TRUTH, LOOPIX-ADV-FILE).
 @Suite struct ObserverViewTests {
     static let parameters = LoopixParameters(
         lambdaP: 2, lambdaL: 1, lambdaD: 1, lambdaM: 1, mu: 10, layers: 3, mixesPerLayer: 2, providers: 3,

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LoopixSpec
 
-/// The tracing attack against its bounds (SPEC.md [LOOPIX-ADV-TRACE-3]).
+/// The tracing attack against its bounds (SPEC.md LOOPIX-ADV-TRACE-3).
 @Suite struct TracingTests {
     static func simulator(mu: Double, seed: UInt64) throws -> LoopixSimulator {
         var p = LoopixParameters.loopixPaper
@@ -21,7 +21,10 @@ import Testing
     func successMatchesThePosteriorAndFano(mu: Double) throws {
         let r = try TracingAttack.run(try Self.simulator(mu: mu, seed: 3), targets: 400)
         print(
-            "trace µ=\(mu): \(r.targets) targets, top-1 \(r.top1Success) ± \(r.top1StandardError), top-5 \(r.topKSuccess), mean max q \(r.meanTopProbability), Fano \(r.meanFanoBound), H \(r.meanPosteriorEntropy), 2^-H \(r.meanTwoToMinusH), sender H \(r.senderEntropy) (2^-H \(r.senderTwoToMinusH))"
+            "trace µ=\(mu): \(r.targets) targets, top-1 \(r.top1Success) ± \(r.top1StandardError),"
+                + " top-5 \(r.topKSuccess), mean max q \(r.meanTopProbability), Fano \(r.meanFanoBound),"
+                + " H \(r.meanPosteriorEntropy), 2^-H \(r.meanTwoToMinusH),"
+                + " sender H \(r.senderEntropy) (2^-H \(r.senderTwoToMinusH))"
         )
         #expect(r.targets >= 300)
         let se = max(r.top1StandardError, 1 / Double(r.targets))
@@ -78,7 +81,8 @@ import Testing
     @Test func fanoBoundLimits() {
         #expect(abs(MessageTracer.fanoBound(entropy: 3, alternatives: 8) - 0.125) < 1e-9)
         #expect(MessageTracer.fanoBound(entropy: 0, alternatives: 8) > 1 - 1e-9)
-        #expect(MessageTracer.fanoBound(entropy: 1, alternatives: 8) > MessageTracer.fanoBound(entropy: 2, alternatives: 8))
+        #expect(
+            MessageTracer.fanoBound(entropy: 1, alternatives: 8) > MessageTracer.fanoBound(entropy: 2, alternatives: 8))
         // Two outcomes at 0.9/0.1: H = 0.469 bits allows exactly 0.9.
         let h = -(0.9 * log2(0.9) + 0.1 * log2(0.1))
         #expect(abs(MessageTracer.fanoBound(entropy: h, alternatives: 2) - 0.9) < 1e-9)

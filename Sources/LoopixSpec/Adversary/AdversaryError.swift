@@ -1,7 +1,7 @@
 /// Every way an attack's input can be refused. The cases carry positions and parameter names,
 /// never packet contents.
 public enum AdversaryError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A line of an observation file that is not what SPEC.md [LOOPIX-ADV-FILE] describes.
+    /// A line of an observation file that is not what SPEC.md LOOPIX-ADV-FILE describes.
     case badObservation(line: Int, reason: String)
     /// An attack parameter outside its range (for example a fraction above 1).
     case parameterOutOfRange(parameter: String, value: Double)

@@ -8,7 +8,7 @@ import Foundation
 /// Traffic Analysis: Extending and Resisting Statistical Disclosure", PET 2004 (Alice's number of
 /// packets varies per round, the background is learnt from the data, cover traffic). SPEC.md §8.13.
 public enum DisclosureAttack {
-    /// How Alice's client fills its payload stream (SPEC.md [LOOPIX-ADV-SDA-2]).
+    /// How Alice's client fills its payload stream (SPEC.md LOOPIX-ADV-SDA-2).
     public enum Cover: String, Codable, Sendable, CaseIterable {
         /// No payload stream: each real message leaves at once; no loops or drops.
         case none

@@ -6,7 +6,7 @@ import Foundation
 /// lost learns that some mix on their routes misbehaves); Nym's mixnet page (loops mitigate
 /// "packet-dropping attacks by malicious nodes"). The measurement is ours. SPEC.md §8.13.
 public enum DroppingAttack {
-    /// Which mixes drop and how much (SPEC.md [LOOPIX-ADV-DROP-1]).
+    /// Which mixes drop and how much (SPEC.md LOOPIX-ADV-DROP-1).
     public struct Setting: Codable, Sendable {
         /// The layers the adversary attacks (from 0); in each, the first ⌈f·M⌉ mixes are its own.
         public var layers: [Int]
@@ -84,7 +84,9 @@ public enum DroppingAttack {
     public static func run(
         _ s: Setting, parameters p: LoopixParameters, loops: Int, z: Double = 4, seed: UInt64
     ) throws(AdversaryError) -> Report {
-        guard s.fraction >= 0, s.fraction <= 1 else { throw .parameterOutOfRange(parameter: "fraction", value: s.fraction) }
+        guard s.fraction >= 0, s.fraction <= 1 else {
+            throw .parameterOutOfRange(parameter: "fraction", value: s.fraction)
+        }
         guard s.dropProbability >= 0, s.dropProbability <= 1 else {
             throw .parameterOutOfRange(parameter: "dropProbability", value: s.dropProbability)
         }

@@ -62,14 +62,15 @@ public enum NMinusOneAttack {
 
     /// The timeout rule's detection probability with transit, our closed form.
     ///
-    /// SPEC.md [LOOPIX-ADV-NM1-2]. Loops leave as a Poisson stream (rate λ_M) and a loop sent at
-    /// time x comes back at x + D, D ~ Erlang(l − 1, µ). A blocking of [0, t] is noticed during
-    /// the blocking when some loop comes back in [0, t] (so it is held) and its timeout expires
-    /// by t: x + D ≥ 0 and x + τ ≤ t. Those loops are Poisson with mean λ_M·E[(t − τ + D)⁺ ∧ ...],
-    /// computed here by integration over D:
+    /// SPEC.md [LOOPIX-ADV-NM1-2]. Loops leave as a Poisson stream of rate λ_M; one sent at x
+    /// comes back at x + D, D ~ Erlang(l − 1, µ). A blocking of [0, t] is noticed during the
+    /// blocking when some loop's deadline x + τ falls in [0, t] and the loop is not back by then:
+    /// it is late (D > τ, which happens without an attack too) or it came back inside [0, t] and
+    /// was held (x + D ≥ 0). For a given D those x fill an interval of length
+    /// max(0, t − τ + min(D, τ)); the loops in it are Poisson, so
     /// ```text
-    /// P(detect) = 1 − exp(−λ_M · E[max(0, t − τ + min(D, τ))])       (D > τ: the loop is already
-    ///                                                                   missing; counted from x = −τ)
+    /// P(detect) = 1 − exp(−λ_M · E_D[max(0, t − τ + min(D, τ))])
+    /// (D = 0 and τ → 0 give LOOPIX-CF-NMINUS1-OURS's 1 − e^{−λ_M t})
     /// ```
     public static func timeoutDetectionPredicted(_ s: Setting, t: Double) -> Double {
         // E over D of max(0, t − τ + min(D, τ)) by a midpoint rule on the Erlang density.

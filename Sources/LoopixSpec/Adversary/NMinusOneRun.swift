@@ -25,7 +25,9 @@ extension NMinusOneAttack {
             throw .parameterOutOfRange(parameter: name, value: v)
         }
         guard s.s.isFinite, s.s > 1 else { throw .parameterOutOfRange(parameter: "s", value: s.s) }
-        guard s.layers >= 1, s.poolSize >= 0, trials >= 1 else { throw .unsuitable("need layers, trials ≥ 1, pool ≥ 0") }
+        guard s.layers >= 1, s.poolSize >= 0, trials >= 1 else {
+            throw .unsuitable("need layers, trials ≥ 1, pool ≥ 0")
+        }
         for t in times where !(t.isFinite && t > 0) { throw .parameterOutOfRange(parameter: "t", value: t) }
         var random = SimulationRandom(seed: seed)
         let threshold = s.lambdaM * s.window / s.s

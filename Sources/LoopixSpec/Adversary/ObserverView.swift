@@ -1,7 +1,7 @@
 import Foundation
 
 /// A node of the network as a global passive observer names it: by its role and index, nothing
-/// more. Written in files as "c3", "p0", "m5" (SPEC.md [LOOPIX-ADV-VIEW]).
+/// more. Written in files as "c3", "p0", "m5" (SPEC.md LOOPIX-ADV-VIEW).
 public enum NetworkNode: Hashable, Sendable {
     case client(Int)
     case provider(Int)
@@ -46,7 +46,7 @@ public struct LinkEvent: Hashable, Sendable {
 }
 
 /// What the simulator knows about a link event and the observer does not: which message it is.
-/// Kept apart from the observation and used only to score attacks (SPEC.md [LOOPIX-ADV-TRUTH]).
+/// Kept apart from the observation and used only to score attacks (SPEC.md LOOPIX-ADV-TRUTH).
 public struct LinkTruth: Hashable, Sendable {
     /// The simulator's storage slot of the message (reused after the message ends); nil for the
     /// dummies a provider pads a pull with.

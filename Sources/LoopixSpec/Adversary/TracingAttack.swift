@@ -1,7 +1,7 @@
 import Foundation
 
 /// The tracing attack over many targets of one run, scored against the ground truth, beside the
-/// entropy metrics of the same run (SPEC.md [LOOPIX-ADV-TRACE-3]).
+/// entropy metrics of the same run (SPEC.md LOOPIX-ADV-TRACE-3).
 public struct TracingReport: Codable, Sendable {
     /// Targets traced (client messages sent in the window whose exit the run saw).
     public var targets: Int

@@ -50,7 +50,7 @@ struct SimulationState {
     var messages = MessageStore()
     var clients: [ClientState]
     var metrics: MetricCollector
-    /// The adversary's hook (SPEC.md [LOOPIX-ADV-VIEW]); nil when nobody watches.
+    /// The adversary's hook (SPEC.md LOOPIX-ADV-VIEW); nil when nobody watches.
     var observe: LinkObserver?
 
     init(parameters: LoopixParameters, config: SimulationConfig) {

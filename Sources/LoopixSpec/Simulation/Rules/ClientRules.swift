@@ -99,7 +99,8 @@ extension SimulationState {
         metrics.messageSent(m.kind, at: now)
         if let observe, case .client(let c) = m.sender {
             let own = NetworkNode.provider(PathSampling.provider(ofClient: c, providers: p.providers))
-            observe(LinkEvent(time: now, from: .client(c), to: own), LinkTruth(slot: slot, kind: m.kind, isFirstLink: true))
+            observe(
+                LinkEvent(time: now, from: .client(c), to: own), LinkTruth(slot: slot, kind: m.kind, isFirstLink: true))
         }
         forward(slot: slot)
     }

@@ -20,7 +20,7 @@ extension SimulationState {
     }
 
     /// Reports the link a message crosses to its next hop to the adversary's hook
-    /// (SPEC.md [LOOPIX-ADV-VIEW]): from the node it is at (the sender's provider or the
+    /// (SPEC.md LOOPIX-ADV-VIEW): from the node it is at (the sender's provider or the
     /// creating mix before the first hop), to the hop's node.
     func observeLink(of m: SimMessage, slot: MessageStore.Slot, to hop: Hop) {
         let from: NetworkNode

@@ -57,13 +57,16 @@ extension SimulationState {
         }
         // Step 3: padding with dummies.
         if let observe {
-            for _ in taken..<p.pullSize { observe(pullLink(client: c), LinkTruth(slot: nil, kind: nil, isFirstLink: false)) }
+            for _ in taken..<p.pullSize {
+                observe(pullLink(client: c), LinkTruth(slot: nil, kind: nil, isFirstLink: false))
+            }
         }
         metrics.pullPadded(dummies: p.pullSize - taken, at: now)
     }
 
-    /// One packet of a pull as the adversary sees it (SPEC.md [LOOPIX-ADV-VIEW]).
+    /// One packet of a pull as the adversary sees it (SPEC.md LOOPIX-ADV-VIEW).
     func pullLink(client c: Int) -> LinkEvent {
-        LinkEvent(time: now, from: .provider(PathSampling.provider(ofClient: c, providers: p.providers)), to: .client(c))
+        LinkEvent(
+            time: now, from: .provider(PathSampling.provider(ofClient: c, providers: p.providers)), to: .client(c))
     }
 }
