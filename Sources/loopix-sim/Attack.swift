@@ -89,21 +89,20 @@ extension Attack {
             do { simulator = try LoopixSimulator(parameters: p, config: config) } catch {
                 throw ValidationError(error.description)
             }
-            if observation != nil || truth != nil {
-                let (_, recording) = ObserverRecording.run(simulator)
-                if let path = observation {
-                    try Data(ObservationFile.observationText(recording.observation, parameters: p).utf8)
-                        .write(to: URL(fileURLWithPath: path))
-                }
-                if let path = truth {
-                    try Data(ObservationFile.truthText(recording.truth).utf8).write(to: URL(fileURLWithPath: path))
-                }
-            }
             if !output.quiet { printError("loopix-sim: simulating \(duration) s and tracing up to \(targets) targets") }
-            let r: TracingReport
-            do { r = try TracingAttack.run(simulator, targets: targets, k: k) } catch {
-                throw ValidationError(error.description)
+            let (result, recording) = ObserverRecording.run(simulator, progress: output.progress("simulating"))
+            if let path = observation {
+                try Data(ObservationFile.observationText(recording.observation, parameters: p).utf8)
+                    .write(to: URL(fileURLWithPath: path))
             }
+            if let path = truth {
+                try Data(ObservationFile.truthText(recording.truth).utf8).write(to: URL(fileURLWithPath: path))
+            }
+            let r: TracingReport
+            do {
+                r = try TracingAttack.score(
+                    result: result, recording: recording, burnIn: burnIn, targets: targets, k: k)
+            } catch { throw ValidationError(error.description) }
             print("targets traced                     \(r.targets)")
             print("top-1 success                      \(f(r.top1Success)) ± \(f(r.top1StandardError)) (SE)")
             print("top-\(r.k) success                      \(f(r.topKSuccess))")

@@ -102,9 +102,11 @@ public struct ObserverRecording: Sendable {
     }
 
     /// Runs `simulator` and records what the global passive adversary sees.
-    public static func run(_ simulator: LoopixSimulator) -> (result: SimulationResult, recording: ObserverRecording) {
+    public static func run(
+        _ simulator: LoopixSimulator, progress: ((Double) -> Void)? = nil
+    ) -> (result: SimulationResult, recording: ObserverRecording) {
         var recording = ObserverRecording()
-        let result = simulator.run(observe: { recording.record($0, $1) })
+        let result = simulator.run(progress: progress, observe: { recording.record($0, $1) })
         return (result, recording)
     }
 }

@@ -39,12 +39,20 @@ public enum TracingAttack {
     /// hit@1: the most probable exit is the target's exit in the ground truth; hit@k likewise
     /// ```
     public static func run(
-        _ simulator: LoopixSimulator, targets: Int, k: Int = 5
+        _ simulator: LoopixSimulator, targets: Int, k: Int = 5, progress: ((Double) -> Void)? = nil
+    ) throws(AdversaryError) -> TracingReport {
+        let (result, recording) = ObserverRecording.run(simulator, progress: progress)
+        return try score(result: result, recording: recording, burnIn: simulator.config.burnIn, targets: targets, k: k)
+    }
+
+    /// The same attack on a run already recorded (`ObserverRecording.run`), e.g. one whose view
+    /// was also written to a file.
+    public static func score(
+        result: SimulationResult, recording: ObserverRecording, burnIn: Double, targets: Int, k: Int = 5
     ) throws(AdversaryError) -> TracingReport {
         guard targets >= 1 else { throw .parameterOutOfRange(parameter: "targets", value: Double(targets)) }
         guard k >= 1 else { throw .parameterOutOfRange(parameter: "k", value: Double(k)) }
-        let p = simulator.parameters
-        let (result, recording) = ObserverRecording.run(simulator)
+        let p = result.parameters
         let events = recording.observation
         // Step 1: the ground truth's exit of each message (scoring only).
         var exitOf: [Int: Int] = [:]
@@ -55,7 +63,7 @@ public enum TracingAttack {
             exitOf[message] = i
         }
         // Step 2: the targets.
-        let start = simulator.config.burnIn, end = result.windowEnd
+        let start = burnIn, end = result.windowEnd
         let sends = events.indices.filter {
             if case .client = events[$0].from { return events[$0].time >= start && events[$0].time <= end }
             return false
