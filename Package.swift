@@ -95,6 +95,9 @@ let package = Package(
         // The packet-level run (SPEC.md §8.12): agreement with the timing model and the closed
         // forms, and packet properties measured at mix inputs inside a run.
         .testTarget(name: "LoopixPacketTests", dependencies: ["LoopixSpec", "SphinxSpec", "StatisticsSupport"]),
+        // The adversaries of SPEC.md §8.13: each attack against its closed form or bound, with a
+        // negative control.
+        .testTarget(name: "AdversaryTests", dependencies: ["LoopixSpec", "StatisticsSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,9 +19,12 @@ public struct LoopixSimulator: Sendable {
     }
 
     /// Runs the simulation. `progress` is called now and then with the fraction of virtual
-    /// time done (for a progress display; it does not influence the run).
-    public func run(progress: ((Double) -> Void)? = nil) -> SimulationResult {
+    /// time done (for a progress display; it does not influence the run). `observe`, if given,
+    /// is called for every link event (SPEC.md §8.13, the global passive adversary's view); it
+    /// draws no random numbers, so the run is the same with or without it.
+    public func run(progress: ((Double) -> Void)? = nil, observe: LinkObserver? = nil) -> SimulationResult {
         var state = SimulationState(parameters: parameters, config: config)
+        state.observe = observe
         return state.run(progress: progress)
     }
 }
@@ -47,6 +50,8 @@ struct SimulationState {
     var messages = MessageStore()
     var clients: [ClientState]
     var metrics: MetricCollector
+    /// The adversary's hook (SPEC.md LOOPIX-ADV-VIEW); nil when nobody watches.
+    var observe: LinkObserver?
 
     init(parameters: LoopixParameters, config: SimulationConfig) {
         self.p = parameters

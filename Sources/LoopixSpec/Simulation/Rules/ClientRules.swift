@@ -97,6 +97,11 @@ extension SimulationState {
         m.distribution = metrics.senderView(of: m.sender)
         messages[slot] = m
         metrics.messageSent(m.kind, at: now)
+        if let observe, case .client(let c) = m.sender {
+            let own = NetworkNode.provider(PathSampling.provider(ofClient: c, providers: p.providers))
+            observe(
+                LinkEvent(time: now, from: .client(c), to: own), LinkTruth(slot: slot, kind: m.kind, isFirstLink: true))
+        }
         forward(slot: slot)
     }
 }

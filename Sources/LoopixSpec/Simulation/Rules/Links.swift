@@ -7,6 +7,7 @@ extension SimulationState {
         var m = messages[slot]
         precondition(m.nextHop < m.path.count, "BUG: forwarding a message at the end of its path")
         let hop = m.path[m.nextHop]
+        if observe != nil { observeLink(of: m, slot: slot, to: hop) }
         m.nextHop += 1
         messages[slot] = m
         switch hop {
@@ -16,5 +17,32 @@ extension SimulationState {
             metrics.mixLoopReturned(at: now)
             messages.release(slot)
         }
+    }
+
+    /// Reports the link a message crosses to its next hop to the adversary's hook
+    /// (SPEC.md LOOPIX-ADV-VIEW): from the node it is at (the sender's provider or the
+    /// creating mix before the first hop), to the hop's node.
+    func observeLink(of m: SimMessage, slot: MessageStore.Slot, to hop: Hop) {
+        let from: NetworkNode
+        if m.nextHop == 0 {
+            switch m.sender {
+            case .client(let c): from = .provider(PathSampling.provider(ofClient: c, providers: p.providers))
+            case .mix(let x): from = .mix(x)
+            }
+        } else {
+            switch m.path[m.nextHop - 1] {
+            case .mix(let x, _), .originMix(let x): from = .mix(x)
+            case .provider(let q): from = .provider(q)
+            }
+        }
+        let to: NetworkNode
+        switch hop {
+        case .mix(let x, _), .originMix(let x): to = .mix(x)
+        case .provider(let q): to = .provider(q)
+        }
+        // A mix loop's first link is this one; a client message's was its client's (`send`).
+        var first = false
+        if m.nextHop == 0, case .mix = m.sender { first = true }
+        observe?(LinkEvent(time: now, from: from, to: to), LinkTruth(slot: slot, kind: m.kind, isFirstLink: first))
     }
 }

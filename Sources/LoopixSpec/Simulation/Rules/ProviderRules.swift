@@ -51,10 +51,22 @@ extension SimulationState {
         while taken < p.pullSize, let slot = clients[c].inbox.popFirst() {
             taken += 1
             let m = messages[slot]
+            observe?(pullLink(client: c), LinkTruth(slot: slot, kind: m.kind, isFirstLink: false))
             metrics.pulled(kind: m.kind, createdAt: m.createdAt, at: now)
             messages.release(slot)
         }
         // Step 3: padding with dummies.
+        if let observe {
+            for _ in taken..<p.pullSize {
+                observe(pullLink(client: c), LinkTruth(slot: nil, kind: nil, isFirstLink: false))
+            }
+        }
         metrics.pullPadded(dummies: p.pullSize - taken, at: now)
+    }
+
+    /// One packet of a pull as the adversary sees it (SPEC.md LOOPIX-ADV-VIEW).
+    func pullLink(client c: Int) -> LinkEvent {
+        LinkEvent(
+            time: now, from: .provider(PathSampling.provider(ofClient: c, providers: p.providers)), to: .client(c))
     }
 }
