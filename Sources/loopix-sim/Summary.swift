@@ -60,6 +60,14 @@ enum Summary {
             "cover share, client messages", f(r.traffic.clientCoverShare),
             f(1 - p.realMessageRate / (p.lambdaP + p.lambdaL + p.lambdaD)))
         row("cover share, mix departures", f(r.traffic.mixCoverShare), "")
+        if let t = r.targets {
+            lines.append("")
+            lines.append("MiXiM's target messages (\(t.delivered) of \(t.count) delivered, the last at \(f(t.lastDeliveredAt ?? .nan, 1)) s)")
+            row("entropy at last delivery (bits, MiXiM)", t.entropyAtLastDelivery.map { f($0) } ?? "-", "")
+            row("entropy at end of run (bits)", f(t.entropyAtEnd), "")
+            row("latency send→delivery mean (s)", f(t.latency.mean), "")
+            row("ε = ln(p_A/p_B) mean (nats, MiXiM)", t.epsilon.count > 0 ? f(t.epsilon.mean) : "-", "δ \(f(t.delta))")
+        }
         lines.append("")
         lines.append("per mix: mix layer arrivals/s throughput/s occupancy(mean,var) H_danezis H_eq5")
         for m in r.mixes {
@@ -103,6 +111,13 @@ enum Summary {
         add("traffic.pullDummies", r.traffic.pullDummies)
         add("traffic.realPulled", r.traffic.realPulled)
         add("traffic.mixLoopsReturned", r.traffic.mixLoopsReturned)
+        if let t = r.targets {
+            add("targets.count", t.count); add("targets.delivered", t.delivered)
+            add("targets.lastDeliveredAt", t.lastDeliveredAt ?? .nan)
+            add("targets.entropyAtLastDelivery", t.entropyAtLastDelivery ?? .nan)
+            add("targets.entropyAtEnd", t.entropyAtEnd); add("targets.entropyPerMessage", t.entropyPerMessage)
+            add("targets.latency", t.latency); add("targets.epsilon", t.epsilon); add("targets.delta", t.delta)
+        }
         for m in r.mixes {
             let k = "mix.\(m.mix)."
             add(k + "layer", m.layer); add(k + "arrivals", m.arrivals); add(k + "departures", m.departures)

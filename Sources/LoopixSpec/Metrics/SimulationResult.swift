@@ -105,4 +105,6 @@ public struct SimulationResult: Sendable, Codable {
     public var latency: LatencyMetrics
     public var anonymity: AnonymityMetrics
     public var traffic: TrafficMetrics
+    /// MiXiM's target messages and entropy (LOOPIX-METRIC-MIXIM); absent without them.
+    public var targets: TargetMetrics? = nil
 }

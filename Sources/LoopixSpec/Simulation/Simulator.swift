@@ -21,8 +21,16 @@ public struct LoopixSimulator: Sendable {
     /// Runs the simulation. `progress` is called now and then with the fraction of virtual
     /// time done (for a progress display; it does not influence the run).
     public func run(progress: ((Double) -> Void)? = nil) -> SimulationResult {
+        runCountingHops(progress: progress).result
+    }
+
+    /// Runs the simulation and also returns the number of mix departures in the whole run
+    /// (every mix packet-hop, in and out of the window), for speed figures; not part of the
+    /// result, which stays the same for the same seed.
+    public func runCountingHops(progress: ((Double) -> Void)? = nil) -> (result: SimulationResult, mixHops: Int) {
         var state = SimulationState(parameters: parameters, config: config)
-        return state.run(progress: progress)
+        let result = state.run(progress: progress)
+        return (result, state.mixHops)
     }
 }
 
@@ -47,6 +55,11 @@ struct SimulationState {
     var messages = MessageStore()
     var clients: [ClientState]
     var metrics: MetricCollector
+    /// The end of the run: T, or earlier once the last target message is delivered (one
+    /// cooldown after it, LOOPIX-TARGETS).
+    var stopAt: Double
+    /// Mix departures so far, in and out of the window (speed figures only).
+    var mixHops = 0
 
     init(parameters: LoopixParameters, config: SimulationConfig) {
         self.p = parameters
@@ -54,6 +67,7 @@ struct SimulationState {
         self.random = SimulationRandom(seed: config.seed)
         self.clients = Array(repeating: ClientState(), count: parameters.clients)
         self.metrics = MetricCollector(parameters: parameters, config: config)
+        self.stopAt = config.duration
     }
 
     /// Adds an event of this run at virtual time `time`.
@@ -64,7 +78,8 @@ struct SimulationState {
     /// SPEC.md [LOOPIX-SIM-3]: at time 0, for each client c = 0 … C−1 in order, draw the first
     /// gap of its payload stream, then (if the rate is > 0) of its loop stream, its drop stream
     /// and its real-message source, then its pull phase u · pull interval; then for each mix in
-    /// index order (if λ_M > 0) the first gap of its loop stream.
+    /// index order (if λ_M > 0) the first gap of its loop stream; then, with target messages,
+    /// the first of them at B + interval (LOOPIX-TARGETS).
     mutating func scheduleStart() {
         for c in 0..<p.clients {
             schedule(.payloadSlot(client: c), at: random.exponential(rate: p.lambdaP))
@@ -80,16 +95,20 @@ struct SimulationState {
                 schedule(.mixLoopSlot(mix: m), at: random.exponential(rate: p.lambdaM))
             }
         }
+        if let targets = config.targetMessages {
+            schedule(.targetMessage(index: 0), at: config.burnIn + targets.interval)
+        }
     }
 
-    /// The event loop, SPEC.md [LOOPIX-SIM-2]: take the earliest event while its time is ≤ T and
-    /// fewer events than the bound have been processed; when the bound stops the run, the
-    /// measurement window ends at the last event's time.
+    /// The event loop, SPEC.md [LOOPIX-SIM-2]: take the earliest event while its time is ≤ T (or
+    /// the earlier end set by the target messages) and fewer events than the bound have been
+    /// processed; when the bound stops the run, the measurement window ends at the last event's
+    /// time.
     mutating func run(progress: ((Double) -> Void)?) -> SimulationResult {
         scheduleStart()
         var processed = 0
         var stopReason = SimulationResult.StopReason.duration
-        while let time = queue.nextTime, time <= config.duration {
+        while let time = queue.nextTime, time <= stopAt {
             if processed >= config.maxEvents {
                 stopReason = .eventLimit
                 break
@@ -118,6 +137,7 @@ struct SimulationState {
         case .mixDeparture(let slot, let m): mixDeparture(slot: slot, mix: m)
         case .mixLoopSlot(let m): mixLoopSlot(mix: m)
         case .pull(let c): pull(client: c)
+        case .targetMessage(let i): targetMessage(index: i)
         }
     }
 }

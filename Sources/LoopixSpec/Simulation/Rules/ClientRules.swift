@@ -24,6 +24,25 @@ extension SimulationState {
         clients[c].buffer.append(messages.store(message))
     }
 
+    /// Target message i enters its sender's buffer (MiXiM's measurement scenario).
+    ///
+    /// Source: MiXiM (aniampio/Simulator at 4efb211) classes/Node.py lines 282–307.
+    /// SPEC.md [LOOPIX-TARGETS].
+    /// ```text
+    /// if i + 1 < count: schedule target message i + 1 at now + interval
+    /// append a real message, sender → recipient, labelled i, to the sender's buffer
+    /// ```
+    mutating func targetMessage(index i: Int) {
+        guard let targets = config.targetMessages else { preconditionFailure("BUG: a target message without targets") }
+        // Step 1: schedule the successor.
+        if i + 1 < targets.count { schedule(.targetMessage(index: i + 1), at: now + targets.interval) }
+        // Step 2: append to the buffer.
+        var message = SimMessage(
+            kind: .real, sender: .client(targets.sender), recipient: targets.recipient, path: [], createdAt: now)
+        message.target = i
+        clients[targets.sender].buffer.append(messages.store(message))
+    }
+
     /// A slot of client c's payload stream.
     ///
     /// Paper: Loopix §3.2, "Sending messages and cover traffic". SPEC.md [LOOPIX-CLIENT-2].
@@ -95,6 +114,7 @@ extension SimulationState {
         var m = messages[slot]
         m.sentAt = now
         m.distribution = metrics.senderView(of: m.sender)
+        m.targetMass = metrics.targetView(of: m.target)
         messages[slot] = m
         metrics.messageSent(m.kind, at: now)
         forward(slot: slot)
