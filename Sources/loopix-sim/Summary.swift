@@ -51,6 +51,9 @@ enum Summary {
         row(
             "sender entropy, all client msgs (bits)",
             a.senderEntropy.count > 0 ? f(a.senderEntropy.mean) : "not tracked", "max \(f(log2(Double(p.clients))))")
+        if let pruned = a.prunedShare {
+            row("  approximate: pruned mass share (mean)", f(pruned.mean), "SPEC LOOPIX-METRIC-SPARSE")
+        }
         row("sender entropy, real msgs (bits)", a.senderEntropyReal.count > 0 ? f(a.senderEntropyReal.mean) : "-", "")
         row(
             "ε challenge senders (nats, finite)",

@@ -65,6 +65,7 @@ import Testing
     ///   √(2/(µT)) = 7 %, about 3 % for the mean).
     @Test func networkLatencyAndOccupancy() throws {
         var p = LoopixParameters.mixim
+        p.processingDelay = nil  // the closed forms have none
         p.clients = 200
         p.realMessageRate = 0.9
         p.mu = 2
@@ -118,6 +119,7 @@ import Testing
     /// the test checks that 3 % is at least 3 SE. Negative control: r = 0.3 must be rejected.
     @Test func clientBufferIsMM1() throws {
         var p = LoopixParameters.mixim
+        p.processingDelay = nil  // the closed forms have none
         p.clients = 200
         p.layers = 1
         p.realMessageRate = 0.25
@@ -178,6 +180,7 @@ import Testing
     @Test func epsilonFallsWithMixingAndLayers() throws {
         func epsilon(mu: Double, layers: Int) throws -> SimulationResult {
             var p = LoopixParameters.mixim
+            p.processingDelay = nil
             p.clients = 60
             p.mixesPerLayer = 2
             p.layers = layers

@@ -58,6 +58,9 @@ struct MetricCollector {
     private(set) var senderEntropyReal = RunningStatistics()
     private(set) var epsilon = RunningStatistics()
     private(set) var epsilonInfinite = 0
+    /// Per sender-entropy sample, the share of its mass that was pruned (LOOPIX-METRIC-SPARSE).
+    private(set) var prunedShare = RunningStatistics()
+    private(set) var anyPruned = false
     private(set) var sentByKind: [MessageKind: Int] = [:]
     private(set) var mixDeparturesByKind: [MessageKind: Int] = [:]
     private(set) var dropsDiscarded = 0
@@ -82,7 +85,9 @@ struct MetricCollector {
         let observer = MixObserver(
             occupancy: TimeWeightedStatistics(windowStart: windowStart, windowEnd: windowEnd),
             danezis: DanezisEntropyTracker(mu: p.mu),
-            senderMass: SenderMassPool(supportLimit: config.senderSupport ?? SimulationConfig.defaultSenderSupport),
+            senderMass: SenderMassPool(
+                supportLimit: config.senderSupport ?? SimulationConfig.defaultSenderSupport,
+                protected: [challenge.first ?? 0, challenge.last ?? 1]),
             targetMass: SenderMassPool(supportLimit: TargetTally.unlimited))
         mixes = Array(repeating: observer, count: p.layers * p.mixesPerLayer)
         lastLayerStart = (p.layers - 1) * p.mixesPerLayer
@@ -184,8 +189,10 @@ struct MetricCollector {
         kind: MessageKind, senderClient: Int, sentAt: Double, view: SenderDistribution?
     ) {
         guard inWindow(sentAt), let v = view else { return }
-        guard let h = Self.senderEntropy(of: v, clients: clients) else { return }
+        guard let (h, pruned) = Self.senderEntropy(of: v, clients: clients) else { return }
         senderEntropy.add(h)
+        prunedShare.add(pruned)
+        if pruned > 0 { anyPruned = true }
         if kind == .real { senderEntropyReal.add(h) }
         let (s0, s1) = challengeSenders
         if senderClient == s0 || senderClient == s1 {
@@ -200,8 +207,9 @@ struct MetricCollector {
 
     /// The sender entropy of a vector (LOOPIX-METRIC-SENDER): restricted to the clients and
     /// renormalised, −Σ q_c log2 q_c; pruned mass is spread evenly over the clients not listed
-    /// (LOOPIX-METRIC-SPARSE). Nil when no mass is on a client.
-    static func senderEntropy(of v: SparseMass, clients: Int) -> Double? {
+    /// (LOOPIX-METRIC-SPARSE). Also returns the pruned share of the mass; nil when no mass is on
+    /// a client.
+    static func senderEntropy(of v: SparseMass, clients: Int) -> (bits: Double, prunedShare: Double)? {
         var total = 0.0
         for e in v.entries where Int(e.index) < clients { total += e.mass }
         if v.pruned > 0 { total += v.pruned }
@@ -217,7 +225,7 @@ struct MetricCollector {
             let r = v.pruned / total
             h -= r * log2(r / Double(max(clients - listed, 1)))
         }
-        return h
+        return (h, v.pruned / total)
     }
 
     /// A provider discarded a drop message now.

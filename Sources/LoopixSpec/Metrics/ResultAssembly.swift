@@ -58,5 +58,6 @@ extension SimulationResult {
                 dropsDiscarded: m.dropsDiscarded, pullDummies: m.pullDummies, realPulled: m.realPulled,
                 mixLoopsReturned: m.mixLoopsReturned))
         targets = m.targets.map(TargetMetrics.init(tally:))
+        if m.anyPruned { anonymity.prunedShare = m.prunedShare.summary }
     }
 }

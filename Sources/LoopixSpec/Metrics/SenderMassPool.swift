@@ -8,19 +8,25 @@
 /// arrival of a message with vector v:     S = S + v
 /// departure, n messages held before it:   v' = S / n ;  S = S − v'   (S/n is unchanged)
 /// the pool becomes empty:                 S = 0
-/// S has more than 2K entries:             keep the K largest, add the others to S.pruned
+/// S has more than 2K entries:             keep the K largest and the protected ones,
+///                                         add the others to S.pruned
 /// ```
-/// Each listed entry goes through exactly the arithmetic of a dense vector's entry, so while
-/// nothing is pruned the result equals the dense tracker's bit for bit.
+/// Each listed entry goes through exactly the arithmetic of a dense vector's entry, and entries
+/// do not interact, so while nothing is pruned the result equals the dense tracker's bit for
+/// bit, and a protected entry (the challenge senders of ε) is exact even when others are pruned.
 struct SenderMassPool {
-    /// K: after pruning, the number of entries kept; pruning starts above 2K.
+    /// K: after pruning, the number of entries kept besides the protected ones; pruning starts
+    /// above 2K entries.
     let supportLimit: Int
+    /// Indices pruning never removes.
+    let protected: [Int32]
     private(set) var sum = SparseMass()
     private var scratch: [SparseMass.Entry] = []
 
-    init(supportLimit: Int) {
-        precondition(supportLimit >= 1, "BUG: a support limit below 1")
+    init(supportLimit: Int, protected: [Int] = []) {
+        precondition(supportLimit >= 0, "BUG: a negative support limit")
         self.supportLimit = supportLimit
+        self.protected = protected.map { Int32($0) }
     }
 
     /// S = S + v (a sorted merge), then the pruning rule.
@@ -34,7 +40,7 @@ struct SenderMassPool {
         } else {
             merge(v.entries)
         }
-        if sum.entries.count > 2 * supportLimit { prune() }
+        if sum.entries.count > 2 * supportLimit && sum.entries.count > protected.count { prune() }
     }
 
     /// The vector the departing message leaves with; `heldBefore` counts it.
@@ -77,13 +83,28 @@ struct SenderMassPool {
         swap(&sum.entries, &scratch)
     }
 
-    /// SPEC.md [LOOPIX-METRIC-SPARSE]: keep the K largest masses (ties: the smaller index), move
-    /// the rest into `pruned`, and keep the list sorted by index.
+    /// SPEC.md [LOOPIX-METRIC-SPARSE]: keep the protected entries and the K largest masses of
+    /// the others (ties: the smaller index), move the rest into `pruned`, and keep the list
+    /// sorted by index.
     private mutating func prune() {
-        let byMass = sum.entries.sorted { $0.mass != $1.mass ? $0.mass > $1.mass : $0.index < $1.index }
+        if supportLimit == 0 {
+            // K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector.
+            var removed = 0.0
+            sum.entries.removeAll { e in
+                let drop = !protected.contains(e.index)
+                if drop { removed += e.mass }
+                return drop
+            }
+            sum.pruned += removed
+            return
+        }
+        var kept = sum.entries.filter { protected.contains($0.index) }
+        let byMass = sum.entries.filter { !protected.contains($0.index) }
+            .sorted { $0.mass != $1.mass ? $0.mass > $1.mass : $0.index < $1.index }
         var removed = 0.0
         for e in byMass[supportLimit...] { removed += e.mass }
-        sum.entries = byMass[..<supportLimit].sorted { $0.index < $1.index }
+        kept.append(contentsOf: byMass[..<supportLimit])
+        sum.entries = kept.sorted { $0.index < $1.index }
         sum.pruned += removed
     }
 }

@@ -182,10 +182,10 @@ extension LoopixParameters {
     /// empty slot sends a dummy to the sender itself (Node.py line 78) where our model sends a
     /// drop to the one provider: both cross three mixes, and a provider neither delays nor mixes,
     /// so mixing, latency and entropy are the same. MiXiM has no providers and no pulls: one
-    /// provider and a pull every second (of 5) stand in for direct delivery and do not change
-    /// any metric MiXiM reports.
+    /// provider and a pull every 10 s (of 50 messages) stand in for direct delivery and change
+    /// no metric MiXiM reports (rare pulls keep the event count close to MiXiM's).
     public static let mixim = LoopixParameters(
         lambdaP: 1, lambdaL: 0, lambdaD: 0, lambdaM: 0, mu: 10,
         layers: 3, mixesPerLayer: 3, providers: 1, clients: 100,
-        pullInterval: 1, pullSize: 5, realMessageRate: 0, processingDelay: 0.000386)
+        pullInterval: 10, pullSize: 50, realMessageRate: 0, processingDelay: 0.000386)
 }

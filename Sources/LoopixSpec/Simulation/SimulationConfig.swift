@@ -22,8 +22,9 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     /// The two challenge senders of the unlinkability metric ε (client indices).
     public var challengeSenders: [Int]
     /// K of the sparse sender distributions (SPEC.md [LOOPIX-METRIC-SPARSE]): a pool's sum is
-    /// pruned to its K largest entries when it has more than 2K. Nil: `defaultSenderSupport`.
-    /// Runs with fewer than 2K clients never prune (their sender entropy is exact).
+    /// pruned to its K largest entries when it has more than 2K; the challenge senders are never
+    /// pruned (ε stays exact); K = 0 keeps only them, as MiXiM's (others, A, B) estimate. Nil:
+    /// `defaultSenderSupport`. Runs with fewer than 2K clients never prune (exact sender entropy).
     public var senderSupport: Int?
     /// MiXiM's target messages and stop rule (SPEC.md [LOOPIX-TARGETS]); nil: none.
     public var targetMessages: TargetMessages?
@@ -50,7 +51,7 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
 
     /// SPEC.md [LOOPIX-SIM-1]: duration, burn-in and cooldown finite, 0 ≤ burnIn,
     /// 0 ≤ cooldown, burnIn < duration − cooldown,
-    /// maxEvents ≥ 1; senderSupport ≥ 1 when given; target messages valid (LOOPIX-TARGETS);
+    /// maxEvents ≥ 1; senderSupport ≥ 0 when given; target messages valid (LOOPIX-TARGETS);
     /// when sender entropy is tracked, two distinct challenge senders that exist.
     ///
     /// Errors, first failing check wins: `notFinite`, `nonPositive` (duration),
@@ -69,7 +70,7 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
             throw .burnInNotBeforeEnd(burnIn: burnIn, windowEnd: duration - cooldown)
         }
         if maxEvents < 1 { throw .countTooSmall(parameter: "maxEvents", value: maxEvents, minimum: 1) }
-        if let k = senderSupport, k < 1 { throw .countTooSmall(parameter: "senderSupport", value: k, minimum: 1) }
+        if let k = senderSupport, k < 0 { throw .countTooSmall(parameter: "senderSupport", value: k, minimum: 0) }
         if let targets = targetMessages { try targets.validate(for: parameters, config: self) }
         guard trackSenderEntropy else { return }
         if parameters.clients > LoopixParameters.maximumClientsWithSenderEntropy {

@@ -111,12 +111,10 @@ extension SimulationState {
     /// SPEC.md [LOOPIX-CLIENT-5]: the message leaves at `now`; an observer of the client's link
     /// knows its sender, so its sender distribution starts as that one client.
     mutating func send(slot: MessageStore.Slot) {
-        var m = messages[slot]
-        m.sentAt = now
-        m.distribution = metrics.senderView(of: m.sender)
-        m.targetMass = metrics.targetView(of: m.target)
-        messages[slot] = m
-        metrics.messageSent(m.kind, at: now)
+        messages[slot].sentAt = now
+        messages[slot].distribution = metrics.senderView(of: messages[slot].sender)
+        messages[slot].targetMass = metrics.targetView(of: messages[slot].target)
+        metrics.messageSent(messages[slot].kind, at: now)
         forward(slot: slot)
     }
 }

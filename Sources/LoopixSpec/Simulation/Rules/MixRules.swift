@@ -12,8 +12,8 @@ extension SimulationState {
     /// ```
     mutating func mixArrival(slot: MessageStore.Slot, mix: Int, delay: Double) {
         // Step 1: the message joins the pool.
-        let m = messages[slot]
-        metrics.mixArrival(mix: mix, view: m.distribution, targetMass: m.targetMass, at: now)
+        metrics.mixArrival(
+            mix: mix, view: messages[slot].distribution, targetMass: messages[slot].targetMass, at: now)
         // Step 2: it leaves when its own delay is over.
         let wait = p.processingDelay.map { delay + $0 } ?? delay
         schedule(.mixDeparture(message: slot, mix: mix), at: now + wait)
@@ -29,10 +29,8 @@ extension SimulationState {
     mutating func mixDeparture(slot: MessageStore.Slot, mix: Int) {
         // Step 1: the message leaves the pool.
         mixHops += 1
-        var m = messages[slot]
-        if m.targetMass != nil { m.targetMass = metrics.targetDeparture(mix: mix, at: now) }
-        m.distribution = metrics.mixDeparture(mix: mix, kind: m.kind, at: now)
-        messages[slot] = m
+        if messages[slot].targetMass != nil { messages[slot].targetMass = metrics.targetDeparture(mix: mix, at: now) }
+        messages[slot].distribution = metrics.mixDeparture(mix: mix, kind: messages[slot].kind, at: now)
         // Step 2: on to the next hop.
         forward(slot: slot)
     }
