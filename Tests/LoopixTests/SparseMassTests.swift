@@ -89,6 +89,19 @@ struct DenseMassPool {
         #expect(prunedSome)
     }
 
+    /// Quickselect against sorting, with ties.
+    @Test func selectionMatchesSorting() {
+        var random = SimulationRandom(seed: 3)
+        for n in [1, 2, 5, 64, 301] {
+            let values = (0..<n).map { _ in Double(random.index(below: 20)) }
+            let sorted = values.sorted(by: >)
+            for rank in [0, n / 2, n - 1] {
+                var copy = values
+                #expect(SenderMassPool.select(&copy, rank: rank) == sorted[rank])
+            }
+        }
+    }
+
     /// Whole runs: pruning hard (K = 2) leaves ε exactly as it was and moves the mean sender
     /// entropy up (the pruned mass is spread evenly, the most uncertain completion), by less
     /// than the gap to log2 C; without pruning no `prunedShare` is reported.

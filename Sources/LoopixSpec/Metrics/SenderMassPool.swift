@@ -22,6 +22,7 @@ struct SenderMassPool {
     let protected: [Int32]
     private(set) var sum = SparseMass()
     private var scratch: [SparseMass.Entry] = []
+    private var scratchMasses: [Double] = []
 
     init(supportLimit: Int, protected: [Int] = []) {
         precondition(supportLimit >= 0, "BUG: a negative support limit")
@@ -84,8 +85,8 @@ struct SenderMassPool {
     }
 
     /// SPEC.md [LOOPIX-METRIC-SPARSE]: keep the protected entries and the K largest masses of
-    /// the others (ties: the smaller index), move the rest into `pruned`, and keep the list
-    /// sorted by index.
+    /// the others (ties: the smaller index), move the rest into `pruned`; the list stays sorted
+    /// by index.
     private mutating func prune() {
         if supportLimit == 0 {
             // K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector.
@@ -98,13 +99,55 @@ struct SenderMassPool {
             sum.pruned += removed
             return
         }
-        var kept = sum.entries.filter { protected.contains($0.index) }
-        let byMass = sum.entries.filter { !protected.contains($0.index) }
-            .sorted { $0.mass != $1.mass ? $0.mass > $1.mass : $0.index < $1.index }
+        // The K-th largest mass of the unprotected entries (selection, not a full sort), then one
+        // pass in index order: larger masses stay, and of those equal to it the smaller indices.
+        var masses: [Double] = []
+        swap(&masses, &scratchMasses)
+        masses.removeAll(keepingCapacity: true)
+        defer { swap(&masses, &scratchMasses) }
+        for e in sum.entries where !protected.contains(e.index) { masses.append(e.mass) }
+        if masses.count <= supportLimit { return }
+        let threshold = Self.select(&masses, rank: supportLimit - 1)
+        var above = 0
+        for m in masses where m > threshold { above += 1 }
+        var equalLeft = supportLimit - above
         var removed = 0.0
-        for e in byMass[supportLimit...] { removed += e.mass }
-        kept.append(contentsOf: byMass[..<supportLimit])
-        sum.entries = kept.sorted { $0.index < $1.index }
+        sum.entries.removeAll { e in
+            if protected.contains(e.index) || e.mass > threshold { return false }
+            if e.mass == threshold && equalLeft > 0 {
+                equalLeft -= 1
+                return false
+            }
+            removed += e.mass
+            return true
+        }
         sum.pruned += removed
+    }
+
+    /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect, middle pivot;
+    /// reorders `values`).
+    static func select(_ values: inout [Double], rank: Int) -> Double {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j {
+                high = j
+            } else if rank >= i {
+                low = i
+            } else {
+                return values[rank]
+            }
+        }
+        return values[rank]
     }
 }
