@@ -159,7 +159,14 @@ struct Run: ParsableCommand {
     func run() throws {
         let p = try parameters()
         // A packet-level run does real cryptography at every hop: its defaults are short.
-        if packets { return try runPackets(p, packetConfig(p)) }
+        if packets {
+            if p.realMessageRate == 0 && !quiet {
+                printError(
+                    "loopix-sim: note: r = 0: this preset's real messages are target messages, which only the"
+                        + " timing model has; set --real-rate for real traffic at packet level")
+            }
+            return try runPackets(p, packetConfig(p))
+        }
         let config = try timingConfig(p)
         let simulator: LoopixSimulator
         do {

@@ -3,7 +3,7 @@
 ///
 /// Source: MiXiM (aniampio/Simulator at 4efb211, classes/Node.py, add_pkt_in_pool and
 /// forward_packet: the pool keeps the average of its packets' vectors, and a departing packet
-/// takes that average). SPEC.md [LOOPIX-METRIC-SENDER] and [LOOPIX-METRIC-SPARSE].
+/// takes that average). SPEC.md [LOOPIX-METRIC-SENDER] and LOOPIX-METRIC-SPARSE.
 /// ```text
 /// arrival of a message with vector v:     S = S + v
 /// departure, n messages held before it:   v' = S / n ;  S = S − v'   (S/n is unchanged)

@@ -75,7 +75,7 @@ public struct SimulationResult: Sendable, Codable {
         public var epsilonInfinite: Int
         /// The share of a message's client mass that pruning left unattributed, over the
         /// messages of `senderEntropy`; absent when nothing was pruned (the entropy is exact).
-        /// SPEC.md [LOOPIX-METRIC-SPARSE].
+        /// SPEC.md LOOPIX-METRIC-SPARSE.
         public var prunedShare: SampleSummary? = nil
     }
 

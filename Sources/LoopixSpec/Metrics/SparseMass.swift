@@ -3,7 +3,7 @@ import Foundation
 /// A probability-mass vector kept sparse: the non-zero entries as (index, mass) pairs sorted by
 /// index, plus the mass that pruning took away without saying where it was.
 ///
-/// SPEC.md [LOOPIX-METRIC-SPARSE]. The dense vector it stands for has mass `mass` at each listed
+/// SPEC.md LOOPIX-METRIC-SPARSE. The dense vector it stands for has mass `mass` at each listed
 /// index, 0 at every other index, and `pruned` spread over indices that are not listed (unknown
 /// which). With `pruned == 0` the sparse vector is exactly the dense one.
 struct SparseMass: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What is measured about MiXiM's target messages (SPEC.md [LOOPIX-TARGETS],
-/// [LOOPIX-METRIC-MIXIM]).
+/// What is measured about MiXiM's target messages (SPEC.md LOOPIX-TARGETS,
+/// LOOPIX-METRIC-MIXIM).
 struct TargetTally {
     /// A support limit that never prunes: the mass over target messages stays exact.
     static let unlimited = Int.max / 4
@@ -83,7 +83,7 @@ extension MetricCollector {
 }
 
 extension SimulationResult {
-    /// MiXiM's measurements of its target messages (SPEC.md [LOOPIX-METRIC-MIXIM]).
+    /// MiXiM's measurements of its target messages (SPEC.md LOOPIX-METRIC-MIXIM).
     public struct TargetMetrics: Sendable, Codable {
         /// Target messages sent and delivered.
         public var count: Int

@@ -34,7 +34,7 @@ enum Sender: Equatable {
 }
 
 /// What the adversary, following MiXiM, believes about the sender of one message: a sparse
-/// probability vector over the senders (SPEC.md [LOOPIX-METRIC-SPARSE]); all mass on one sender
+/// probability vector over the senders (SPEC.md LOOPIX-METRIC-SPARSE); all mass on one sender
 /// when the message was just seen leaving it. Index `clients` stands for "a mix" (mix loops).
 typealias SenderDistribution = SparseMass
 
@@ -53,7 +53,7 @@ struct SimMessage {
     var sentAt: Double?
     /// The adversary's view of its sender; nil when sender distributions are not tracked.
     var distribution: SenderDistribution?
-    /// MiXiM's target label (0 … count − 1) of a target message (SPEC.md [LOOPIX-TARGETS]).
+    /// MiXiM's target label (0 … count − 1) of a target message (SPEC.md LOOPIX-TARGETS).
     var target: Int?
     /// MiXiM's probability mass over the target messages (LOOPIX-METRIC-MIXIM); nil when the
     /// run has no target messages.

@@ -21,12 +21,12 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     public var trackSenderEntropy: Bool
     /// The two challenge senders of the unlinkability metric ε (client indices).
     public var challengeSenders: [Int]
-    /// K of the sparse sender distributions (SPEC.md [LOOPIX-METRIC-SPARSE]): a pool's sum is
+    /// K of the sparse sender distributions (SPEC.md LOOPIX-METRIC-SPARSE): a pool's sum is
     /// pruned to its K largest entries when it has more than 2K; the challenge senders are never
     /// pruned (ε stays exact); K = 0 keeps only them, as MiXiM's (others, A, B) estimate. Nil:
     /// `defaultSenderSupport`. Runs with fewer than 2K clients never prune (exact sender entropy).
     public var senderSupport: Int?
-    /// MiXiM's target messages and stop rule (SPEC.md [LOOPIX-TARGETS]); nil: none.
+    /// MiXiM's target messages and stop rule (SPEC.md LOOPIX-TARGETS); nil: none.
     public var targetMessages: TargetMessages?
 
     /// K when `senderSupport` is nil: every run with up to 1023 clients (every preset) is exact.

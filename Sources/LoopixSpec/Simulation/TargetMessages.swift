@@ -6,7 +6,7 @@
 /// (simulate_adding_packets_into_buffer: wait `sim_add_buffer` seconds, then put target message i
 /// into the buffer, for i = 0 … num_target_packets − 1) and simulation_modes/test_mode.py lines
 /// 162–179 (start it after the burn-in; run until every target message is delivered, then the
-/// cooldown). SPEC.md [LOOPIX-TARGETS].
+/// cooldown). SPEC.md LOOPIX-TARGETS.
 public struct TargetMessages: Sendable, Equatable, Codable {
     /// The client that sends the target messages (MiXiM's SenderT1).
     public var sender: Int

@@ -1,4 +1,4 @@
-/// The event rules of a client, in SPEC.md order (§8.5, LOOPIX-CLIENT-1 … 5).
+/// The event rules of a client, in SPEC.md order (§8.5, LOOPIX-CLIENT-1 … 6).
 ///
 /// Paper: Loopix §3.2, "Sending messages and cover traffic".
 extension SimulationState {
@@ -22,25 +22,6 @@ extension SimulationState {
         // Step 3: append to the buffer.
         let message = SimMessage(kind: .real, sender: .client(c), recipient: recipient, path: [], createdAt: now)
         clients[c].buffer.append(messages.store(message))
-    }
-
-    /// Target message i enters its sender's buffer (MiXiM's measurement scenario).
-    ///
-    /// Source: MiXiM (aniampio/Simulator at 4efb211) classes/Node.py lines 282–307.
-    /// SPEC.md [LOOPIX-TARGETS].
-    /// ```text
-    /// if i + 1 < count: schedule target message i + 1 at now + interval
-    /// append a real message, sender → recipient, labelled i, to the sender's buffer
-    /// ```
-    mutating func targetMessage(index i: Int) {
-        guard let targets = config.targetMessages else { preconditionFailure("BUG: a target message without targets") }
-        // Step 1: schedule the successor.
-        if i + 1 < targets.count { schedule(.targetMessage(index: i + 1), at: now + targets.interval) }
-        // Step 2: append to the buffer.
-        var message = SimMessage(
-            kind: .real, sender: .client(targets.sender), recipient: targets.recipient, path: [], createdAt: now)
-        message.target = i
-        clients[targets.sender].buffer.append(messages.store(message))
     }
 
     /// A slot of client c's payload stream.
@@ -116,5 +97,24 @@ extension SimulationState {
         messages[slot].targetMass = metrics.targetView(of: messages[slot].target)
         metrics.messageSent(messages[slot].kind, at: now)
         forward(slot: slot)
+    }
+
+    /// Target message i enters its sender's buffer (MiXiM's measurement scenario).
+    ///
+    /// Source: MiXiM (aniampio/Simulator at 4efb211) classes/Node.py lines 282–307.
+    /// SPEC.md [LOOPIX-CLIENT-6].
+    /// ```text
+    /// if i + 1 < count: schedule target message i + 1 at now + interval
+    /// append a real message, sender → recipient, labelled i, to the sender's buffer
+    /// ```
+    mutating func targetMessage(index i: Int) {
+        guard let targets = config.targetMessages else { preconditionFailure("BUG: a target message without targets") }
+        // Step 1: schedule the successor.
+        if i + 1 < targets.count { schedule(.targetMessage(index: i + 1), at: now + targets.interval) }
+        // Step 2: append to the buffer.
+        var message = SimMessage(
+            kind: .real, sender: .client(targets.sender), recipient: targets.recipient, path: [], createdAt: now)
+        message.target = i
+        clients[targets.sender].buffer.append(messages.store(message))
     }
 }
