@@ -123,7 +123,8 @@ struct Run: ParsableCommand {
     @Flag(
         help: ArgumentHelp(
             "Also report wall-clock time and packet-hops per second (on stderr for the timing model, in"
-                + " the JSON with --packets; these differ between runs; everything else is the same for the same seed)."))
+                + " the JSON with --packets; these differ between runs; everything else is the same for the same seed)."
+        ))
     var timing = false
 
     func parameters() throws -> LoopixParameters {
@@ -200,7 +201,9 @@ struct Run: ParsableCommand {
 extension Run {
     /// The configuration of a packet-level run: short defaults (every hop is cryptography).
     func packetConfig(_ p: LoopixParameters) throws -> SimulationConfig {
-        if targets != nil || senderSupport != nil { throw ValidationError("--targets and --sender-support need the timing model") }
+        if targets != nil || senderSupport != nil {
+            throw ValidationError("--targets and --sender-support need the timing model")
+        }
         return SimulationConfig(
             seed: seed, duration: duration ?? 5, burnIn: burnIn ?? 1, cooldown: cooldown ?? 1, maxEvents: maxEvents,
             trackSenderEntropy: !noSenderEntropy && p.clients >= 2)

@@ -65,7 +65,9 @@ enum Summary {
         row("cover share, mix departures", f(r.traffic.mixCoverShare), "")
         if let t = r.targets {
             lines.append("")
-            lines.append("MiXiM's target messages (\(t.delivered) of \(t.count) delivered, the last at \(f(t.lastDeliveredAt ?? .nan, 1)) s)")
+            lines.append(
+                "MiXiM's target messages (\(t.delivered) of \(t.count) delivered, the last at \(f(t.lastDeliveredAt ?? .nan, 1)) s)"
+            )
             row("entropy at last delivery (bits, MiXiM)", t.entropyAtLastDelivery.map { f($0) } ?? "-", "")
             row("entropy at end of run (bits)", f(t.entropyAtEnd), "")
             row("latency send→delivery mean (s)", f(t.latency.mean), "")

@@ -7,7 +7,8 @@ import Testing
     func json<T: Encodable>(_ value: T) throws -> Data {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        e.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try e.encode(value)
     }
 

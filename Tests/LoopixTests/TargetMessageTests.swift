@@ -83,13 +83,23 @@ import Testing
             do { try c.validate(for: p) } catch { return error }
             return nil
         }
-        #expect(targetsError(TargetMessages(sender: 3, recipient: 3, count: 1, interval: 1)) == .targetSenderIsRecipient(client: 3))
-        #expect(targetsError(TargetMessages(sender: 0, recipient: 1, count: 10, interval: 1)) == .targetsOutlastRun(lastCreated: 11, windowEnd: 10))
+        #expect(
+            targetsError(TargetMessages(sender: 3, recipient: 3, count: 1, interval: 1))
+                == .targetSenderIsRecipient(client: 3))
+        #expect(
+            targetsError(TargetMessages(sender: 0, recipient: 1, count: 10, interval: 1))
+                == .targetsOutlastRun(lastCreated: 11, windowEnd: 10))
         #expect(targetsError(TargetMessages(sender: 0, recipient: 1, count: 9, interval: 1)) == nil)
-        #expect(targetsError(TargetMessages(sender: 0, recipient: 100, count: 1, interval: 1)) == .noSuchClient(parameter: "targetMessages.recipient", value: 100, clients: 100))
-        #expect(targetsError(TargetMessages(sender: 0, recipient: 1, count: 1, interval: 0)) == .nonPositive(parameter: "targetMessages.interval", value: 0))
+        #expect(
+            targetsError(TargetMessages(sender: 0, recipient: 100, count: 1, interval: 1))
+                == .noSuchClient(parameter: "targetMessages.recipient", value: 100, clients: 100))
+        #expect(
+            targetsError(TargetMessages(sender: 0, recipient: 1, count: 1, interval: 0))
+                == .nonPositive(parameter: "targetMessages.interval", value: 0))
         var c = config
         c.senderSupport = -1
-        #expect(throws: LoopixError.countTooSmall(parameter: "senderSupport", value: -1, minimum: 0)) { try c.validate(for: p) }
+        #expect(throws: LoopixError.countTooSmall(parameter: "senderSupport", value: -1, minimum: 0)) {
+            try c.validate(for: p)
+        }
     }
 }
