@@ -10,7 +10,7 @@ struct LoopixSim: ParsableCommand {
             All rates are in events per second, all times in virtual seconds. The per-hop delay is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run on every machine (SPEC.md, "The random generator"). Negative values need the form --mu=-1.
 
             Examples:
-              loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
+              loopix-sim run --preset mixim --timing --json out.json   # MiXiM's own scenario and metric
               loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
               loopix-sim run --preset nym --packets --duration 4 --burn-in 1 --cooldown 1 --json out.json
               loopix-sim entropy-curve --csv fig4.csv

@@ -66,12 +66,14 @@ enum Summary {
         if let t = r.targets {
             lines.append("")
             lines.append(
-                "MiXiM's target messages (\(t.delivered) of \(t.count) delivered, the last at \(f(t.lastDeliveredAt ?? .nan, 1)) s)"
+                "MiXiM's target messages (\(t.delivered) of \(t.count) delivered,"
+                    + " the last at \(f(t.lastDeliveredAt ?? .nan, 1)) s)"
             )
             row("entropy at last delivery (bits, MiXiM)", t.entropyAtLastDelivery.map { f($0) } ?? "-", "")
             row("entropy at end of run (bits)", f(t.entropyAtEnd), "")
             row("latency send→delivery mean (s)", f(t.latency.mean), "")
-            row("ε = ln(p_A/p_B) mean (nats, MiXiM)", t.epsilon.count > 0 ? f(t.epsilon.mean) : "-", "δ \(f(t.delta))")
+            let eps = t.epsilon.count > 0 ? f(t.epsilon.mean) : "-"
+            row("ε = ln(p_A/p_B) mean (nats, MiXiM)", eps, "δ \(f(t.delta))")
         }
         lines.append("")
         lines.append("per mix: mix layer arrivals/s throughput/s occupancy(mean,var) H_danezis H_eq5")

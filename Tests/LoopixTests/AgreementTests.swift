@@ -193,9 +193,10 @@ import Testing
             ).run()
         }
         for (s, r) in zip(settings, runs) {
+            let e = r.anonymity.epsilon
             print(
-                "ε µ=\(s.mu) layers=\(s.layers): mean \(r.anonymity.epsilon.mean) ± \(r.anonymity.epsilon.standardError), n \(r.anonymity.epsilon.count), infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits"
-            )
+                "ε µ=\(s.mu) layers=\(s.layers): mean \(e.mean) ± \(e.standardError), n \(e.count),"
+                    + " infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits")
             #expect(r.anonymity.epsilon.count + r.anonymity.epsilonInfinite > 300)
         }
         func clearlyAbove(_ a: SimulationResult, _ b: SimulationResult) -> Bool {
