@@ -10,7 +10,7 @@ struct LoopixSim: ParsableCommand {
             All rates are in events per second, all times in virtual seconds. The per-hop delay is Exp(mu): mu is a rate and the mean delay is 1/mu. The same seed gives the same run on every machine (SPEC.md, "The random generator"). Negative values need the form --mu=-1.
 
             Examples:
-              loopix-sim run --preset mixim --duration 700 --burn-in 100 --cooldown 100 --json out.json
+              loopix-sim run --preset mixim --timing --json out.json   # MiXiM's own scenario and metric
               loopix-sim run --preset loopix-paper --mu 1 --clients 100 --csv out.csv
               loopix-sim run --preset nym --packets --duration 4 --burn-in 1 --cooldown 1 --json out.json
               loopix-sim entropy-curve --csv fig4.csv
@@ -70,6 +70,21 @@ struct Run: ParsableCommand {
     var pullSize: Int?
     @Option(name: .customLong("real-rate"), help: "r, rate of real messages into each client's buffer (1/s).")
     var realRate: Double?
+    @Option(
+        name: .customLong("processing-delay"),
+        help: "Seconds of processing added at every mix hop (mixim: 0.000386; 0 = none).")
+    var processingDelay: Double?
+    @Option(
+        help: ArgumentHelp(
+            "MiXiM's target messages: how many (default 1000 with --preset mixim, else 0 = none);"
+                + " the run ends one cooldown after the last is delivered."))
+    var targets: Int?
+    @Option(name: .customLong("target-interval"), help: "Seconds between two target messages (default 1).")
+    var targetInterval: Double = 1
+    @Option(
+        name: .customLong("sender-support"),
+        help: "K of the sparse sender distributions (SPEC.md LOOPIX-METRIC-SPARSE; default 512).")
+    var senderSupport: Int?
 
     @Option(
         help: ArgumentHelp(
@@ -107,8 +122,9 @@ struct Run: ParsableCommand {
     var packets = false
     @Flag(
         help: ArgumentHelp(
-            "With --packets: also report wall-clock time and packet-hops per second (these"
-                + " differ between runs; everything else is the same for the same seed)."))
+            "Also report wall-clock time and packet-hops per second (on stderr for the timing model, in"
+                + " the JSON with --packets; these differ between runs; everything else is the same for the same seed)."
+        ))
     var timing = false
 
     func parameters() throws -> LoopixParameters {
@@ -137,26 +153,39 @@ struct Run: ParsableCommand {
         if let v = pullInterval { p.pullInterval = v }
         if let v = pullSize { p.pullSize = v }
         if let v = realRate { p.realMessageRate = v }
+        if let v = processingDelay { p.processingDelay = v == 0 ? nil : v }
         return p
     }
 
     func run() throws {
         let p = try parameters()
         // A packet-level run does real cryptography at every hop: its defaults are short.
-        let config = SimulationConfig(
-            seed: seed, duration: virtualDuration, burnIn: burnIn ?? (packets ? 1 : 20),
-            cooldown: cooldown ?? (packets ? 1 : 10), maxEvents: maxEvents,
-            trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
-        if packets { return try runPackets(p, config) }
-        if timing { throw ValidationError("--timing goes with --packets") }
+        if packets {
+            if p.realMessageRate == 0 && !quiet {
+                printError(
+                    "loopix-sim: note: r = 0: this preset's real messages are target messages, which only the"
+                        + " timing model has; set --real-rate for real traffic at packet level")
+            }
+            return try runPackets(p, packetConfig(p))
+        }
+        let config = try timingConfig(p)
         let simulator: LoopixSimulator
         do {
             simulator = try LoopixSimulator(parameters: p, config: config)
         } catch {
             throw ValidationError(error.description)
         }
-        let result = simulator.run(progress: progressPrinter())
+        let started = ContinuousClock.now
+        let (result, mixHops) = simulator.runCountingHops(progress: progressPrinter(config.duration))
+        let elapsed = ContinuousClock.now - started
         if !quiet { printError("") }
+        if timing {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            printError(
+                String(
+                    format: "loopix-sim: wall %.3f s, %d mix packet-hops, %.0f hops per wall second", seconds,
+                    mixHops, Double(mixHops) / seconds))
+        }
         print(Summary.table(result))
         if let path = json {
             try encodeJSON(result).write(to: URL(fileURLWithPath: path))
@@ -170,11 +199,40 @@ struct Run: ParsableCommand {
 }
 
 extension Run {
-    /// --duration, or its default for the kind of run.
-    var virtualDuration: Double { duration ?? (packets ? 5 : 120) }
+    /// The configuration of a packet-level run: short defaults (every hop is cryptography).
+    func packetConfig(_ p: LoopixParameters) throws -> SimulationConfig {
+        if targets != nil || senderSupport != nil {
+            throw ValidationError("--targets and --sender-support need the timing model")
+        }
+        return SimulationConfig(
+            seed: seed, duration: duration ?? 5, burnIn: burnIn ?? 1, cooldown: cooldown ?? 1, maxEvents: maxEvents,
+            trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
+    }
+
+    /// The configuration of a timing-model run. With target messages (the `mixim` preset's
+    /// default, MiXiM's test_config.json phases) the burn-in is 100 s, the cooldown 2000 s, and
+    /// the duration only a cap: the run ends one cooldown after the last target is delivered.
+    func timingConfig(_ p: LoopixParameters) throws -> SimulationConfig {
+        let count = targets ?? (preset == "mixim" ? TargetMessages.mixim.count : 0)
+        if count < 0 { throw ValidationError("--targets must be ≥ 0") }
+        let b = burnIn ?? (count > 0 ? 100 : 20)
+        let k = cooldown ?? (count > 0 ? 2000 : 10)
+        var target: TargetMessages?
+        if count > 0 {
+            target = TargetMessages(
+                sender: TargetMessages.mixim.sender, recipient: TargetMessages.mixim.recipient, count: count,
+                interval: targetInterval)
+        }
+        // The cap leaves the target sender's buffer as long again to drain as it took to fill.
+        let cap = b + 2 * Double(count) * targetInterval + k
+        return SimulationConfig(
+            seed: seed, duration: duration ?? (count > 0 ? cap : 120), burnIn: b, cooldown: k, maxEvents: maxEvents,
+            trackSenderEntropy: !noSenderEntropy && p.clients >= 2, senderSupport: senderSupport,
+            targetMessages: target)
+    }
 
     /// A progress line on stderr (nothing with --quiet).
-    func progressPrinter() -> (Double) -> Void {
+    func progressPrinter(_ virtualDuration: Double) -> (Double) -> Void {
         let started = Date()
         var lastShown = -1
         return { fraction in
@@ -217,7 +275,7 @@ extension Run {
         }
         // The wall clock is read around the run only, never inside it.
         let started = ContinuousClock.now
-        var result = try simulator.run(progress: progressPrinter())
+        var result = try simulator.run(progress: progressPrinter(config.duration))
         let elapsed = ContinuousClock.now - started
         if !quiet { printError("") }
         if timing {

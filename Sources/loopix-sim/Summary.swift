@@ -51,6 +51,9 @@ enum Summary {
         row(
             "sender entropy, all client msgs (bits)",
             a.senderEntropy.count > 0 ? f(a.senderEntropy.mean) : "not tracked", "max \(f(log2(Double(p.clients))))")
+        if let pruned = a.prunedShare {
+            row("  approximate: pruned mass share (mean)", f(pruned.mean), "SPEC LOOPIX-METRIC-SPARSE")
+        }
         row("sender entropy, real msgs (bits)", a.senderEntropyReal.count > 0 ? f(a.senderEntropyReal.mean) : "-", "")
         row(
             "ε challenge senders (nats, finite)",
@@ -60,6 +63,18 @@ enum Summary {
             "cover share, client messages", f(r.traffic.clientCoverShare),
             f(1 - p.realMessageRate / (p.lambdaP + p.lambdaL + p.lambdaD)))
         row("cover share, mix departures", f(r.traffic.mixCoverShare), "")
+        if let t = r.targets {
+            lines.append("")
+            lines.append(
+                "MiXiM's target messages (\(t.delivered) of \(t.count) delivered,"
+                    + " the last at \(f(t.lastDeliveredAt ?? .nan, 1)) s)"
+            )
+            row("entropy at last delivery (bits, MiXiM)", t.entropyAtLastDelivery.map { f($0) } ?? "-", "")
+            row("entropy at end of run (bits)", f(t.entropyAtEnd), "")
+            row("latency send→delivery mean (s)", f(t.latency.mean), "")
+            let eps = t.epsilon.count > 0 ? f(t.epsilon.mean) : "-"
+            row("ε = ln(p_A/p_B) mean (nats, MiXiM)", eps, "δ \(f(t.delta))")
+        }
         lines.append("")
         lines.append("per mix: mix layer arrivals/s throughput/s occupancy(mean,var) H_danezis H_eq5")
         for m in r.mixes {
@@ -103,6 +118,13 @@ enum Summary {
         add("traffic.pullDummies", r.traffic.pullDummies)
         add("traffic.realPulled", r.traffic.realPulled)
         add("traffic.mixLoopsReturned", r.traffic.mixLoopsReturned)
+        if let t = r.targets {
+            add("targets.count", t.count); add("targets.delivered", t.delivered)
+            add("targets.lastDeliveredAt", t.lastDeliveredAt ?? .nan)
+            add("targets.entropyAtLastDelivery", t.entropyAtLastDelivery ?? .nan)
+            add("targets.entropyAtEnd", t.entropyAtEnd); add("targets.entropyPerMessage", t.entropyPerMessage)
+            add("targets.latency", t.latency); add("targets.epsilon", t.epsilon); add("targets.delta", t.delta)
+        }
         for m in r.mixes {
             let k = "mix.\(m.mix)."
             add(k + "layer", m.layer); add(k + "arrivals", m.arrivals); add(k + "departures", m.departures)

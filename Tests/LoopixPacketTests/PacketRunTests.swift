@@ -14,6 +14,9 @@ import Testing
         p.providers = 2
         p.mu = 50
         p.pullInterval = 0.2
+        // The mixim preset's real messages are MiXiM's target messages, which only the timing
+        // model has (SPEC.md LOOPIX-TARGETS); a packet run needs a real-message rate instead.
+        if p.realMessageRate == 0 { p.realMessageRate = 0.5 }
         return (p, try PacketBehaviour.preset(named: preset))
     }
 

@@ -65,6 +65,7 @@ import Testing
     ///   √(2/(µT)) = 7 %, about 3 % for the mean).
     @Test func networkLatencyAndOccupancy() throws {
         var p = LoopixParameters.mixim
+        p.processingDelay = nil  // the closed forms have none
         p.clients = 200
         p.realMessageRate = 0.9
         p.mu = 2
@@ -118,6 +119,7 @@ import Testing
     /// the test checks that 3 % is at least 3 SE. Negative control: r = 0.3 must be rejected.
     @Test func clientBufferIsMM1() throws {
         var p = LoopixParameters.mixim
+        p.processingDelay = nil  // the closed forms have none
         p.clients = 200
         p.layers = 1
         p.realMessageRate = 0.25
@@ -176,21 +178,26 @@ import Testing
     /// challenge senders' messages (≈ 400); the comparisons require a gap of more than 3
     /// combined SE.
     @Test func epsilonFallsWithMixingAndLayers() throws {
-        func epsilon(mu: Double, layers: Int) throws -> SimulationResult {
+        // (µ, layers) of the four runs, which run side by side (independent seeds' worth of work).
+        let settings: [(mu: Double, layers: Int)] = [(20, 3), (2, 3), (0.5, 3), (2, 1)]
+        let runs = try Replications.map(count: settings.count) { i throws(LoopixError) in
             var p = LoopixParameters.mixim
+            p.processingDelay = nil
             p.clients = 60
             p.mixesPerLayer = 2
-            p.layers = layers
-            p.mu = mu
+            p.layers = settings[i].layers
+            p.mu = settings[i].mu
             p.realMessageRate = 0.5
-            let r = try LoopixSimulator(
+            return try LoopixSimulator(
                 parameters: p, config: SimulationConfig(seed: 51, duration: 220, burnIn: 20)
             ).run()
+        }
+        for (s, r) in zip(settings, runs) {
+            let e = r.anonymity.epsilon
             print(
-                "ε µ=\(mu) layers=\(layers) (λ/µ = \(PoissonMix.networkMixArrivalRate(p) / mu)): mean \(r.anonymity.epsilon.mean) ± \(r.anonymity.epsilon.standardError), n \(r.anonymity.epsilon.count), infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits"
-            )
+                "ε µ=\(s.mu) layers=\(s.layers): mean \(e.mean) ± \(e.standardError), n \(e.count),"
+                    + " infinite \(r.anonymity.epsilonInfinite); sender entropy \(r.anonymity.senderEntropy.mean) bits")
             #expect(r.anonymity.epsilon.count + r.anonymity.epsilonInfinite > 300)
-            return r
         }
         func clearlyAbove(_ a: SimulationResult, _ b: SimulationResult) -> Bool {
             // Infinite ε (one sender's mass exactly 0) counts as more leakage than any finite ε;
@@ -204,12 +211,12 @@ import Testing
         func meanClearlyAbove(_ a: SampleSummary, _ b: SampleSummary) -> Bool {
             a.mean - b.mean > 3 * (a.standardError * a.standardError + b.standardError * b.standardError).squareRoot()
         }
-        let fast = try epsilon(mu: 20, layers: 3)  // λ/µ = 1.5: many messages have ε = ∞
-        let slow = try epsilon(mu: 2, layers: 3)  // λ/µ = 15
-        let slower = try epsilon(mu: 0.5, layers: 3)  // λ/µ = 60
+        let fast = runs[0]  // λ/µ = 1.5: many messages have ε = ∞
+        let slow = runs[1]  // λ/µ = 15
+        let slower = runs[2]  // λ/µ = 60
         #expect(clearlyAbove(fast, slow))
         #expect(clearlyAbove(slow, slower))
-        let oneLayer = try epsilon(mu: 2, layers: 1)
+        let oneLayer = runs[3]
         #expect(clearlyAbove(oneLayer, slow))
     }
 }

@@ -61,7 +61,7 @@ import Testing
         check(.countTooSmall(parameter: "providers", value: -3, minimum: 1)) { $0.providers = -3 }
         check(.countTooSmall(parameter: "clients", value: 0, minimum: 1)) { $0.clients = 0 }
         check(.countTooSmall(parameter: "pullSize", value: 0, minimum: 1)) { $0.pullSize = 0 }
-        check(.countTooLarge(parameter: "clients", value: 10_001, maximum: 10_000)) { $0.clients = 10_001 }
+        check(.countTooLarge(parameter: "clients", value: 1_000_001, maximum: 1_000_000)) { $0.clients = 1_000_001 }
         check(.countTooLarge(parameter: "layers × mixesPerLayer", value: 20_000, maximum: 10_000)) {
             $0.layers = 2; $0.mixesPerLayer = 10_000
         }

@@ -40,12 +40,15 @@ import Testing
         // Short runs: nym sends 55 messages/s per client, loopix-paper has 500 clients.
         let durations: [String: Double] = ["nym": 2, "loopix-paper": 10, "mixim": 60]
         let duration = durations[name] ?? 10
+        // mixim has no real-message rate: its real messages are MiXiM's target messages.
+        let targets =
+            p.realMessageRate == 0 ? TargetMessages(sender: 0, recipient: 2, count: 20, interval: 1) : nil
         let r = try LoopixSimulator(
             parameters: p,
             config: SimulationConfig(
-                seed: 3, duration: duration, burnIn: duration / 5, cooldown: duration / 10)
+                seed: 3, duration: duration, burnIn: duration / 5, cooldown: duration / 10, targetMessages: targets)
         ).run()
-        #expect(r.stopReason == .duration)
+        #expect(r.stopReason == .duration || r.targets?.delivered == 20)
         #expect(r.mixes.count == p.layers * p.mixesPerLayer)
         let sent = r.traffic.sentByKind
         #expect(sent["real", default: 0] > 0)

@@ -49,20 +49,25 @@ public enum SingleMixExperiment {
     }
 
     /// The curve of the paper's Fig. 4: λ = 100, 200, …, 500 per second and
-    /// µ ∈ {0.02, 0.2, 2, 20, 200} per second.
+    /// µ ∈ {0.02, 0.2, 2, 20, 200} per second. Point i (1-based, µ-major order) uses seed + i;
+    /// the points run in parallel (`Replications`), which gives the same points as one by one.
     public static func figure4(
         seed: UInt64, lambdas: [Double] = [100, 200, 300, 400, 500],
-        mus: [Double] = [0.02, 0.2, 2, 20, 200], progress: ((Int, Int) -> Void)? = nil
+        mus: [Double] = [0.02, 0.2, 2, 20, 200], parallel: Bool = true,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(LoopixError) -> [Point] {
-        var points: [Point] = []
-        var index = 0
+        var settings: [(lambda: Double, mu: Double)] = []
         for mu in mus {
-            for lambda in lambdas {
-                index += 1
-                progress?(index, mus.count * lambdas.count)
-                points.append(try run(lambda: lambda, mu: mu, seed: seed &+ UInt64(index)))
-            }
+            for lambda in lambdas { settings.append((lambda, mu)) }
         }
+        let all = settings
+        let point: @Sendable (Int) throws(LoopixError) -> Point = { i throws(LoopixError) in
+            progress?(i + 1, all.count)
+            return try run(lambda: all[i].lambda, mu: all[i].mu, seed: seed &+ UInt64(i + 1))
+        }
+        if parallel { return try Replications.map(count: all.count, point) }
+        var points: [Point] = []
+        for i in all.indices { points.append(try point(i)) }
         return points
     }
 }

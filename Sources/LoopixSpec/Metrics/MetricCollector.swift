@@ -25,6 +25,7 @@ struct MetricCollector {
         var pool = PoolEntropyTracker()
         var danezis: DanezisEntropyTracker
         var senderMass: SenderMassPool
+        var targetMass: SenderMassPool
         var arrivals = 0
         var departures = 0
         var poolEntropy = RunningStatistics()
@@ -33,16 +34,19 @@ struct MetricCollector {
 
     /// The number of clients C; entry C of a sender vector is "a mix".
     let clients: Int
-    /// The measurement window [B, T − cooldown] (SPEC.md LOOPIX-SIM-2).
+    /// The measurement window [B, T − cooldown] (SPEC.md LOOPIX-SIM-2); with target messages
+    /// it ends earlier, when the last one is delivered (LOOPIX-TARGETS).
     let windowStart: Double
-    let windowEnd: Double
+    /// Set only by the collector (here and in TargetMetrics.swift).
+    var windowEnd: Double
     /// Whether messages carry the adversary's sender distribution (LOOPIX-METRIC-SENDER).
     let tracksSenders: Bool
     /// The challenge senders S0 and S1 of ε (LOOPIX-METRIC-EPSILON).
     let challengeSenders: (s0: Int, s1: Int)
 
     private(set) var clientTallies: [ClientTally]
-    private(set) var mixes: [MixObserver]
+    /// Set only by the collector (here and in TargetMetrics.swift).
+    var mixes: [MixObserver]
     private(set) var payloadSlots = 0
     private(set) var emptySlots = 0
     private(set) var bufferWait = RunningStatistics()
@@ -54,12 +58,20 @@ struct MetricCollector {
     private(set) var senderEntropyReal = RunningStatistics()
     private(set) var epsilon = RunningStatistics()
     private(set) var epsilonInfinite = 0
+    /// Per sender-entropy sample, the share of its mass that was pruned (LOOPIX-METRIC-SPARSE).
+    private(set) var prunedShare = RunningStatistics()
+    private(set) var anyPruned = false
     private(set) var sentByKind: [MessageKind: Int] = [:]
     private(set) var mixDeparturesByKind: [MessageKind: Int] = [:]
     private(set) var dropsDiscarded = 0
     private(set) var pullDummies = 0
     private(set) var realPulled = 0
     private(set) var mixLoopsReturned = 0
+    /// MiXiM's target messages (LOOPIX-TARGETS, LOOPIX-METRIC-MIXIM); nil without them.
+    /// Set only by the collector (TargetMetrics.swift).
+    var targets: TargetTally?
+    /// The first mix of the last layer: departures from index ≥ this leave the mix network.
+    let lastLayerStart: Int
 
     init(parameters p: LoopixParameters, config: SimulationConfig) {
         clients = p.clients
@@ -73,8 +85,13 @@ struct MetricCollector {
         let observer = MixObserver(
             occupancy: TimeWeightedStatistics(windowStart: windowStart, windowEnd: windowEnd),
             danezis: DanezisEntropyTracker(mu: p.mu),
-            senderMass: SenderMassPool(entries: config.trackSenderEntropy ? p.clients + 1 : 0))
+            senderMass: SenderMassPool(
+                supportLimit: config.senderSupport ?? SimulationConfig.defaultSenderSupport,
+                protected: [challenge.first ?? 0, challenge.last ?? 1]),
+            targetMass: SenderMassPool(supportLimit: TargetTally.unlimited))
         mixes = Array(repeating: observer, count: p.layers * p.mixesPerLayer)
+        lastLayerStart = (p.layers - 1) * p.mixesPerLayer
+        targets = config.targetMessages.map { TargetTally(count: $0.count) }
     }
 
     /// Whether time t lies in the measurement window [B, T − cooldown]. Counts and time averages
@@ -117,21 +134,25 @@ struct MetricCollector {
     func senderView(of sender: Sender) -> SenderDistribution? {
         guard tracksSenders else { return nil }
         switch sender {
-        case .client(let c): return .single(c)
-        case .mix: return .single(clients)
+        case .client(let c): return SparseMass(single: c)
+        case .mix: return SparseMass(single: clients)
         }
     }
 
     // MARK: Mixes (LOOPIX-METRIC-OCCUPANCY, -POOL, -DANEZIS, -SENDER)
 
-    /// A message enters mix `mix`'s pool now, carrying the adversary's view `view`.
-    mutating func mixArrival(mix: Int, view: SenderDistribution?, at now: Double) {
+    /// A message enters mix `mix`'s pool now, carrying the adversary's view `view` (and, in a
+    /// run with target messages, its mass over them).
+    mutating func mixArrival(mix: Int, view: SenderDistribution?, targetMass: SparseMass? = nil, at now: Double) {
         mixes[mix].held += 1
         mixes[mix].occupancy.set(Double(mixes[mix].held), at: now)
         mixes[mix].pool.messageArrived()
         mixes[mix].danezis.messageArrived(at: now)
         if inWindow(now) { mixes[mix].arrivals += 1 }
         if let view { mixes[mix].senderMass.add(view) }
+        if let targetMass, !(targetMass.isEmpty && mixes[mix].targetMass.sum.isEmpty) {
+            mixes[mix].targetMass.add(targetMass)
+        }
     }
 
     /// A message of this kind leaves mix `mix`'s pool now. Returns the adversary's new view of
@@ -150,7 +171,7 @@ struct MetricCollector {
             mixDeparturesByKind[kind, default: 0] += 1
         }
         guard tracksSenders else { return nil }
-        return .mixture(mixes[mix].senderMass.takeDeparting(heldBefore: heldBefore))
+        return mixes[mix].senderMass.takeDeparting(heldBefore: heldBefore)
     }
 
     /// A mix loop came back to the mix that sent it.
@@ -167,28 +188,44 @@ struct MetricCollector {
     mutating func endOfPath(
         kind: MessageKind, senderClient: Int, sentAt: Double, view: SenderDistribution?
     ) {
-        guard inWindow(sentAt), let view else { return }
-        guard case .mixture(let v) = view else {
-            preconditionFailure("BUG: a client message reached its provider without passing a mix")
-        }
-        var total = 0.0
-        for i in 0..<clients { total += v[i] }
-        guard total > 0 else { return }
-        var h = 0.0
-        for i in 0..<clients where v[i] > 0 {
-            let q = v[i] / total
-            h -= q * log2(q)
-        }
+        guard inWindow(sentAt), let v = view else { return }
+        guard let (h, pruned) = Self.senderEntropy(of: v, clients: clients) else { return }
         senderEntropy.add(h)
+        prunedShare.add(pruned)
+        if pruned > 0 { anyPruned = true }
         if kind == .real { senderEntropyReal.add(h) }
         let (s0, s1) = challengeSenders
         if senderClient == s0 || senderClient == s1 {
-            if v[s0] > 0 && v[s1] > 0 {
-                epsilon.add(abs(log(v[s0] / v[s1])))
+            let p0 = v.mass(at: s0), p1 = v.mass(at: s1)
+            if p0 > 0 && p1 > 0 {
+                epsilon.add(abs(log(p0 / p1)))
             } else {
                 epsilonInfinite += 1
             }
         }
+    }
+
+    /// The sender entropy of a vector (LOOPIX-METRIC-SENDER): restricted to the clients and
+    /// renormalised, −Σ q_c log2 q_c; pruned mass is spread evenly over the clients not listed
+    /// (LOOPIX-METRIC-SPARSE). Also returns the pruned share of the mass; nil when no mass is on
+    /// a client.
+    static func senderEntropy(of v: SparseMass, clients: Int) -> (bits: Double, prunedShare: Double)? {
+        var total = 0.0
+        for e in v.entries where Int(e.index) < clients { total += e.mass }
+        if v.pruned > 0 { total += v.pruned }
+        guard total > 0 else { return nil }
+        var h = 0.0
+        var listed = 0
+        for e in v.entries where Int(e.index) < clients && e.mass > 0 {
+            let q = e.mass / total
+            h -= q * log2(q)
+            listed += 1
+        }
+        if v.pruned > 0 {
+            let r = v.pruned / total
+            h -= r * log2(r / Double(max(clients - listed, 1)))
+        }
+        return (h, v.pruned / total)
     }
 
     /// A provider discarded a drop message now.

@@ -57,5 +57,7 @@ extension SimulationResult {
                 mixCoverShare: mixTotal > 0 ? Double(mixTotal - mixReal) / Double(mixTotal) : 0,
                 dropsDiscarded: m.dropsDiscarded, pullDummies: m.pullDummies, realPulled: m.realPulled,
                 mixLoopsReturned: m.mixLoopsReturned))
+        targets = m.targets.map(TargetMetrics.init(tally:))
+        if m.anyPruned { anonymity.prunedShare = m.prunedShare.summary }
     }
 }

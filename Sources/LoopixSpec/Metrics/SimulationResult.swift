@@ -73,6 +73,10 @@ public struct SimulationResult: Sendable, Codable {
         public var epsilon: SampleSummary
         /// Challenge messages whose ε is infinite (one of p_S0, p_S1 is 0).
         public var epsilonInfinite: Int
+        /// The share of a message's client mass that pruning left unattributed, over the
+        /// messages of `senderEntropy`; absent when nothing was pruned (the entropy is exact).
+        /// SPEC.md LOOPIX-METRIC-SPARSE.
+        public var prunedShare: SampleSummary? = nil
     }
 
     /// Traffic volumes. SPEC.md [LOOPIX-METRIC-COVER].
@@ -105,4 +109,6 @@ public struct SimulationResult: Sendable, Codable {
     public var latency: LatencyMetrics
     public var anonymity: AnonymityMetrics
     public var traffic: TrafficMetrics
+    /// MiXiM's target messages and entropy (LOOPIX-METRIC-MIXIM); absent without them.
+    public var targets: TargetMetrics? = nil
 }

@@ -78,6 +78,12 @@ struct TimeWeightedStatistics {
         lastChange = t
     }
 
+    /// Ends the window early, at `t` (now or later; LOOPIX-TARGETS ends it at the last delivery).
+    mutating func endWindow(at t: Double) {
+        accumulate(until: t)
+        windowEnd = Swift.min(windowEnd, t)
+    }
+
     /// (mean, variance) over [windowStart, end], end ≤ windowEnd.
     mutating func finish(at end: Double) -> (mean: Double, variance: Double) {
         accumulate(until: end)

@@ -25,6 +25,12 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchClient(parameter: String, value: Int, clients: Int)
     /// A preset name that does not exist.
     case unknownPreset(String)
+    /// The target messages' sender is also their recipient (LOOPIX-TARGETS).
+    case targetSenderIsRecipient(client: Int)
+    /// The last target message would be created after the window's latest end (LOOPIX-TARGETS).
+    case targetsOutlastRun(lastCreated: Double, windowEnd: Double)
+    /// Sender entropy asked for more clients than `LoopixParameters.maximumClientsWithSenderEntropy`.
+    case tooManyClientsForSenderEntropy(clients: Int, maximum: Int)
 
     public var description: String {
         switch self {
@@ -39,6 +45,11 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
         case .challengeSenderCount(let n): return "challengeSenders must name exactly 2 clients (got \(n))"
         case .challengeSendersEqual(let c): return "the two challenge senders must differ (both are client \(c))"
         case .noSuchClient(let p, let v, let n): return "\(p) must be a client index in 0 … \(n - 1) (got \(v))"
+        case .targetSenderIsRecipient(let c): return "the target messages' sender and recipient are both client \(c)"
+        case .targetsOutlastRun(let l, let w):
+            return "the last target message (at \(l) s) comes after the window's end (duration − cooldown = \(w) s)"
+        case .tooManyClientsForSenderEntropy(let c, let m):
+            return "sender entropy is tracked for at most \(m) clients (got \(c)); use --no-sender-entropy"
         case .unknownPreset(let n):
             return "unknown preset \"\(n)\" (known: \(LoopixParameters.presetNames.joined(separator: ", ")))"
         }

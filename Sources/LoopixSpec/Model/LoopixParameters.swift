@@ -34,21 +34,29 @@ public struct LoopixParameters: Sendable, Equatable, Codable {
     /// 0 means the client only ever sends cover traffic. Not a paper symbol: the paper leaves
     /// the user's behaviour open (§3.2 and §4.1.2 only say that messages wait in a FIFO buffer).
     public var realMessageRate: Double
+    /// Seconds every mix spends processing a message, added to its drawn delay at each hop
+    /// (MiXiM's 0.386 ms, classes/Node.py line 168). Nil: none. Not a paper symbol.
+    public var processingDelay: Double?
 
     /// Mean per-hop delay 1/µ, in seconds.
     public var meanDelay: Double { 1 / mu }
 
-    /// The largest number of clients one run accepts. Each message in flight carries a
-    /// probability vector over all clients (the sender-entropy metric, MiXiM's method), so memory
-    /// grows with clients × messages in flight; 10 000 keeps a run well below a gigabyte.
-    public static let maximumClients = 10_000
+    /// The largest number of clients one run accepts. Without sender entropy a client costs
+    /// its events and its tallies (a few hundred bytes); 10^6 clients of the `mixim` preset run
+    /// in about 1 GB (SPEC.md §8.2).
+    public static let maximumClients = 1_000_000
+    /// The largest number of clients of a run that tracks sender entropy. A message's sparse
+    /// sender distribution holds at most 2K entries (LOOPIX-METRIC-SPARSE) whatever the number of
+    /// clients, but the messages in flight grow with the clients: 10^5 clients of the `mixim`
+    /// preset stay under 2 GB with the default K (SPEC.md §8.2).
+    public static let maximumClientsWithSenderEntropy = 100_000
     /// The largest number of mixes (layers × mixes per layer) or providers one run accepts.
     public static let maximumNodes = 10_000
 
     public init(
         lambdaP: Double, lambdaL: Double, lambdaD: Double, lambdaM: Double, mu: Double,
         layers: Int, mixesPerLayer: Int, providers: Int, clients: Int,
-        pullInterval: Double, pullSize: Int, realMessageRate: Double
+        pullInterval: Double, pullSize: Int, realMessageRate: Double, processingDelay: Double? = nil
     ) {
         self.lambdaP = lambdaP
         self.lambdaL = lambdaL
@@ -62,6 +70,7 @@ public struct LoopixParameters: Sendable, Equatable, Codable {
         self.pullInterval = pullInterval
         self.pullSize = pullSize
         self.realMessageRate = realMessageRate
+        self.processingDelay = processingDelay
     }
 
     /// Checks every parameter; the first violation ends in a typed error.
@@ -70,14 +79,16 @@ public struct LoopixParameters: Sendable, Equatable, Codable {
     /// ```text
     /// λ_P > 0 ; µ > 0 ; pull interval > 0          (strictly positive)
     /// λ_L, λ_D, λ_M, r ≥ 0                         (0 switches a stream off)
+    /// processing delay ≥ 0 and finite, when given
     /// l ≥ 1 ; mixes per layer ≥ 1 ; providers ≥ 1 ; clients ≥ 1 ; pull size ≥ 1
-    /// clients ≤ 10 000 ; l · mixes per layer ≤ 10 000 ; providers ≤ 10 000
+    /// clients ≤ 10^6 ; l · mixes per layer ≤ 10 000 ; providers ≤ 10 000
     /// ```
     public func validate() throws(LoopixError) {
         // Step 1: every real-valued parameter is finite.
         let reals: [(String, Double)] = [
             ("lambdaP", lambdaP), ("lambdaL", lambdaL), ("lambdaD", lambdaD), ("lambdaM", lambdaM),
             ("mu", mu), ("pullInterval", pullInterval), ("realMessageRate", realMessageRate),
+            ("processingDelay", processingDelay ?? 0),
         ]
         for (name, value) in reals where !value.isFinite {
             throw .notFinite(parameter: name, value: value)
@@ -94,6 +105,7 @@ public struct LoopixParameters: Sendable, Equatable, Codable {
         ] where value < 0 {
             throw .negativeRate(parameter: name, value: value)
         }
+        if let d = processingDelay, d < 0 { throw .negativeDuration(parameter: "processingDelay", value: d) }
         // Step 4: every count is at least one.
         for (name, value) in [
             ("layers", layers), ("mixesPerLayer", mixesPerLayer), ("providers", providers),
@@ -161,13 +173,19 @@ extension LoopixParameters {
         layers: 3, mixesPerLayer: 2, providers: 4, clients: 500,
         pullInterval: 10, pullSize: 50, realMessageRate: 0.5)
 
-    /// The MiXiM simulator's stratified example. Source: aniampio/Simulator test_config.json at
-    /// commit 4efb211de2a0 (2021-07-16): stratified, layers 3, layer_size 3, num_gateways 0,
-    /// clients.number 100, mixnodes.avg_delay 0.1 (µ = 10/s), clients.rate_sending 1.0
-    /// (λ_P = 1/s), cover_traffic false (no cover streams). MiXiM has no gateways; our providers forward without delay, so one
-    /// provider is equivalent. Our choice: a pull every second of 5 messages, r = 0.5/s.
+    /// The MiXiM simulator's default scenario. Source: aniampio/Simulator at commit 4efb211
+    /// (2021-07-16). test_config.json: topology stratified, layers 3, layer_size 3,
+    /// clients.number 100, clients.rate_sending 1.0 (the mean gap of the payload stream, so
+    /// λ_P = 1/s), cover_traffic false (λ_L = λ_D = 0), mixnodes.avg_delay 0.1 (µ = 10/s); no
+    /// mix loops (λ_M = 0); classes/Node.py line 168: every hop adds 0.000386 s of processing.
+    /// Only the target sender has real messages (r = 0; `TargetMessages.mixim` adds them). An
+    /// empty slot sends a dummy to the sender itself (Node.py line 78) where our model sends a
+    /// drop to the one provider: both cross three mixes, and a provider neither delays nor mixes,
+    /// so mixing, latency and entropy are the same. MiXiM has no providers and no pulls: one
+    /// provider and a pull every 10 s (of 50 messages) stand in for direct delivery and change
+    /// no metric MiXiM reports (rare pulls keep the event count close to MiXiM's).
     public static let mixim = LoopixParameters(
         lambdaP: 1, lambdaL: 0, lambdaD: 0, lambdaM: 0, mu: 10,
         layers: 3, mixesPerLayer: 3, providers: 1, clients: 100,
-        pullInterval: 1, pullSize: 5, realMessageRate: 0.5)
+        pullInterval: 10, pullSize: 50, realMessageRate: 0, processingDelay: 0.000386)
 }

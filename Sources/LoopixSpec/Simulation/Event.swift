@@ -15,4 +15,6 @@ enum LoopixEvent {
     case mixLoopSlot(mix: Int)
     /// A message's delay at a mix is over.
     case mixDeparture(message: MessageStore.Slot, mix: Int)
+    /// Target message `index` enters its sender's buffer (LOOPIX-TARGETS).
+    case targetMessage(index: Int)
 }

@@ -33,13 +33,10 @@ enum Sender: Equatable {
     case mix(Int)
 }
 
-/// What the adversary, following MiXiM, believes about the sender of one message: either one
-/// known sender (the message was just seen leaving its sender), or a probability vector over the
-/// senders (after the message left a mix's pool). Index `clients` stands for "a mix" (mix loops).
-enum SenderDistribution {
-    case single(Int)
-    case mixture([Double])
-}
+/// What the adversary, following MiXiM, believes about the sender of one message: a sparse
+/// probability vector over the senders (SPEC.md LOOPIX-METRIC-SPARSE); all mass on one sender
+/// when the message was just seen leaving it. Index `clients` stands for "a mix" (mix loops).
+typealias SenderDistribution = SparseMass
 
 /// A message in flight inside the simulator.
 struct SimMessage {
@@ -56,6 +53,11 @@ struct SimMessage {
     var sentAt: Double?
     /// The adversary's view of its sender; nil when sender distributions are not tracked.
     var distribution: SenderDistribution?
+    /// MiXiM's target label (0 … count − 1) of a target message (SPEC.md LOOPIX-TARGETS).
+    var target: Int?
+    /// MiXiM's probability mass over the target messages (LOOPIX-METRIC-MIXIM); nil when the
+    /// run has no target messages.
+    var targetMass: SparseMass?
 
     init(kind: MessageKind, sender: Sender, recipient: Int?, path: [Hop], createdAt: Double) {
         self.kind = kind

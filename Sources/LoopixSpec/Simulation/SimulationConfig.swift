@@ -21,11 +21,22 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     public var trackSenderEntropy: Bool
     /// The two challenge senders of the unlinkability metric ε (client indices).
     public var challengeSenders: [Int]
+    /// K of the sparse sender distributions (SPEC.md LOOPIX-METRIC-SPARSE): a pool's sum is
+    /// pruned to its K largest entries when it has more than 2K; the challenge senders are never
+    /// pruned (ε stays exact); K = 0 keeps only them, as MiXiM's (others, A, B) estimate. Nil:
+    /// `defaultSenderSupport`. Runs with fewer than 2K clients never prune (exact sender entropy).
+    public var senderSupport: Int?
+    /// MiXiM's target messages and stop rule (SPEC.md LOOPIX-TARGETS); nil: none.
+    public var targetMessages: TargetMessages?
+
+    /// K when `senderSupport` is nil: every run with up to 1023 clients (every preset) is exact.
+    public static let defaultSenderSupport = 512
 
     public init(
         seed: UInt64, duration: Double, burnIn: Double, cooldown: Double = 0,
         maxEvents: Int = 100_000_000,
-        trackSenderEntropy: Bool = true, challengeSenders: [Int] = [0, 1]
+        trackSenderEntropy: Bool = true, challengeSenders: [Int] = [0, 1],
+        senderSupport: Int? = nil, targetMessages: TargetMessages? = nil
     ) {
         self.seed = seed
         self.duration = duration
@@ -34,14 +45,18 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
         self.maxEvents = maxEvents
         self.trackSenderEntropy = trackSenderEntropy
         self.challengeSenders = challengeSenders
+        self.senderSupport = senderSupport
+        self.targetMessages = targetMessages
     }
 
     /// SPEC.md [LOOPIX-SIM-1]: duration, burn-in and cooldown finite, 0 ≤ burnIn,
     /// 0 ≤ cooldown, burnIn < duration − cooldown,
-    /// maxEvents ≥ 1; when sender entropy is tracked, two distinct challenge senders that exist.
+    /// maxEvents ≥ 1; senderSupport ≥ 0 when given; target messages valid (LOOPIX-TARGETS);
+    /// when sender entropy is tracked, two distinct challenge senders that exist.
     ///
     /// Errors, first failing check wins: `notFinite`, `nonPositive` (duration),
-    /// `negativeDuration` (burnIn, cooldown), `burnInNotBeforeEnd`, `countTooSmall` (maxEvents),
+    /// `negativeDuration` (burnIn, cooldown), `burnInNotBeforeEnd`, `countTooSmall` (maxEvents,
+    /// senderSupport), the target checks, `tooManyClientsForSenderEntropy`,
     /// `challengeSenderCount`, `challengeSendersEqual`, `noSuchClient`.
     public func validate(for parameters: LoopixParameters) throws(LoopixError) {
         for (name, value) in [("duration", duration), ("burnIn", burnIn), ("cooldown", cooldown)]
@@ -55,7 +70,13 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
             throw .burnInNotBeforeEnd(burnIn: burnIn, windowEnd: duration - cooldown)
         }
         if maxEvents < 1 { throw .countTooSmall(parameter: "maxEvents", value: maxEvents, minimum: 1) }
+        if let k = senderSupport, k < 0 { throw .countTooSmall(parameter: "senderSupport", value: k, minimum: 0) }
+        if let targets = targetMessages { try targets.validate(for: parameters, config: self) }
         guard trackSenderEntropy else { return }
+        if parameters.clients > LoopixParameters.maximumClientsWithSenderEntropy {
+            throw .tooManyClientsForSenderEntropy(
+                clients: parameters.clients, maximum: LoopixParameters.maximumClientsWithSenderEntropy)
+        }
         guard challengeSenders.count == 2 else { throw .challengeSenderCount(count: challengeSenders.count) }
         if challengeSenders[0] == challengeSenders[1] { throw .challengeSendersEqual(client: challengeSenders[0]) }
         for c in challengeSenders where c < 0 || c >= parameters.clients {

@@ -23,9 +23,19 @@ public struct LoopixSimulator: Sendable {
     /// is called for every link event (SPEC.md §8.13, the global passive adversary's view); it
     /// draws no random numbers, so the run is the same with or without it.
     public func run(progress: ((Double) -> Void)? = nil, observe: LinkObserver? = nil) -> SimulationResult {
+        runCountingHops(progress: progress, observe: observe).result
+    }
+
+    /// Runs the simulation and also returns the number of mix departures in the whole run
+    /// (every mix packet-hop, in and out of the window), for speed figures; not part of the
+    /// result, which stays the same for the same seed.
+    public func runCountingHops(
+        progress: ((Double) -> Void)? = nil, observe: LinkObserver? = nil
+    ) -> (result: SimulationResult, mixHops: Int) {
         var state = SimulationState(parameters: parameters, config: config)
         state.observe = observe
-        return state.run(progress: progress)
+        let result = state.run(progress: progress)
+        return (result, state.mixHops)
     }
 }
 
@@ -52,6 +62,11 @@ struct SimulationState {
     var metrics: MetricCollector
     /// The adversary's hook (SPEC.md LOOPIX-ADV-VIEW); nil when nobody watches.
     var observe: LinkObserver?
+    /// The end of the run: T, or earlier once the last target message is delivered (one
+    /// cooldown after it, LOOPIX-TARGETS).
+    var stopAt: Double
+    /// Mix departures so far, in and out of the window (speed figures only).
+    var mixHops = 0
 
     init(parameters: LoopixParameters, config: SimulationConfig) {
         self.p = parameters
@@ -59,6 +74,7 @@ struct SimulationState {
         self.random = SimulationRandom(seed: config.seed)
         self.clients = Array(repeating: ClientState(), count: parameters.clients)
         self.metrics = MetricCollector(parameters: parameters, config: config)
+        self.stopAt = config.duration
     }
 
     /// Adds an event of this run at virtual time `time`.
@@ -69,7 +85,8 @@ struct SimulationState {
     /// SPEC.md [LOOPIX-SIM-3]: at time 0, for each client c = 0 … C−1 in order, draw the first
     /// gap of its payload stream, then (if the rate is > 0) of its loop stream, its drop stream
     /// and its real-message source, then its pull phase u · pull interval; then for each mix in
-    /// index order (if λ_M > 0) the first gap of its loop stream.
+    /// index order (if λ_M > 0) the first gap of its loop stream; then, with target messages,
+    /// the first of them at B + interval (LOOPIX-TARGETS).
     mutating func scheduleStart() {
         for c in 0..<p.clients {
             schedule(.payloadSlot(client: c), at: random.exponential(rate: p.lambdaP))
@@ -85,16 +102,20 @@ struct SimulationState {
                 schedule(.mixLoopSlot(mix: m), at: random.exponential(rate: p.lambdaM))
             }
         }
+        if let targets = config.targetMessages {
+            schedule(.targetMessage(index: 0), at: config.burnIn + targets.interval)
+        }
     }
 
-    /// The event loop, SPEC.md [LOOPIX-SIM-2]: take the earliest event while its time is ≤ T and
-    /// fewer events than the bound have been processed; when the bound stops the run, the
-    /// measurement window ends at the last event's time.
+    /// The event loop, SPEC.md [LOOPIX-SIM-2]: take the earliest event while its time is ≤ T (or
+    /// the earlier end set by the target messages) and fewer events than the bound have been
+    /// processed; when the bound stops the run, the measurement window ends at the last event's
+    /// time.
     mutating func run(progress: ((Double) -> Void)?) -> SimulationResult {
         scheduleStart()
         var processed = 0
         var stopReason = SimulationResult.StopReason.duration
-        while let time = queue.nextTime, time <= config.duration {
+        while let time = queue.nextTime, time <= stopAt {
             if processed >= config.maxEvents {
                 stopReason = .eventLimit
                 break
@@ -123,6 +144,7 @@ struct SimulationState {
         case .mixDeparture(let slot, let m): mixDeparture(slot: slot, mix: m)
         case .mixLoopSlot(let m): mixLoopSlot(mix: m)
         case .pull(let c): pull(client: c)
+        case .targetMessage(let i): targetMessage(index: i)
         }
     }
 }

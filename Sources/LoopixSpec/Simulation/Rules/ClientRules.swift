@@ -1,4 +1,4 @@
-/// The event rules of a client, in SPEC.md order (§8.5, LOOPIX-CLIENT-1 … 5).
+/// The event rules of a client, in SPEC.md order (§8.5, LOOPIX-CLIENT-1 … 6).
 ///
 /// Paper: Loopix §3.2, "Sending messages and cover traffic".
 extension SimulationState {
@@ -92,16 +92,35 @@ extension SimulationState {
     /// SPEC.md [LOOPIX-CLIENT-5]: the message leaves at `now`; an observer of the client's link
     /// knows its sender, so its sender distribution starts as that one client.
     mutating func send(slot: MessageStore.Slot) {
-        var m = messages[slot]
-        m.sentAt = now
-        m.distribution = metrics.senderView(of: m.sender)
-        messages[slot] = m
-        metrics.messageSent(m.kind, at: now)
-        if let observe, case .client(let c) = m.sender {
+        messages[slot].sentAt = now
+        messages[slot].distribution = metrics.senderView(of: messages[slot].sender)
+        messages[slot].targetMass = metrics.targetView(of: messages[slot].target)
+        metrics.messageSent(messages[slot].kind, at: now)
+        if let observe, case .client(let c) = messages[slot].sender {
             let own = NetworkNode.provider(PathSampling.provider(ofClient: c, providers: p.providers))
             observe(
-                LinkEvent(time: now, from: .client(c), to: own), LinkTruth(slot: slot, kind: m.kind, isFirstLink: true))
+                LinkEvent(time: now, from: .client(c), to: own),
+                LinkTruth(slot: slot, kind: messages[slot].kind, isFirstLink: true))
         }
         forward(slot: slot)
+    }
+
+    /// Target message i enters its sender's buffer (MiXiM's measurement scenario).
+    ///
+    /// Source: MiXiM (aniampio/Simulator at 4efb211) classes/Node.py lines 282–307.
+    /// SPEC.md [LOOPIX-CLIENT-6].
+    /// ```text
+    /// if i + 1 < count: schedule target message i + 1 at now + interval
+    /// append a real message, sender → recipient, labelled i, to the sender's buffer
+    /// ```
+    mutating func targetMessage(index i: Int) {
+        guard let targets = config.targetMessages else { preconditionFailure("BUG: a target message without targets") }
+        // Step 1: schedule the successor.
+        if i + 1 < targets.count { schedule(.targetMessage(index: i + 1), at: now + targets.interval) }
+        // Step 2: append to the buffer.
+        var message = SimMessage(
+            kind: .real, sender: .client(targets.sender), recipient: targets.recipient, path: [], createdAt: now)
+        message.target = i
+        clients[targets.sender].buffer.append(messages.store(message))
     }
 }

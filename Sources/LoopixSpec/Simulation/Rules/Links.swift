@@ -4,12 +4,11 @@ extension SimulationState {
     /// Moves a message to the next hop of its path: a mix, a provider, or the mix a loop came
     /// from. Only called while the path goes on.
     mutating func forward(slot: MessageStore.Slot) {
-        var m = messages[slot]
-        precondition(m.nextHop < m.path.count, "BUG: forwarding a message at the end of its path")
-        let hop = m.path[m.nextHop]
-        if observe != nil { observeLink(of: m, slot: slot, to: hop) }
-        m.nextHop += 1
-        messages[slot] = m
+        let next = messages[slot].nextHop
+        precondition(next < messages[slot].path.count, "BUG: forwarding a message at the end of its path")
+        let hop = messages[slot].path[next]
+        if observe != nil { observeLink(of: messages[slot], slot: slot, to: hop) }
+        messages[slot].nextHop = next + 1
         switch hop {
         case .mix(let mix, let delay): mixArrival(slot: slot, mix: mix, delay: delay)
         case .provider(let provider): providerArrival(slot: slot, provider: provider)

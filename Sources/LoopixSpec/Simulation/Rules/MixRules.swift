@@ -6,14 +6,17 @@ extension SimulationState {
     ///
     /// Paper: Loopix §3.3, "The Poisson Mix Strategy". SPEC.md [LOOPIX-MIX-1].
     /// ```text
-    /// hold the message until now + d, d the delay its sender drew for this hop
-    /// (every message is delayed independently of all others: no batches, no rounds)
+    /// hold the message until now + d (+ the processing delay, if any), d the delay its sender
+    /// drew for this hop (every message is delayed independently of all others: no batches,
+    /// no rounds)
     /// ```
     mutating func mixArrival(slot: MessageStore.Slot, mix: Int, delay: Double) {
         // Step 1: the message joins the pool.
-        metrics.mixArrival(mix: mix, view: messages[slot].distribution, at: now)
+        metrics.mixArrival(
+            mix: mix, view: messages[slot].distribution, targetMass: messages[slot].targetMass, at: now)
         // Step 2: it leaves when its own delay is over.
-        schedule(.mixDeparture(message: slot, mix: mix), at: now + delay)
+        let wait = p.processingDelay.map { delay + $0 } ?? delay
+        schedule(.mixDeparture(message: slot, mix: mix), at: now + wait)
     }
 
     /// A message's delay at mix `mix` is over: it leaves the pool and goes on.
@@ -25,9 +28,9 @@ extension SimulationState {
     /// ```
     mutating func mixDeparture(slot: MessageStore.Slot, mix: Int) {
         // Step 1: the message leaves the pool.
-        var m = messages[slot]
-        m.distribution = metrics.mixDeparture(mix: mix, kind: m.kind, at: now)
-        messages[slot] = m
+        mixHops += 1
+        if messages[slot].targetMass != nil { messages[slot].targetMass = metrics.targetDeparture(mix: mix, at: now) }
+        messages[slot].distribution = metrics.mixDeparture(mix: mix, kind: messages[slot].kind, at: now)
         // Step 2: on to the next hop.
         forward(slot: slot)
     }

@@ -29,6 +29,11 @@ extension SimulationState {
             messages.release(slot)
         case .real, .loop:
             metrics.delivered(kind: m.kind, createdAt: m.createdAt, sentAt: sentAt, at: now)
+            if let target = m.target,
+                metrics.targetDelivered(target: target, view: m.distribution, sentAt: sentAt, at: now)
+            {
+                stopAt = min(stopAt, now + config.cooldown)
+            }
             // Step 4: the inbox.
             guard let recipient = m.recipient else { preconditionFailure("BUG: a \(m.kind) message without recipient") }
             clients[recipient].inbox.append(slot)
