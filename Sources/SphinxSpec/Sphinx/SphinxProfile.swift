@@ -67,6 +67,10 @@ public protocol SphinxProfile: Sendable {
     func rho(key: Bytes, length: Int) throws(SphinxError) -> Bytes
     /// μ: the κ-byte MAC of `data`.
     func mu(key: Bytes, data: Bytes) throws(SphinxError) -> Bytes
+    /// γ = μ over β and the hop's associated data, in the profile's order. The default (nym,
+    /// sphinxmix) is `μ(key, ad ‖ β)`; bolt4 MACs `β ‖ ad` (BOLT #4 "Packet Construction").
+    /// SPEC.md see SPHINX-CREATE-5.
+    func headerMAC(key: Bytes, beta: Bytes, associatedData: Bytes) throws(SphinxError) -> Bytes
     /// π: the wide-block PRP (encryption direction).
     func pi(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes
     /// π⁻¹.
@@ -85,6 +89,13 @@ public protocol SphinxProfile: Sendable {
     func encodePayload(message: Bytes, payloadLength: Int, key: Bytes) throws(SphinxError) -> Bytes
     /// Checks the redundancy and returns the message.
     func decodePayload(_ plaintext: Bytes, key: Bytes) throws(SphinxError) -> Bytes
+}
+
+extension SphinxProfile {
+    /// `μ(key, ad ‖ β)`: the paper's order, kept by nym (no ad) and sphinxmix.
+    public func headerMAC(key: Bytes, beta: Bytes, associatedData: Bytes) throws(SphinxError) -> Bytes {
+        try mu(key: key, data: associatedData + beta)
+    }
 }
 
 /// What one hop is told: pass the packet on, or it ends here. SPEC.md see SPHINX-PROCESS-6.
