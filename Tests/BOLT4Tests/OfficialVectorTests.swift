@@ -25,7 +25,7 @@ struct OfficialVectorTests {
         let secrets = (file["decode"] as? [String] ?? []).map { Bytes(hex: $0) ?? [] }
         for (index, secret) in secrets.enumerated() {
             let processed = try BOLT4.processOnion(onion, nodeSecret: secret, associatedData: ad)
-            #expect(processed.sharedSecret == created.creation.hops[index].keys.detail("shared_secret"))
+            #expect(processed.sharedSecret == created.creation.hops[index].keys.detail("hop_shared_secret"))
             switch processed.outcome {
             case .forward(let payload, let next):
                 #expect(index < secrets.count - 1)
@@ -52,7 +52,7 @@ struct OfficialVectorTests {
         // The shared secrets come from our own onion construction over the same keys.
         let route = hops.map { BOLT4RouteHop(publicKey: Official.hex($0["pubkey"]), payload: [0, 0]) }
         let created = try BOLT4.createOnion(route: route, associatedData: [], sessionKey: sessionKey)
-        let secrets = created.creation.hops.map { $0.keys.detail("shared_secret") ?? [] }
+        let secrets = created.creation.hops.map { $0.keys.detail("hop_shared_secret") ?? [] }
         for (index, hop) in hops.enumerated() {
             #expect(secrets[index] == Official.hex(hop["hop_shared_secret"]))
             #expect(created.creation.hops[index].keys.detail("ammag") == Official.hex(hop["ammag_key"]))

@@ -53,7 +53,7 @@ public struct BOLT4HopKeys: HopKeyMaterial {
 
     public var intermediates: [NamedBytes] {
         [
-            NamedBytes("shared_secret", sharedSecret), NamedBytes("rho", rho), NamedBytes("mu", mu),
+            NamedBytes("hop_shared_secret", sharedSecret), NamedBytes("rho", rho), NamedBytes("mu", mu),
             NamedBytes("um", um), NamedBytes("ammag", ammag), NamedBytes("blinding_factor", blindingFactor),
         ]
     }

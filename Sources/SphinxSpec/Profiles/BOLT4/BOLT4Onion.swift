@@ -109,7 +109,7 @@ public enum BOLT4 {
         case .final(let payload):
             outcome = .final(payload: payload.bytes)
         }
-        let ss = processed.trace.keys.detail("shared_secret") ?? []
+        let ss = processed.trace.keys.detail("hop_shared_secret") ?? []
         return BOLT4ProcessedOnion(
             outcome: outcome, sharedSecret: ss, replayTag: processed.replayTag, trace: processed.trace)
     }
