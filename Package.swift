@@ -76,6 +76,8 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["SphinxSpec"]),
         .testTarget(name: "NymTests", dependencies: ["SphinxSpec"]),
         .testTarget(name: "SphinxmixTests", dependencies: ["SphinxSpec"]),
+        // The bolt4 profile (SPEC.md §4.3): secp256k1, the official BOLT #4 files, error returns.
+        .testTarget(name: "BOLT4Tests", dependencies: ["SphinxSpec"]),
         // VectorTests links the library; the oracle process tests run the built vectors-gen
         // executable (found next to the test binary), which `swift test` builds with the rest.
         .testTarget(name: "VectorTests", dependencies: ["SphinxSpec", "LoopixSpec", "SpecVectors"]),

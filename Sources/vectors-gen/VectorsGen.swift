@@ -66,7 +66,7 @@ struct Verify: ParsableCommand {
             """
     )
 
-    @Argument(help: "Vector files to check (default: every .json under --dir except schemas/).")
+    @Argument(help: "Vector files to check (default: every .json under --dir except schemas/ and external/).")
     var files: [String] = []
 
     @Option(name: .long, help: "The vector folder used when no files are given.")

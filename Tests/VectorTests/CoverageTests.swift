@@ -7,7 +7,8 @@ import Testing
 @Suite struct CoverageTests {
     static func invalidFiles() throws -> [String: InvalidFile] {
         var out: [String: InvalidFile] = [:]
-        for (path, data) in try TestSupport.committedFiles() where path.hasSuffix("/invalid.json") {
+        for (path, data) in try TestSupport.committedFiles()
+        where path.hasSuffix("/invalid.json") && !path.hasPrefix("bolt4/") {
             out[path] = try JSONDecoder().decode(InvalidFile.self, from: data)
         }
         return out
@@ -42,6 +43,22 @@ import Testing
             $0.flags.contains("SmallOrderAlpha")
         }
         #expect(smallOrder.count >= KnownAnswers.smallOrderPoints.count)
+    }
+
+    /// bolt4/invalid.json (its own schema, VEC-BOLT4-1) has every kind of bad input issue 16
+    /// lists: wrong version, bad HMAC, flipped hop_payloads bit, wrong associated data, invalid
+    /// point, length prefix past the end, truncated onion; and a corrupted error return.
+    @Test func bolt4HasEveryPromisedKindOfBadInput() throws {
+        let data = try #require(TestSupport.committedFiles()["bolt4/invalid.json"])
+        let file = try JSONDecoder().decode(BOLT4File.self, from: data)
+        let flags = Set(file.testGroups.flatMap { $0.tests.flatMap(\.flags) })
+        for flag in [
+            "WrongVersion", "ModifiedHmac", "ModifiedHopPayloads", "WrongAssociatedData", "InvalidPoint",
+            "LengthPastEnd", "Truncated", "CorruptedReturn",
+        ] {
+            #expect(flags.contains(flag), "bolt4/invalid.json has no \(flag) case")
+        }
+        #expect(file.testGroups.flatMap(\.tests).allSatisfy { $0.result == .invalid })
     }
 
     @Test func everyAcceptableCaseSaysWhy() throws {

@@ -22,6 +22,7 @@ import Testing
             case "sphinx-forward.schema.json": again = try Self.roundTrip(ForwardFile.self, data)
             case "sphinx-surb.schema.json": again = try Self.roundTrip(SURBFile.self, data)
             case "sphinx-invalid.schema.json": again = try Self.roundTrip(InvalidFile.self, data)
+            case "bolt4.schema.json": again = try Self.roundTrip(BOLT4File.self, data)
             default:
                 Issue.record("\(path): no Codable type for schema \(schema)")
                 continue

@@ -3,7 +3,7 @@ import Testing
 @testable import SpecVectors
 
 /// The oracle's one dispatch table (Sources/SpecVectors/Oracle/OracleTable.swift) against the
-/// op lists SPEC.md gives (ORACLE-PRIMITIVES-1, ORACLE-NYM-1, ORACLE-SPHINXMIX-1, and the node ops
+/// op lists SPEC.md gives (ORACLE-PRIMITIVES-1, ORACLE-NYM-1, ORACLE-SPHINXMIX-1, ORACLE-BOLT4-1, and the node ops
 /// of §9.6), which are
 /// written out here from SPEC.md rather than taken from the code.
 @Suite struct OracleTableTests {
@@ -16,6 +16,7 @@ import Testing
         ],
         "nym": sphinxOps + ["mix_node", "gateway_node", "client_node"],
         "sphinxmix": sphinxOps + ["open_reply"],
+        "bolt4": ["create_forward", "process", "create_error", "wrap_error", "decode_error"],
     ]
 
     @Test func everyProfileAndOpIsListedOnce() {

@@ -9,13 +9,14 @@ enum TestSupport {
 
     static let vectorsRoot = packageRoot.appendingPathComponent("TestVectors", isDirectory: true)
 
-    /// Every committed vector file (relative path → contents), schemas excluded.
+    /// Every committed vector file (relative path → contents), schemas and the published files under
+    /// external/ (not in the envelope) excluded.
     static func committedFiles() throws -> [String: Data] {
         var files: [String: Data] = [:]
         let root = vectorsRoot.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [:] }
         for case let relative as String in enumerator
-        where relative.hasSuffix(".json") && !relative.hasPrefix("schemas/") {
+        where relative.hasSuffix(".json") && !relative.hasPrefix("schemas/") && !relative.hasPrefix("external/") {
             files[relative] = try Data(contentsOf: vectorsRoot.appendingPathComponent(relative))
         }
         return files

@@ -27,6 +27,7 @@ enum ProfileCatalog {
             CatalogEntry(path: "sphinxmix/surb.json") { try DeterministicJSON.encode(SphinxmixVectors.surbFile()) })
         list.append(
             CatalogEntry(path: "sphinxmix/invalid.json") { try DeterministicJSON.encode(SphinxmixInvalid.file()) })
+        list += BOLT4Catalog.entries()
         list += NodeCatalog.entries()
         // Loopix's files are written by LoopixSpec itself (chapter 8); generate and verify only
         // route to it.
@@ -85,6 +86,8 @@ enum ProfileCatalog {
             for _ in 0..<outcome.passed { loopixReport.pass() }
             for failure in outcome.failures { loopixReport.fail(name, failure) }
             return loopixReport
+        case "bolt4.schema.json":
+            return BOLT4Check.verify(try decoder.decode(BOLT4File.self, from: contents), oracle: oracle)
         case "sphinx-invalid.schema.json":
             let file = try decoder.decode(InvalidFile.self, from: contents)
             guard let p = profile(file.testGroups.first?.parameters) else { return report }

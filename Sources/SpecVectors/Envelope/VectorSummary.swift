@@ -7,13 +7,16 @@ public enum VectorSummary {
         return (try? JSONDecoder().decode(Count.self, from: data))?.numberOfTests ?? 0
     }
 
-    /// Every .json file under `dir`, schemas excluded, sorted.
+    /// Every .json file under `dir`, sorted; schemas and external/ (published files of other
+    /// projects, not in the envelope, checked by their own tests) excluded.
     public static func allFiles(under dir: String) throws -> [String] {
         let root = URL(fileURLWithPath: dir, isDirectory: true)
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var found: [String] = []
         for case let relative as String in enumerator {
-            guard relative.hasSuffix(".json"), !relative.hasPrefix("schemas/") else { continue }
+            guard relative.hasSuffix(".json"), !relative.hasPrefix("schemas/"), !relative.hasPrefix("external/") else {
+                continue
+            }
             found.append((dir.hasSuffix("/") ? dir : dir + "/") + relative)
         }
         return found.sorted()

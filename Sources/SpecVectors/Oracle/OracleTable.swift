@@ -29,7 +29,8 @@ struct OracleOp: Sendable {
 /// profile's ops are one more list appended to `ops`; SPEC.md §9.4–9.6 and
 /// Tests/VectorTests/OracleTableTests.swift list the ops a profile must have.
 enum OracleTable {
-    static let ops: [OracleOp] = primitivesOps() + sphinxOps(NymOracle()) + nodeOps() + sphinxOps(SphinxmixOracle())
+    static let ops: [OracleOp] =
+        primitivesOps() + sphinxOps(NymOracle()) + nodeOps() + sphinxOps(SphinxmixOracle()) + BOLT4Oracle.ops()
 
     /// The profiles' names, sorted.
     static var profiles: [String] { Set(ops.map(\.profile)).sorted() }

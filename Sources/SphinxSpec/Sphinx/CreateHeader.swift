@@ -9,7 +9,7 @@ extension Sphinx {
     /// φ_0 = ε;  φ_i = (φ_{i−1} ‖ 0^{z_{i−1}}) ⊕ ρ(h_ρ(s_{i−1}))[|β|−|φ_{i−1}|, |β|+z_{i−1})
     /// β_{ν−1} = ((e_{ν−1} ‖ padding) ⊕ ρ(h_ρ(s_{ν−1}))[0, |β|−|φ|)) ‖ φ
     /// β_i = (e_i ‖ γ_{i+1} ‖ β_{i+1}[0, |β|−z_i)) ⊕ ρ(h_ρ(s_i))[0, |β|)
-    /// γ_i = μ(h_μ(s_i), ad_i ‖ β_i)
+    /// γ_i = μ(h_μ(s_i), ad_i ‖ β_i)     (the profile's `headerMAC`; bolt4: β_i ‖ ad_i)
     /// ```
     /// where e_i = encode(E_i) is hop i's routing entry and z_i = |e_i| + κ.
     ///
@@ -73,7 +73,7 @@ extension Sphinx {
         let finalPadding = random.bytes(betaLength - required)
         let finalStream = try profile.rho(key: material[nu - 1].keys.streamCipherKey, length: betaLength - phi.count)
         var beta = ByteOps.xor(finalEntry + finalPadding, finalStream) + phi
-        var gamma = try profile.mu(key: material[nu - 1].keys.macKey, data: ad[nu - 1] + beta)
+        var gamma = try profile.headerMAC(key: material[nu - 1].keys.macKey, beta: beta, associatedData: ad[nu - 1])
         var betas = Array(repeating: Bytes(), count: nu)
         var gammas = Array(repeating: Bytes(), count: nu)
         betas[nu - 1] = beta
@@ -85,7 +85,7 @@ extension Sphinx {
             let plain = entries[i] + gamma + Array(beta.prefix(betaLength - forwardSizes[i]))
             let stream = try profile.rho(key: material[i].keys.streamCipherKey, length: betaLength)
             beta = ByteOps.xor(plain, stream)
-            gamma = try profile.mu(key: material[i].keys.macKey, data: ad[i] + beta)
+            gamma = try profile.headerMAC(key: material[i].keys.macKey, beta: beta, associatedData: ad[i])
             betas[i] = beta
             gammas[i] = gamma
             i -= 1

@@ -68,7 +68,7 @@ extension Sphinx {
         if isReplay(keys.replayTag) { throw .replayedTag }
 
         // Step 4: verify γ in constant time. [SPHINX-PROCESS-4]
-        let expectedGamma = try profile.mu(key: keys.macKey, data: associatedData + header.beta)
+        let expectedGamma = try profile.headerMAC(key: keys.macKey, beta: header.beta, associatedData: associatedData)
         guard ByteOps.constantTimeEqual(expectedGamma, header.gamma) else { throw .headerMACMismatch }
 
         // Step 5: decrypt the padded routing information. [SPHINX-PROCESS-5]

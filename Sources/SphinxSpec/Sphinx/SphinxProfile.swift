@@ -73,6 +73,10 @@ public protocol SphinxProfile: Sendable {
     func rho(key: Bytes, length: Int) throws(SphinxError) -> Bytes
     /// μ: the κ-byte MAC of `data`.
     func mu(key: Bytes, data: Bytes) throws(SphinxError) -> Bytes
+    /// γ = μ over β and the hop's associated data, in the profile's order. The default (nym,
+    /// sphinxmix) is `μ(key, ad ‖ β)`; bolt4 MACs `β ‖ ad` (BOLT #4 "Packet Construction").
+    /// SPEC.md see SPHINX-CREATE-5.
+    func headerMAC(key: Bytes, beta: Bytes, associatedData: Bytes) throws(SphinxError) -> Bytes
     /// π: the wide-block PRP (encryption direction).
     func pi(key: Bytes, block: Bytes) throws(SphinxError) -> Bytes
     /// π⁻¹.
@@ -98,6 +102,11 @@ extension SphinxProfile {
         initialSecret x: Bytes, publicKeys: [Bytes]
     ) throws(SphinxError) -> [Sphinx.HopMaterial<Self>] {
         try Sphinx.hopKeyMaterial(profile: self, initialSecret: x, publicKeys: publicKeys)
+    }
+
+    /// `μ(key, ad ‖ β)`: the paper's order, kept by nym (no ad) and sphinxmix.
+    public func headerMAC(key: Bytes, beta: Bytes, associatedData: Bytes) throws(SphinxError) -> Bytes {
+        try mu(key: key, data: associatedData + beta)
     }
 }
 
