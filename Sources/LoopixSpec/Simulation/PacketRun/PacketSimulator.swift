@@ -10,8 +10,8 @@ public struct PacketSimulator: Sendable {
     public let behaviour: PacketBehaviour
     public let config: SimulationConfig
 
-    /// The longest run: virtual times are nanoseconds held exactly in the queue's `Double`
-    /// (2⁵³ ns, about 104 days).
+    /// The longest run: 2⁵³ ns (about 104 days), so that every virtual time of the run is also
+    /// exact as a `Double` of nanoseconds (the metrics take seconds).
     public static let maximumDuration = 0x1p53 / 1e9
 
     /// Validates the parameters and the run (LOOPIX-PARAM-1, LOOPIX-SIM-1).
@@ -90,7 +90,7 @@ struct PacketRunState {
     let behaviour: PacketBehaviour
     let config: SimulationConfig
     var network: PacketNetwork
-    var queue = EventQueue<PacketRunEvent>()
+    var queue = EventQueue<UInt64, PacketRunEvent>()
     /// The virtual time of the event being handled (ns), and the same in seconds.
     var now: UInt64 = 0
     var nowSeconds = 0.0
@@ -121,7 +121,7 @@ struct PacketRunState {
 
     /// Adds an event at virtual time `time` (ns), after every event already there.
     mutating func schedule(_ event: PacketRunEvent, at time: UInt64) {
-        queue.schedule(event, at: Double(time))
+        queue.schedule(event, at: time)
     }
 
     /// The start of a run. SPEC.md [LOOPIX-PKT-SETUP].
@@ -149,7 +149,7 @@ struct PacketRunState {
     /// ```
     mutating func run(progress: ((Double) -> Void)?) -> PacketRunResult {
         scheduleStart()
-        let end = Double(Self.nanoseconds(config.duration))
+        let end = Self.nanoseconds(config.duration)
         var handled = 0
         var stopReason = SimulationResult.StopReason.duration
         while let time = queue.nextTime, time <= end {
@@ -158,10 +158,10 @@ struct PacketRunState {
                 break
             }
             let event = queue.removeNext()
-            now = UInt64(event.time)
-            nowSeconds = event.time / 1e9
+            now = event.time
+            nowSeconds = Double(event.time) / 1e9
             handled += 1
-            if handled & 0xFFF == 0 { progress?(event.time / end) }
+            if handled & 0xFFF == 0 { progress?(Double(event.time) / Double(end)) }
             handle(event.action)
         }
         let windowEnd = stopReason == .duration ? metrics.windowEnd : min(nowSeconds, metrics.windowEnd)
