@@ -110,6 +110,11 @@ struct Run: ParsableCommand {
             "With --packets: also report wall-clock time and packet-hops per second (these"
                 + " differ between runs; everything else is the same for the same seed)."))
     var timing = false
+    @Option(
+        help: ArgumentHelp(
+            "With --packets: threads doing the Sphinx work, this one included (default: the machine's"
+                + " cores). The output is the same for any number (SPEC.md LOOPIX-PKT-AHEAD)."))
+    var threads: Int?
 
     func parameters() throws -> LoopixParameters {
         var p: LoopixParameters
@@ -149,6 +154,7 @@ struct Run: ParsableCommand {
             trackSenderEntropy: !noSenderEntropy && p.clients >= 2)
         if packets { return try runPackets(p, config) }
         if timing { throw ValidationError("--timing goes with --packets") }
+        if threads != nil { throw ValidationError("--threads goes with --packets") }
         let simulator: LoopixSimulator
         do {
             simulator = try LoopixSimulator(parameters: p, config: config)
@@ -217,7 +223,9 @@ extension Run {
         }
         // The wall clock is read around the run only, never inside it.
         let started = ContinuousClock.now
-        var result = try simulator.run(progress: progressPrinter())
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard threadCount >= 1 else { throw ValidationError("--threads must be at least 1") }
+        var result = try simulator.run(threads: threadCount, progress: progressPrinter())
         let elapsed = ContinuousClock.now - started
         if !quiet { printError("") }
         if timing {
