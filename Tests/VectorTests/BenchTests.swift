@@ -15,7 +15,7 @@ import Testing
         "sphinxmix.create.1hop", "sphinxmix.create.3hop", "sphinxmix.create.5hop",
         "sphinxmix.process.relay",
         "lioness.chacha20-blake2b.2048", "p224.scalarmult", "lioness.aes128-sha256.1024",
-        "loopix.packetrun",
+        "loopix.packetrun", "loopix.packetrun.threads2",
         "loopix.packetrun.unit.create.regular", "loopix.packetrun.unit.forward.regular",
         "loopix.packetrun.unit.final.regular",
         "loopix.packetrun.unit.create.ack", "loopix.packetrun.unit.forward.ack", "loopix.packetrun.unit.final.ack",

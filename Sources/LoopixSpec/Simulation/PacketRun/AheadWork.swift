@@ -1,3 +1,4 @@
+import HeapModule
 import SphinxSpec
 
 /// Sphinx work of the packet-level run done ahead on other threads. SPEC.md [LOOPIX-PKT-AHEAD].
@@ -19,6 +20,14 @@ struct AheadWork {
     struct ClientRun: Sendable {
         let node: ClientNode
         let actions: [NodeAction]
+    }
+
+    /// A copy of a client to start at `startAt` (ns), if the client handled nothing since `base`.
+    struct Plan: Comparable {
+        let startAt: UInt64
+        let client: Int
+        let base: Int
+        static func < (a: Plan, b: Plan) -> Bool { (a.startAt, a.client) < (b.startAt, b.client) }
     }
 
     struct Speculation {
@@ -50,9 +59,13 @@ struct AheadWork {
     var handled: [Int]
     var slotTimers: [[(timer: TimerID, due: UInt64)]]
     var speculation: [Speculation?]
+    var plans = Heap<Plan>()
+    /// How long before a slot (virtual ns) its copy starts.
+    let lead: UInt64
     var stats = Stats()
 
-    init(network: PacketNetwork, workers: Int, window: Int = 4096) {
+    init(network: PacketNetwork, workers: Int, window: Int = 4096, lead: UInt64 = 10_000_000) {
+        self.lead = lead
         pool = WorkerPool(workers: workers)
         mixKeys = network.mixes.flatMap { $0.map(\.hopKey) }
         gatewayKeys = network.gateways.map(\.hopKey)
@@ -133,15 +146,36 @@ struct AheadWork {
         if Self.isSlot(timer) { slotTimers[c].append((timer, due)) }
     }
 
-    /// Runs a copy of `client` (client c as it is now) through its earliest slot timer.
-    mutating func runAhead(client c: Int, _ client: ClientNode) {
+    /// Plans a copy of client c, as it is now, through its earliest slot timer: started at once
+    /// when the timer is due within `lead` of `now`, else when the loop reaches due − lead
+    /// (`startPlanned`), so that fewer copies are made that an event in between makes useless.
+    mutating func runAhead(client c: Int, _ client: ClientNode, now: UInt64) {
         if let old = speculation[c] {
             old.job.cancel()
             stats.clientRunsDiscarded += 1
             speculation[c] = nil
         }
         guard let next = slotTimers[c].min(by: { $0.due < $1.due }) else { return }
-        let (timer, due) = next
+        if next.due > now.saturatingAdd(lead) {
+            plans.insert(Plan(startAt: next.due - lead, client: c, base: handled[c]))
+        } else {
+            start(client: c, client, timer: next.timer, due: next.due)
+        }
+    }
+
+    /// Starts the planned copies whose time has come, of clients that handled nothing since.
+    mutating func startPlanned(until now: UInt64, clients: [ClientNode]) {
+        while let plan = plans.min, plan.startAt <= now {
+            _ = plans.removeMin()
+            let c = plan.client
+            guard plan.base == handled[c], speculation[c] == nil,
+                let next = slotTimers[c].min(by: { $0.due < $1.due })
+            else { continue }
+            start(client: c, clients[c], timer: next.timer, due: next.due)
+        }
+    }
+
+    private mutating func start(client c: Int, _ client: ClientNode, timer: TimerID, due: UInt64) {
         let job = AheadJob {
             var copy = client
             let actions = copy.handle(.timerFired(timer), at: due)

@@ -166,6 +166,7 @@ struct PacketRunState {
                 break
             }
             let event = queue.removeNext()
+            if ahead != nil { ahead?.startPlanned(until: event.time, clients: network.clients) }
             now = event.time
             nowSeconds = Double(event.time) / 1e9
             handled += 1
@@ -213,7 +214,7 @@ struct PacketRunState {
         }
         ahead?.clientHandled(c, event: event, at: now)
         carry(actions, from: .client(c), cause: event, incoming: incoming)
-        if ahead != nil { ahead?.runAhead(client: c, network.clients[c]) }
+        if ahead != nil { ahead?.runAhead(client: c, network.clients[c], now: now) }
     }
 
     /// The processing of an arriving packet at a mix or an exit gateway, taken from the worker
