@@ -20,8 +20,10 @@ final class AheadJob<Value: Sendable>: Sendable {
 
     private let state: Mutex<State>
     private let finished = DispatchSemaphore(value: 0)
+    private let work: @Sendable () -> Value
 
     init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
         state = Mutex(.pending(work))
     }
 
@@ -42,8 +44,10 @@ final class AheadJob<Value: Sendable>: Sendable {
         finished.signal()
     }
 
-    /// The value: computed here if no worker has started it, else waited for.
-    func value() -> Value {
+    /// The value: computed here if no worker has started it, else waited for, but not longer
+    /// than `patience`: on a machine busier than its cores a worker may not run for a while, and
+    /// the loop then computes the value itself (the same value; the worker's copy is discarded).
+    func value(patience: DispatchTimeInterval = .milliseconds(2)) -> Value {
         if let work = claim() {
             let value = work()
             state.withLock { $0 = .done(value) }
@@ -57,7 +61,10 @@ final class AheadJob<Value: Sendable>: Sendable {
             }
         }
         if let ready { return ready }
-        finished.wait()
+        if finished.wait(timeout: .now() + patience) == .timedOut {
+            // The work is pure, so computing it again gives the value the worker will store.
+            return work()
+        }
         return state.withLock { state in
             guard case .done(let value) = state else { preconditionFailure("BUG: a signalled job has no value") }
             return value
