@@ -7,10 +7,14 @@
 // - swift-docc-plugin: only the `generate-documentation` command that scripts/docs runs to build
 //   the DocC catalogs of SphinxSpec and LoopixSpec; no target links it, so it adds no code.
 // libsodium and GMP come from the system (Debian: libsodium-dev, libgmp-dev).
+// macOS 15 is the first with the Synchronization module (Mutex), which the packet-level run's
+// worker threads use (Sources/LoopixSpec/Simulation/PacketRun/WorkerPool.swift); on Linux the
+// Swift 6 toolchain ships it.
 import PackageDescription
 
 let package = Package(
     name: "sphinx-spec",
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SphinxSpec", targets: ["SphinxSpec"]),
         .library(name: "LoopixSpec", targets: ["LoopixSpec"]),

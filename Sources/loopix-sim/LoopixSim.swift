@@ -126,6 +126,11 @@ struct Run: ParsableCommand {
                 + " the JSON with --packets; these differ between runs; everything else is the same for the same seed)."
         ))
     var timing = false
+    @Option(
+        help: ArgumentHelp(
+            "With --packets: threads doing the Sphinx work, this one included (default: the machine's"
+                + " cores). The output is the same for any number (SPEC.md LOOPIX-PKT-AHEAD)."))
+    var threads: Int?
 
     func parameters() throws -> LoopixParameters {
         var p: LoopixParameters
@@ -168,6 +173,7 @@ struct Run: ParsableCommand {
             }
             return try runPackets(p, packetConfig(p))
         }
+        if threads != nil { throw ValidationError("--threads goes with --packets") }
         let config = try timingConfig(p)
         let simulator: LoopixSimulator
         do {
@@ -275,7 +281,9 @@ extension Run {
         }
         // The wall clock is read around the run only, never inside it.
         let started = ContinuousClock.now
-        var result = try simulator.run(progress: progressPrinter(config.duration))
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard threadCount >= 1 else { throw ValidationError("--threads must be at least 1") }
+        var result = try simulator.run(threads: threadCount, progress: progressPrinter(config.duration))
         let elapsed = ContinuousClock.now - started
         if !quiet { printError("") }
         if timing {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct EventQueueTests {
     /// SPEC.md LOOPIX-SIM-2: by time, then by the order of scheduling (ties included).
     @Test func eventsComeOutByTimeThenSchedulingOrder() {
-        var queue = EventQueue<String>()
+        var queue = EventQueue<Double, String>()
         let scheduled: [(String, Double)] = [
             ("c", 2), ("a", 1), ("d", 2), ("b", 1), ("e", 0.5), ("f", 2), ("g", 1),
         ]
@@ -21,7 +21,7 @@ import Testing
 
     /// Many events at one time keep their scheduling order, whatever the heap does inside.
     @Test func manyTiesKeepSchedulingOrder() {
-        var queue = EventQueue<Int>()
+        var queue = EventQueue<Double, Int>()
         for i in 0..<1000 { queue.schedule(i, at: Double(i % 3)) }
         var last: (time: Double, action: Int) = (-1, -1)
         while queue.nextTime != nil {

@@ -19,7 +19,7 @@ import Testing
         "aes128ctr.360", "hmac-sha256.300", "hkdf.nym-keys.288", "hkdf.nym-payload-key.192",
         "lioness.chacha20-blake2b.2065.decrypt",
         "p224.scalarmult", "lioness.aes128-sha256.1024",
-        "loopix.packetrun",
+        "loopix.packetrun", "loopix.packetrun.threads2",
         "loopix.packetrun.unit.create.regular", "loopix.packetrun.unit.forward.regular",
         "loopix.packetrun.unit.final.regular",
         "loopix.packetrun.unit.create.ack", "loopix.packetrun.unit.forward.ack", "loopix.packetrun.unit.final.ack",

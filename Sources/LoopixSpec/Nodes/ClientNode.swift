@@ -214,15 +214,11 @@ public struct ClientNode: LoopixNode {
         // Step 3: the route to the exit gateway and its delays (LOOPIX-NODE-ROUTE-1).
         let (route, delays) = topology.route(toExit: exit, mu: parameters.mu, random: &random)
         // Step 4: the Sphinx packet.
-        guard
-            let packet = try? NymSphinx.createForwardPacket(
-                route: route, delays: delays, destination: destination.nymDestination, message: plaintext,
-                payloadLength: NymNodeConstants.regularPayloadLength, version: behaviour.version,
-                random: &random.bytes),
-            let firstHop = try? NodeAddress(bytes: packet.firstHopAddress.bytes)
-        else { preconditionFailure("a route of a valid topology makes a packet") }
+        let packet = SphinxHop.makePacket(
+            route: route, delays: delays, destination: destination, plaintext: plaintext, version: behaviour.version,
+            random: &random)
         // Step 5: the entry frame goes to this client's own gateway.
-        let frame = GatewayNode.entryFrame(firstHop: firstHop, packet: packet.bytes)
+        let frame = GatewayNode.entryFrame(firstHop: packet.firstHop, packet: packet.bytes)
         return (.send(frame, to: .gateway(index: gateway)), Topology.totalMixDelay(delays), ackDelay)
     }
 

@@ -11,8 +11,7 @@ public struct GatewayNode: LoopixNode {
     public let behaviour: PacketBehaviour
     /// Messages per pull answer (pull delivery).
     public let pullSize: Int
-    private let nodeSecret: Bytes
-    private var replayCache: ReplayCache
+    private var hop: SphinxHop
     /// Stored messages per client index, oldest first.
     public private(set) var inboxes: [Int: [Bytes]] = [:]
     /// Drops so far, by `DropReason.name`.
@@ -23,34 +22,37 @@ public struct GatewayNode: LoopixNode {
         index: Int, nodeSecret: Bytes, behaviour: PacketBehaviour, pullSize: Int,
         random: NodeRandomness, replayCapacity: Int = 100_000
     ) throws(NodeError) {
-        guard nodeSecret.count == X25519.scalarLength else {
-            throw .invalidKeyLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
-        }
+        var random = random
+        let hop = try SphinxHop(nodeSecret: nodeSecret, replayCapacity: replayCapacity, random: &random)
         guard pullSize >= 1 else {
             throw .parameters(.countTooSmall(parameter: "pullSize", value: pullSize, minimum: 1))
-        }
-        var random = random
-        guard let cache = try? ReplayCache(capacityPerEpoch: replayCapacity, random: &random.bytes) else {
-            preconditionFailure("a 32-byte hash key is drawn")
         }
         self.address = .gateway(index: index)
         self.index = index
         self.behaviour = behaviour
         self.pullSize = pullSize
-        self.nodeSecret = nodeSecret
-        self.replayCache = cache
+        self.hop = hop
     }
 
+    /// The key this gateway processes packets with, for a driver that processes them ahead.
+    public var hopKey: NodeHopKey { hop.key }
+
     public mutating func handle(_ event: NodeEvent, at time: UInt64) -> [NodeAction] {
+        handle(event, at: time, precomputed: nil)
+    }
+
+    /// `handle(_:at:)`, with the processing of an arriving packet done ahead by
+    /// `hopKey.precompute` (SPEC.md LOOPIX-PKT-AHEAD): the same actions, less work now.
+    public mutating func handle(_ event: NodeEvent, at time: UInt64, precomputed: PrecomputedHop?) -> [NodeAction] {
         switch event {
         case let .packetArrived(bytes, from: .client(client, gateway)):
             return entry(bytes, client: client, clientGateway: gateway)
-        case let .packetArrived(bytes, _): return exit(bytes)
+        case let .packetArrived(bytes, _): return exit(bytes, precomputed: precomputed)
         case let .pullRequested(by: .client(client, gateway)) where gateway == index:
             return [answerPull(client: client)]
         case .pullRequested: return [drop(.notOurClient)]
         case .keyEpochRotated:
-            replayCache.rotate()
+            hop.rotate()
             return []
         case .start, .timerFired, .messageSubmitted, .gatewayMessages: return []
         }
@@ -74,22 +76,15 @@ public struct GatewayNode: LoopixNode {
     }
 
     /// Exit: the last Sphinx hop. SPEC.md [LOOPIX-NODE-GW-3].
-    mutating func exit(_ bytes: Bytes) -> [NodeAction] {
+    mutating func exit(_ bytes: Bytes, precomputed: PrecomputedHop?) -> [NodeAction] {
         // Step 1: process the packet, checking and recording its replay tag.
-        let processed: NymProcessedPacket
-        do {
-            processed = try NymSphinx.processPacket(bytes, nodeSecret: nodeSecret, replayCache: &replayCache)
-        } catch {
-            return [drop(.sphinx(error))]
-        }
-        switch processed.result {
-        case let .forward(nextPacket, nextAddress, _):
-            // Step 2: a forward hop (a mix loop passing through) is sent on at once.
-            guard let next = try? NodeAddress(bytes: nextAddress.bytes) else {
-                return [.record(.packetProcessed), drop(.sphinx(.malformedRoutingEntry))]
-            }
+        // Step 2: a forward hop (a mix loop passing through) is sent on at once.
+        switch hop.process(bytes, precomputed: precomputed) {
+        case let .dropped(error, processed):
+            return (processed ? [.record(.packetProcessed)] : []) + [drop(.sphinx(error))]
+        case let .forward(nextPacket, next, _):
             return [.record(.packetProcessed), .send(nextPacket, to: next)]
-        case let .final(destination, _, _, message):
+        case let .final(destination, message, payloadError):
             var out: [NodeAction] = [.record(.packetProcessed)]
             // Step 3: drop cover is addressed to the gateway itself and discarded.
             if destination.bytes == address.bytes { return out + [drop(.dropCover)] }
@@ -99,7 +94,7 @@ public struct GatewayNode: LoopixNode {
             else { return out + [drop(.unknownRecipient)] }
             // Step 5: the payload must be intact.
             guard let message else {
-                return out + [drop(.sphinx(processed.payloadError ?? .malformedPayload))]
+                return out + [drop(.sphinx(payloadError ?? .malformedPayload))]
             }
             // Step 6: an ack goes to the client as it is; a regular plaintext loses its SURB-ACK,
             // whose ack packet is sent on at once. As Nym's `split_into_ack_and_message`

@@ -18,8 +18,7 @@ public struct MixNode: LoopixNode {
     /// λ_M (per second); 0: no mix loops.
     public let lambdaM: Double
     public let behaviour: PacketBehaviour
-    private let nodeSecret: Bytes
-    private var replayCache: ReplayCache
+    private var hop: SphinxHop
     private var random: NodeRandomness
     private var held = Heap<HeldPacket>()
     private var inputs: UInt64 = 0
@@ -53,16 +52,11 @@ public struct MixNode: LoopixNode {
     ) throws(NodeError) {
         let address = NodeAddress.mix(layer: layer, index: index)
         guard topology.contains(address) else { throw .invalidTopology("\(address) is not in the topology") }
-        guard nodeSecret.count == X25519.scalarLength else {
-            throw .invalidKeyLength(what: "node secret", expected: X25519.scalarLength, actual: nodeSecret.count)
-        }
+        var random = random
+        let hop = try SphinxHop(nodeSecret: nodeSecret, replayCapacity: replayCapacity, random: &random)
         guard mu > 0, mu.isFinite else { throw .parameters(.nonPositive(parameter: "mu", value: mu)) }
         guard lambdaM >= 0, lambdaM.isFinite else {
             throw .parameters(.negativeRate(parameter: "lambdaM", value: lambdaM))
-        }
-        var random = random
-        guard let cache = try? ReplayCache(capacityPerEpoch: replayCapacity, random: &random.bytes) else {
-            preconditionFailure("a 32-byte hash key is drawn")
         }
         self.address = address
         self.layer = layer
@@ -71,23 +65,31 @@ public struct MixNode: LoopixNode {
         self.mu = mu
         self.lambdaM = lambdaM
         self.behaviour = behaviour
-        self.nodeSecret = nodeSecret
-        self.replayCache = cache
+        self.hop = hop
         self.random = random
     }
 
     /// Packets held now.
     public var heldCount: Int { held.count }
 
+    /// The key this mix processes packets with, for a driver that processes them ahead.
+    public var hopKey: NodeHopKey { hop.key }
+
     public mutating func handle(_ event: NodeEvent, at time: UInt64) -> [NodeAction] {
+        handle(event, at: time, precomputed: nil)
+    }
+
+    /// `handle(_:at:)`, with the processing of an arriving packet done ahead by
+    /// `hopKey.precompute` (SPEC.md LOOPIX-PKT-AHEAD): the same actions, less work now.
+    public mutating func handle(_ event: NodeEvent, at time: UInt64, precomputed: PrecomputedHop?) -> [NodeAction] {
         switch event {
         case .start: return start(at: time)
-        case let .packetArrived(bytes, _): return arrive(bytes, at: time)
+        case let .packetArrived(bytes, _): return arrive(bytes, at: time, precomputed: precomputed)
         case .timerFired(.release): return release(at: time)
         case .timerFired(.mixLoopSlot): return mixLoopSlot(at: time)
         case .keyEpochRotated:
             // REPLAY-ROTATE-1: the current filter becomes the previous one.
-            replayCache.rotate()
+            hop.rotate()
             return []
         case .timerFired, .pullRequested, .messageSubmitted, .gatewayMessages: return []
         }
@@ -103,29 +105,22 @@ public struct MixNode: LoopixNode {
     }
 
     /// A packet arrives. SPEC.md [LOOPIX-NODE-MIX-3].
-    mutating func arrive(_ bytes: Bytes, at time: UInt64) -> [NodeAction] {
+    mutating func arrive(_ bytes: Bytes, at time: UInt64, precomputed: PrecomputedHop?) -> [NodeAction] {
         // Step 1: number the input (0, 1, 2, … in arrival order).
         let input = inputs
         inputs += 1
         // Step 2: process the packet, checking and recording its replay tag.
-        let processed: NymProcessedPacket
-        do {
-            processed = try NymSphinx.processPacket(bytes, nodeSecret: nodeSecret, replayCache: &replayCache)
-        } catch {
-            // Step 3: a packet that fails is dropped with its reason and counted.
-            return [drop(.sphinx(error))]
-        }
-        switch processed.result {
-        case let .forward(nextPacket, nextAddress, delay):
-            // Step 4: read the next hop; a next address that is not a node is dropped.
-            guard let next = try? NodeAddress(bytes: nextAddress.bytes) else {
-                return [.record(.packetProcessed), drop(.sphinx(.malformedRoutingEntry))]
-            }
+        // Step 3: a packet that fails is dropped with its reason and counted.
+        // Step 4: read the next hop; a next address that is not a node is dropped.
+        switch hop.process(bytes, precomputed: precomputed) {
+        case let .dropped(error, processed):
+            return (processed ? [.record(.packetProcessed)] : []) + [drop(.sphinx(error))]
+        case let .forward(nextPacket, next, delay):
             // Step 5: hold the packet for its header delay, clamped at the maximum delay.
             let departure = time.saturatingAdd(Swift.min(delay.nanoseconds, behaviour.maximumDelay))
             held.insert(HeldPacket(departure: departure, input: input, next: next, bytes: nextPacket))
             return [.record(.packetProcessed), .setTimer(.release(input), at: departure)]
-        case let .final(destination, _, _, _):
+        case let .final(destination, _, _):
             // Step 6: a final hop is one of this mix's own loops, or dropped.
             guard destination.bytes == address.bytes else {
                 return [.record(.packetProcessed), drop(.unexpectedFinalHop)]
@@ -161,16 +156,13 @@ public struct MixNode: LoopixNode {
         let plaintext = PacketPayload.plaintext(
             surbAck: .zeros(NymNodeConstants.surbAckLength),
             ephemeral: random.bytes.bytes(NymNodeConstants.ephemeralKeyLength), content: .cover)
-        guard
-            let packet = try? NymSphinx.createForwardPacket(
-                route: route, delays: delays, destination: address.nymDestination, message: plaintext,
-                payloadLength: NymNodeConstants.regularPayloadLength, version: behaviour.version,
-                random: &random.bytes),
-            let firstHop = try? NodeAddress(bytes: packet.firstHopAddress.bytes)
-        else { preconditionFailure("a route of a valid topology makes a packet") }
+        let packet = SphinxHop.makePacket(
+            route: route, delays: delays, destination: address, plaintext: plaintext, version: behaviour.version,
+            random: &random)
         // Step 4: the loop leaves now, not through this mix's own pool.
         return [
-            .setTimer(.mixLoopSlot, at: next), .record(.packetCreated(.mixLoop)), .send(packet.bytes, to: firstHop),
+            .setTimer(.mixLoopSlot, at: next), .record(.packetCreated(.mixLoop)),
+            .send(packet.bytes, to: packet.firstHop),
         ]
     }
 

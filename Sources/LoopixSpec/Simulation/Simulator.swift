@@ -54,7 +54,7 @@ struct SimulationState {
     let p: LoopixParameters
     let config: SimulationConfig
     var random: SimulationRandom
-    var queue = EventQueue<LoopixEvent>()
+    var queue = EventQueue<Double, LoopixEvent>()
     /// The virtual time of the event being handled.
     var now = 0.0
     var messages = MessageStore()

@@ -10,6 +10,8 @@ import SphinxSpec
 /// and the exit gateway), regular packets 2 413 bytes, acks 386, version 258, as in the run.
 enum PacketRunBench {
     static let runID = "loopix.packetrun"
+    /// The same run on two threads (LOOPIX-PKT-AHEAD), for the speed-up 2 threads vs 1.
+    static let twoThreadsID = "loopix.packetrun.threads2"
 
     static let parameters: LoopixParameters = {
         var p = LoopixParameters.nym
@@ -53,7 +55,10 @@ enum PacketRunBench {
         var cases = [
             BenchCase(id: runID, title: "packet-level run, nym, 8 clients, 0.5 virtual s") {
                 UInt8(truncatingIfNeeded: try simulator.run().packets.processed)
-            }
+            },
+            BenchCase(id: twoThreadsID, title: "  the same run on 2 threads (same output)") {
+                UInt8(truncatingIfNeeded: try simulator.run(threads: 2).packets.processed)
+            },
         ]
         let (route, secrets) = try BenchCases.nymRoute(4)
         let destination = try BenchCases.nymDestination()
@@ -105,6 +110,9 @@ public struct PacketRunFigures: Codable, Equatable, Sendable {
     let runInX25519: Double
     /// (run time − Σ crypto) / Σ crypto: the simulation's own overhead (goal: below 0.10).
     let overhead: Double
+    /// The run on 1 thread ÷ the run on 2 threads, each as its ratio to the interleaved baseline
+    /// (wall clock, the default `--clock monotonic`; nil when the 2-thread case was not run).
+    let twoThreadSpeedUp: Double?
 
     /// Computes the figures when the run and every unit case were measured; nil otherwise.
     ///
@@ -131,7 +139,8 @@ public struct PacketRunFigures: Codable, Equatable, Sendable {
         return PacketRunFigures(
             hops: work.hops, packetHopsPerSecond: Double(work.hops) / (runTime / 1e9),
             hopCostInNymProcess: run / Double(work.hops) / forward,
-            cryptoInX25519: crypto, runInX25519: run, overhead: (run - crypto) / crypto)
+            cryptoInX25519: crypto, runInX25519: run, overhead: (run - crypto) / crypto,
+            twoThreadSpeedUp: ratio[PacketRunBench.twoThreadsID].map { run / $0 })
     }
 
     var note: String {
@@ -140,5 +149,8 @@ public struct PacketRunFigures: Codable, Equatable, Sendable {
                 + "forward process; simulation overhead (run − Σ crypto)/Σ crypto = %.1f%% (goal < 10%%), "
                 + "Σ crypto = counted creates and processes × their unit ratios.",
             hops, packetHopsPerSecond, hopCostInNymProcess, overhead * 100)
+            + (twoThreadSpeedUp.map {
+                String(format: " Speed-up on 2 threads (wall clock, same output): %.2f×.", $0)
+            } ?? "")
     }
 }

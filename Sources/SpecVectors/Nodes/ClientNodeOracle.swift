@@ -17,7 +17,7 @@ extension NodeOracle {
         try NodeLimits.check(request.inputs) { $0.time_ns }
         var client = try makeClient(request)
         // Step 2: schedule the start and the inputs.
-        var queue = TimedQueue()
+        var queue = EventQueue<UInt64, NodeDelivery>()
         queue.schedule(.start, to: client.address, at: 0)
         for (i, input) in request.inputs.enumerated() {
             switch (input.submit_to, input.message, input.gateway_messages) {
@@ -35,15 +35,15 @@ extension NodeOracle {
         // Step 3: run the client until until_ns.
         var events: [NodeEventJSON] = []
         var handled = 0
-        while let next = queue.next(until: request.until_ns) {
+        while let (time, next) = queue.removeNext(until: request.until_ns) {
             handled += 1
             guard handled <= NodeLimits.maxClientEvents else {
                 throw OracleError("badType", "the run needs more than \(NodeLimits.maxClientEvents) events")
             }
-            for action in client.handle(next.event, at: next.time) {
+            for action in client.handle(next.event, at: time) {
                 if case .setTimer(let id, let due) = action {
                     queue.schedule(.timerFired(id), to: client.address, at: due)
-                } else if let event = event(action, at: next.time, input: next.input) {
+                } else if let event = event(action, at: time, input: next.input) {
                     events.append(event)
                 }
             }

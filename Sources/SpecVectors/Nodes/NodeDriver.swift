@@ -2,45 +2,25 @@ import Foundation
 import LoopixSpec
 import SphinxSpec
 
-/// Events waiting for their time, taken in (time, sequence) order: at one time, in the order
-/// they were scheduled. A sorted array: the runs here hold at most a few thousand events.
-struct TimedQueue: Sendable {
-    struct Entry: Sendable {
-        let time: UInt64
-        let sequence: UInt64
-        let target: NodeAddress
-        let event: NodeEvent
-        /// The request input that caused it (the client op), if any.
-        let input: Int?
+/// An event of a node run: `event` for the node at `target`, and the request input that caused
+/// it (the client op), if any. Runs here take them from LoopixSpec's `EventQueue` in virtual
+/// nanoseconds: by time, then in the order they were scheduled.
+struct NodeDelivery: Sendable {
+    let target: NodeAddress
+    let event: NodeEvent
+    let input: Int?
+
+    init(_ event: NodeEvent, to target: NodeAddress, input: Int? = nil) {
+        self.target = target
+        self.event = event
+        self.input = input
     }
+}
 
-    private var entries: [Entry] = []
-    private var head = 0
-    private var sequence: UInt64 = 0
-
+extension EventQueue where Time == UInt64, Action == NodeDelivery {
+    /// Schedules `event` for the node at `target` at `time` (ns), after everything already there.
     mutating func schedule(_ event: NodeEvent, to target: NodeAddress, at time: UInt64, input: Int? = nil) {
-        let entry = Entry(time: time, sequence: sequence, target: target, event: event, input: input)
-        sequence += 1
-        // After every entry of an earlier or equal time.
-        var low = head
-        var high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle].time <= time { low = middle + 1 } else { high = middle }
-        }
-        entries.insert(entry, at: low)
-    }
-
-    /// The next entry due at or before `end`, removed.
-    mutating func next(until end: UInt64) -> Entry? {
-        guard head < entries.count, entries[head].time <= end else { return nil }
-        let entry = entries[head]
-        head += 1
-        if head > 4096 {
-            entries.removeFirst(head)
-            head = 0
-        }
-        return entry
+        schedule(NodeDelivery(event, to: target, input: input), at: time)
     }
 }
 
@@ -68,12 +48,12 @@ struct LinkRecord: Sendable {
 ///   push(c, m)         → gatewayMessages([m]) at c           link "push"
 /// until no event is due at or before the end time
 /// ```
-/// It follows the driver's contract of NodeEvents.swift (links take no time). It is kept apart
-/// from the simulator's event queue on purpose: the vectors depend only on the nodes and on
-/// this rule, which another implementation can write in a page.
+/// It follows the driver's contract of NodeEvents.swift (links take no time) on LoopixSpec's
+/// `EventQueue`, as the packet-level run does (SPEC.md §9.6); the rule above is all another
+/// implementation needs to write to reproduce the vectors.
 struct NodeDriver {
     private(set) var nodes: [NodeAddress: any LoopixNode] = [:]
-    private var queue = TimedQueue()
+    private var queue = EventQueue<UInt64, NodeDelivery>()
     private(set) var links: [LinkRecord] = []
     /// Every event delivered to an observed node, with its time, in delivery order.
     private(set) var observedEvents: [NodeAddress: [(time: UInt64, event: NodeEvent)]] = [:]
@@ -93,14 +73,14 @@ struct NodeDriver {
 
     /// Runs every event due at or before `end`.
     mutating func run(until end: UInt64) {
-        while let next = queue.next(until: end) {
+        while let (time, next) = queue.removeNext(until: end) {
             guard var node = nodes[next.target] else { continue }
             if observed.contains(next.target) {
-                observedEvents[next.target, default: []].append((next.time, next.event))
+                observedEvents[next.target, default: []].append((time, next.event))
             }
-            let actions = node.handle(next.event, at: next.time)
+            let actions = node.handle(next.event, at: time)
             nodes[next.target] = node
-            for action in actions { carry(action, from: next.target, at: next.time) }
+            for action in actions { carry(action, from: next.target, at: time) }
         }
     }
 

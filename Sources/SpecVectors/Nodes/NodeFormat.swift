@@ -1,4 +1,5 @@
 import Foundation
+import LoopixSpec
 import SphinxSpec
 
 // The records of the node vector files (SPEC.md §9.6): `loopix/node_mix.json`,
@@ -12,6 +13,14 @@ struct NodeGroup<Test: Codable & Sendable & FlaggedTest>: Codable, Sendable, Tes
 
     var testCount: Int { tests.count }
     var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
+
+    /// A group of the nym profile, whose mixes clamp header delays at Nym's maximum delay.
+    init(type: String, op: String?, behaviour: String, tests: [Test]) {
+        self.type = type
+        self.parameters = NodeGroupParameters(
+            profile: "nym", op: op, behaviour: behaviour, maximum_delay_ns: NymNodeConstants.maximumDelay)
+        self.tests = tests
+    }
 }
 
 struct NodeGroupParameters: Codable, Sendable, Equatable {

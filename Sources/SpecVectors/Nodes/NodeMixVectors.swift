@@ -228,11 +228,7 @@ enum NodeMixVectors {
                 9, label(9), "A request's own maximum delay (1 ms): 0.5 ms is kept, 5 ms is clamped to 1 ms",
                 flags: ["ClampedDelay", "EqualArrivals"], maximumDelay: ms))
 
-        let group = NodeGroup(
-            type: "MixNode",
-            parameters: NodeGroupParameters(
-                profile: "nym", op: "mix_node", behaviour: "nym", maximum_delay_ns: NymNodeConstants.maximumDelay),
-            tests: tests)
+        let group = NodeGroup(type: "MixNode", op: "mix_node", behaviour: "nym", tests: tests)
         return VectorFile(
             algorithm: "LOOPIX-NODE-MIX", schema: schema,
             header: [

@@ -37,11 +37,7 @@ enum NodeNetworkVectors {
                 flags: ["WholeNetwork"], result: .valid, source: "LOOPIX-NODE-SETUP, seed \(run.inputs.seed)",
                 inputs: run.inputs, outputs: run.outputs)
         }
-        let group = NodeGroup(
-            type: "NodeNetwork",
-            parameters: NodeGroupParameters(
-                profile: "nym", behaviour: "per test", maximum_delay_ns: NymNodeConstants.maximumDelay),
-            tests: tests)
+        let group = NodeGroup(type: "NodeNetwork", op: nil, behaviour: "per test", tests: tests)
         return VectorFile(
             algorithm: "LOOPIX-NODE-NETWORK", schema: NodeCatalog.networkSchema,
             header: [
@@ -83,12 +79,7 @@ enum NodeNetworkVectors {
                     outputs: GatewayNodeOutputs(gateway_node: try NodeOracle.gatewayNode(request))))
         }
         tests.append(try refusals(runs[0], events: tests[0].outputs.gateway_node.events, id: tests.count + 1))
-        let group = NodeGroup(
-            type: "GatewayNode",
-            parameters: NodeGroupParameters(
-                profile: "nym", op: "gateway_node", behaviour: "per test",
-                maximum_delay_ns: NymNodeConstants.maximumDelay),
-            tests: tests)
+        let group = NodeGroup(type: "GatewayNode", op: "gateway_node", behaviour: "per test", tests: tests)
         return VectorFile(
             algorithm: "LOOPIX-NODE-GATEWAY", schema: NodeCatalog.gatewaySchema,
             header: [
@@ -213,12 +204,7 @@ enum NodeNetworkVectors {
                 flags: ["Refused"], result: .valid, source: runSource(0),
                 inputs: ClientNodeInputs(client_node: refused),
                 outputs: ClientNodeOutputs(client_node: try NodeOracle.clientNode(refused))))
-        let group = NodeGroup(
-            type: "ClientNode",
-            parameters: NodeGroupParameters(
-                profile: "nym", op: "client_node", behaviour: "per test",
-                maximum_delay_ns: NymNodeConstants.maximumDelay),
-            tests: tests)
+        let group = NodeGroup(type: "ClientNode", op: "client_node", behaviour: "per test", tests: tests)
         return VectorFile(
             algorithm: "LOOPIX-NODE-CLIENT", schema: NodeCatalog.clientSchema,
             header: [

@@ -15,11 +15,7 @@ enum NodeVectorCheck {
             let label = "\(name) tc\(test.tcId)"
             do {
                 let run = try NodeNetworkRun(test.inputs)
-                if let difference = firstDifference(test.outputs, run.outputs, at: "outputs") {
-                    report.fail(label, difference)
-                } else {
-                    report.pass()
-                }
+                report.record(label, difference: firstDifference(test.outputs, run.outputs, at: "outputs"))
             } catch {
                 report.fail(label, "the network cannot be built: \(error)")
             }
@@ -60,11 +56,7 @@ enum NodeVectorCheck {
                 } else {
                     got = try local(test[keyPath: request])
                 }
-                if let difference = firstDifference(test[keyPath: response], got, at: "outputs.\(op)") {
-                    report.fail(label, difference)
-                } else {
-                    report.pass()
-                }
+                report.record(label, difference: firstDifference(test[keyPath: response], got, at: "outputs.\(op)"))
             } catch {
                 report.fail(label, "\(error.name): \(error.detail)")
             }
@@ -127,5 +119,12 @@ enum NodeVectorCheck {
         default:
             return expected == actual ? nil : "\(path): differs"
         }
+    }
+}
+
+extension VerifyReport {
+    /// A test passes when the first difference between its outputs and ours is nil.
+    mutating func record(_ label: String, difference: String?) {
+        if let difference { fail(label, difference) } else { pass() }
     }
 }

@@ -40,15 +40,23 @@ struct NymOracle: SphinxOracleProfile {
         return out
     }
 
+    /// The destination and the two random inputs of a `create_forward` or `create_surb` request.
+    static func destinationAndRandomness(
+        _ address: Hex, _ identifierHex: Hex?, _ drawn: RandomnessJSON
+    ) throws(SphinxError) -> (NymDestination, NymPacketRandomness) {
+        let destination = NymDestination(
+            address: try NymDestinationAddress(address.bytes),
+            identifier: try NymIdentifier(try identifier(identifierHex)))
+        let randomness = NymPacketRandomness(
+            initialSecret: drawn.initial_secret.bytes, finalPadding: drawn.final_padding?.bytes ?? [])
+        return (destination, randomness)
+    }
+
     func createForward(_ request: CreateForwardRequest) throws(OracleError) -> CreateForwardResponse {
         let version = try Self.version(request.version)
         do throws(SphinxError) {
-            let destination = NymDestination(
-                address: try NymDestinationAddress(request.destination.bytes),
-                identifier: try NymIdentifier(try Self.identifier(request.identifier)))
-            let randomness = NymPacketRandomness(
-                initialSecret: request.randomness.initial_secret.bytes,
-                finalPadding: request.randomness.final_padding?.bytes ?? [])
+            let (destination, randomness) = try Self.destinationAndRandomness(
+                request.destination, request.identifier, request.randomness)
             let packet = try NymSphinx.createForwardPacket(
                 route: try Self.route(request.route), delays: request.delays_ns.map { NymDelay(nanoseconds: $0) },
                 destination: destination, message: request.message.bytes, payloadLength: request.payload_size,
@@ -99,12 +107,8 @@ struct NymOracle: SphinxOracleProfile {
     func createSURB(_ request: CreateSURBRequest) throws(OracleError) -> CreateSURBResponse {
         let version = try Self.version(request.version)
         do throws(SphinxError) {
-            let destination = NymDestination(
-                address: try NymDestinationAddress(request.destination.bytes),
-                identifier: try NymIdentifier(try Self.identifier(request.identifier)))
-            let randomness = NymPacketRandomness(
-                initialSecret: request.randomness.initial_secret.bytes,
-                finalPadding: request.randomness.final_padding?.bytes ?? [])
+            let (destination, randomness) = try Self.destinationAndRandomness(
+                request.destination, request.identifier, request.randomness)
             let made = try NymSphinx.createSURB(
                 route: try Self.route(request.route), delays: request.delays_ns.map { NymDelay(nanoseconds: $0) },
                 destination: destination, version: version, randomness: randomness)

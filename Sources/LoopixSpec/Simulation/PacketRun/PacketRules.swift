@@ -50,6 +50,7 @@ extension PacketRunState {
                     held[m][input] = incoming
                     metrics.mixArrival(mix: m, view: incoming.view, at: nowSeconds)
                 }
+                if case .client(let c) = source { ahead?.timerSet(client: c, timer, at: due) }
                 schedule(.node(source, .timerFired(timer), tag: nil), at: due)
             case let .requestPull(gateway):
                 guard case .client(let c) = source, case .gateway(let g) = gateway, g < p.providers else {
@@ -77,6 +78,7 @@ extension PacketRunState {
             case let .drop(reason):
                 counts.dropped(reason)
                 call.dropped = true
+                if let incoming { ahead?.forget(packet: incoming.id) }
                 if reason == .dropCover, let incoming { endOfPath(incoming, dropCover: true) }
             }
         }

@@ -10,8 +10,8 @@ public struct PacketSimulator: Sendable {
     public let behaviour: PacketBehaviour
     public let config: SimulationConfig
 
-    /// The longest run: virtual times are nanoseconds held exactly in the queue's `Double`
-    /// (2⁵³ ns, about 104 days).
+    /// The longest run: 2⁵³ ns (about 104 days), so that every virtual time of the run is also
+    /// exact as a `Double` of nanoseconds (the metrics take seconds).
     public static let maximumDuration = 0x1p53 / 1e9
 
     /// Validates the parameters and the run (LOOPIX-PARAM-1, LOOPIX-SIM-1).
@@ -43,14 +43,20 @@ public struct PacketSimulator: Sendable {
     /// Runs the network from time 0 to the duration.
     ///
     /// - Parameters:
+    ///   - threads: threads doing the run's Sphinx work, the caller's included (LOOPIX-PKT-AHEAD);
+    ///     the result is the same for any number.
     ///   - progress: called now and then with the share of virtual time done (0 … 1).
     ///   - observe: called with every packet put on a link, in order (tests of packet
     ///     properties); it cannot change the run.
+    /// - Throws: `NodeError.parameters` for fewer than 1 thread.
     public func run(
-        progress: ((Double) -> Void)? = nil, observe: ((PacketObservation) -> Void)? = nil
+        threads: Int = 1, progress: ((Double) -> Void)? = nil, observe: ((PacketObservation) -> Void)? = nil
     ) throws(NodeError) -> PacketRunResult {
+        guard threads >= 1 else { throw .parameters(.countTooSmall(parameter: "threads", value: threads, minimum: 1)) }
         var state = try PacketRunState(parameters: parameters, behaviour: behaviour, config: config)
         state.observe = observe
+        if threads > 1 { state.ahead = AheadWork(network: state.network, workers: threads - 1) }
+        defer { state.ahead?.stop() }
         return state.run(progress: progress)
     }
 
@@ -90,7 +96,7 @@ struct PacketRunState {
     let behaviour: PacketBehaviour
     let config: SimulationConfig
     var network: PacketNetwork
-    var queue = EventQueue<PacketRunEvent>()
+    var queue = EventQueue<UInt64, PacketRunEvent>()
     /// The virtual time of the event being handled (ns), and the same in seconds.
     var now: UInt64 = 0
     var nowSeconds = 0.0
@@ -105,6 +111,8 @@ struct PacketRunState {
     var inboxSizes: [Int]
     var nextPacketID = 0
     var observe: ((PacketObservation) -> Void)?
+    /// The Sphinx work done ahead on worker threads; nil with one thread (LOOPIX-PKT-AHEAD).
+    var ahead: AheadWork?
 
     init(parameters p: LoopixParameters, behaviour: PacketBehaviour, config: SimulationConfig) throws(NodeError) {
         self.p = p
@@ -121,7 +129,7 @@ struct PacketRunState {
 
     /// Adds an event at virtual time `time` (ns), after every event already there.
     mutating func schedule(_ event: PacketRunEvent, at time: UInt64) {
-        queue.schedule(event, at: Double(time))
+        queue.schedule(event, at: time)
     }
 
     /// The start of a run. SPEC.md [LOOPIX-PKT-SETUP].
@@ -149,7 +157,7 @@ struct PacketRunState {
     /// ```
     mutating func run(progress: ((Double) -> Void)?) -> PacketRunResult {
         scheduleStart()
-        let end = Double(Self.nanoseconds(config.duration))
+        let end = Self.nanoseconds(config.duration)
         var handled = 0
         var stopReason = SimulationResult.StopReason.duration
         while let time = queue.nextTime, time <= end {
@@ -158,10 +166,11 @@ struct PacketRunState {
                 break
             }
             let event = queue.removeNext()
-            now = UInt64(event.time)
-            nowSeconds = event.time / 1e9
+            if ahead != nil { ahead?.startPlanned(until: event.time, clients: network.clients) }
+            now = event.time
+            nowSeconds = Double(event.time) / 1e9
             handled += 1
-            if handled & 0xFFF == 0 { progress?(event.time / end) }
+            if handled & 0xFFF == 0 { progress?(Double(event.time) / Double(end)) }
             handle(event.action)
         }
         let windowEnd = stopReason == .duration ? metrics.windowEnd : min(nowSeconds, metrics.windowEnd)
@@ -180,15 +189,49 @@ struct PacketRunState {
         case .userMessage(let c):
             userMessage(client: c)
         case let .node(.mix(m), nodeEvent, tag):
-            let actions = network.mixes[m / p.mixesPerLayer][m % p.mixesPerLayer].handle(nodeEvent, at: now)
+            let hop = hopAhead(nodeEvent, at: .mix(m), tag: tag)
+            let actions = network.mixes[m / p.mixesPerLayer][m % p.mixesPerLayer].handle(
+                nodeEvent, at: now, precomputed: hop)
             carry(actions, from: .mix(m), cause: nodeEvent, incoming: tag)
         case let .node(.gateway(g), nodeEvent, tag):
-            let actions = network.gateways[g].handle(nodeEvent, at: now)
+            let hop = hopAhead(nodeEvent, at: .gateway(g), tag: tag)
+            let actions = network.gateways[g].handle(nodeEvent, at: now, precomputed: hop)
             carry(actions, from: .gateway(g), cause: nodeEvent, incoming: tag)
         case let .node(.client(c), nodeEvent, tag):
-            let actions = network.clients[c].handle(nodeEvent, at: now)
-            carry(actions, from: .client(c), cause: nodeEvent, incoming: tag)
+            clientEvent(c, nodeEvent, incoming: tag)
         }
+    }
+
+    /// Hands an event to client c: its actions run ahead by a worker when they are the ones it
+    /// would return now (LOOPIX-PKT-AHEAD), else handled here; then its next slot runs ahead.
+    mutating func clientEvent(_ c: Int, _ event: NodeEvent, incoming: PacketTag?) {
+        let actions: [NodeAction]
+        if let run = ahead?.takeRun(client: c, event: event, at: now) {
+            network.clients[c] = run.node
+            actions = run.actions
+        } else {
+            actions = network.clients[c].handle(event, at: now)
+        }
+        ahead?.clientHandled(c, event: event, at: now)
+        carry(actions, from: .client(c), cause: event, incoming: incoming)
+        if ahead != nil { ahead?.runAhead(client: c, network.clients[c], now: now) }
+    }
+
+    /// The processing of an arriving packet at a mix or an exit gateway, taken from the worker
+    /// that did it or done here; the packet's next hop then starts on a worker
+    /// (LOOPIX-PKT-AHEAD). Nil with one thread, and for anything but a Sphinx hop.
+    mutating func hopAhead(_ event: NodeEvent, at node: NodeRef, tag: PacketTag?) -> PrecomputedHop? {
+        guard ahead != nil, case let .packetArrived(bytes, from) = event, let tag, let key = ahead?.key(of: node)
+        else { return nil }
+        // An entry gateway forwards a client's frame without processing it (LOOPIX-NODE-GW-2).
+        if case .client = from { return nil }
+        guard let hop = ahead?.hop(bytes, packet: tag.id, key: key) else { return nil }
+        if let (packet, nextAddress) = hop.forward, let address = try? NodeAddress(bytes: nextAddress),
+            let next = ref(of: address), let nextKey = ahead?.key(of: next)
+        {
+            ahead?.processAhead(packet, packet: tag.id, key: nextKey)
+        }
+        return hop
     }
 
     /// A user submits a real message. SPEC.md [LOOPIX-PKT-USER].
@@ -209,8 +252,7 @@ struct PacketRunState {
         // Step 3: the message, handed to the client now.
         let bytes = users.create(sender: c, at: nowSeconds)
         let to = NodeAddress.client(index: recipient, gateway: recipient % p.providers)
-        let actions = network.clients[c].handle(.messageSubmitted(bytes, to: to), at: now)
-        carry(actions, from: .client(c), cause: .messageSubmitted(bytes, to: to), incoming: nil)
+        clientEvent(c, .messageSubmitted(bytes, to: to), incoming: nil)
     }
 
     /// An Exp(r) gap of the users' stream, in ns.
