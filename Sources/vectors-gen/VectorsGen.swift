@@ -82,9 +82,22 @@ struct Verify: ParsableCommand {
             valueName: "command"))
     var oracle: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --oracle: seconds to wait for each answer; a request that times out or whose oracle crashes fails that case (SPEC.md ORACLE-EXTERNAL-2).",
+            valueName: "seconds"))
+    var oracleTimeout: Double = 10
+
+    func validate() throws {
+        guard oracleTimeout > 0, oracleTimeout <= 3600 else {
+            throw ValidationError("--oracle-timeout must be in (0, 3600] seconds")
+        }
+    }
+
     func run() throws {
         let paths = files.isEmpty ? try VectorSummary.allFiles(under: dir) : files
-        let external = try oracle.map { try ExternalOracle(command: $0) }
+        let external = try oracle.map { try ExternalOracle(command: $0, timeout: oracleTimeout) }
         if paths.isEmpty {
             print("no vector files found under \(dir)")
             throw ExitCode.failure

@@ -13,25 +13,63 @@ import SphinxSpec
 /// node_network are not oracle-driven and are skipped.
 public final class ExternalOracle: @unchecked Sendable {
     // @unchecked: the process and its pipes are used from one thread, by verify only.
-    private let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
-    private var buffer = Data()
-    private(set) var broken: String?
 
-    public init(command: String) throws {
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+    /// One running instance of the command.
+    private final class Child {
+        let process = Process()
+        let input = Pipe()
+        let output = Pipe()
+        var buffer = Data()
+
+        init(command: String) throws {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+        }
+
+        /// Closes the input (end of requests) and gives the process `grace` seconds to exit.
+        func stop(grace: Double) {
+            try? input.fileHandleForWriting.close()
+            let deadline = Date().addingTimeInterval(grace)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            guard process.isRunning else { return }
+            process.terminate()
+            let killDeadline = Date().addingTimeInterval(0.5)
+            while process.isRunning, Date() < killDeadline { usleep(10_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
-    /// Closes the oracle's input (end of requests) and gives it two seconds to exit.
+    /// Consecutive cases that hung before the oracle is given up (every later case then fails
+    /// at once with `oracleBroken` instead of waiting the timeout again).
+    static let hangsBeforeGivingUp = 3
+
+    private let command: String
+    private let timeout: Double
+    private var child: Child?
+    private var consecutiveHangs = 0
+    private(set) var broken: String?
+
+    /// Starts `command`. SPEC.md [ORACLE-EXTERNAL-2]: each request waits at most `timeout`
+    /// seconds for its answer line. A request that times out, or whose answer never comes because
+    /// the process ended (crash, exit), fails as `oracleTimeout` or `oracleCrashed`; the process is
+    /// stopped and a fresh one started for the next request, so one bad case cannot hang the run
+    /// or fail the cases after it. After `hangsBeforeGivingUp` timeouts in a row the oracle is
+    /// given up (`oracleBroken`).
+    public init(command: String, timeout: Double = 10) throws {
+        precondition(timeout > 0, "the oracle timeout must be positive")
+        // A write to an oracle that died would raise SIGPIPE and end this process; ignore it so
+        // the write fails with an error instead (the tool's only pipes are the oracle's).
+        signal(SIGPIPE, SIG_IGN)
+        self.command = command
+        self.timeout = timeout
+        self.child = try Child(command: command)
+    }
+
     deinit {
-        try? input.fileHandleForWriting.close()
-        for _ in 0..<20 where process.isRunning { usleep(100_000) }
-        if process.isRunning { process.terminate() }
+        child?.stop(grace: 2)
     }
 
     /// Sends one request; returns the response, or an OracleError for an error response.
@@ -40,15 +78,40 @@ public final class ExternalOracle: @unchecked Sendable {
         guard let line = try? DeterministicJSON.encodeLine(request) else {
             throw OracleError("internal", "the request could not be encoded")
         }
-        do {
-            try input.fileHandleForWriting.write(contentsOf: line)
-        } catch {
-            broken = "the oracle process does not read its input"
-            throw OracleError("oracleBroken", broken ?? "")
+        let current: Child
+        if let child {
+            current = child
+        } else {
+            do {
+                current = try Child(command: command)
+            } catch {
+                broken = "the oracle command could not be restarted"
+                throw OracleError("oracleBroken", broken ?? "")
+            }
+            child = current
         }
-        guard let answer = readLine() else {
-            broken = "the oracle process ended without answering"
-            throw OracleError("oracleBroken", broken ?? "")
+        do {
+            try current.input.fileHandleForWriting.write(contentsOf: line)
+        } catch {
+            restart()
+            throw OracleError("oracleCrashed", "the oracle process does not read its input")
+        }
+        let answer: Data
+        switch readLine(from: current) {
+        case .line(let data):
+            consecutiveHangs = 0
+            answer = data
+        case .ended:
+            consecutiveHangs = 0
+            restart()
+            throw OracleError("oracleCrashed", "the oracle process ended without answering")
+        case .timedOut:
+            consecutiveHangs += 1
+            restart()
+            if consecutiveHangs >= Self.hangsBeforeGivingUp {
+                broken = "the oracle timed out \(consecutiveHangs) times in a row"
+            }
+            throw OracleError("oracleTimeout", "no answer within \(timeout) s")
         }
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: answer), case .object(let object) = value
         else {
@@ -64,16 +127,41 @@ public final class ExternalOracle: @unchecked Sendable {
         return value
     }
 
-    private func readLine() -> Data? {
+    /// Stops the current process (it may be hung or half-way through an answer that would
+    /// desynchronise the next request); the next call starts a fresh one.
+    private func restart() {
+        child?.stop(grace: 0)
+        child = nil
+    }
+
+    private enum ReadResult {
+        case line(Data)
+        case ended
+        case timedOut
+    }
+
+    /// The next answer line, waiting at most `timeout` seconds in total (poll(2) on the pipe, so
+    /// a silent process cannot block the read).
+    private func readLine(from child: Child) -> ReadResult {
+        let deadline = Date().addingTimeInterval(timeout)
+        let descriptor = child.output.fileHandleForReading.fileDescriptor
         while true {
-            if let newline = buffer.firstIndex(of: 0x0a) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                return Data(line)
+            if let newline = child.buffer.firstIndex(of: 0x0a) {
+                let line = child.buffer[child.buffer.startIndex..<newline]
+                child.buffer = Data(child.buffer[(newline + 1)...])
+                return .line(Data(line))
             }
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { return nil }
-            buffer.append(chunk)
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 { return .timedOut }
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&request, 1, Int32(min(remaining * 1000, 60_000).rounded(.up)))
+            if ready < 0, errno == EINTR { continue }
+            if ready <= 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = read(descriptor, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return .ended }
+            child.buffer.append(contentsOf: chunk[0..<count])
         }
     }
 }

@@ -21,8 +21,11 @@ public enum X25519 {
         Sodium.ensureInitialised()
         var out = Bytes(repeating: 0, count: pointLength)
         let rc = crypto_scalarmult(&out, scalar, point)
-        // libsodium returns -1 exactly when the result is all zeros.
-        guard rc == 0, !ByteOps.isAllZero(out) else { throw .x25519AllZeroSharedSecret }
+        // libsodium returns -1 exactly when the result is all zeros. The verdict is public
+        // [CT-DECLASSIFY-ZERO]: for a clamped scalar it depends only on whether u has small order.
+        // Both tests run, without a short-circuit before the declassification.
+        let verdict = Declassify.publish((rc, ByteOps.isAllZero(out)))
+        guard verdict.0 == 0, !verdict.1 else { throw .x25519AllZeroSharedSecret }
         return out
     }
 

@@ -89,7 +89,11 @@ public struct ReplayCache: Sendable {
 
     private func bitPositions(_ tag: Bytes) -> [Int] {
         // The key is 32 bytes and the output 16, both within BLAKE2b's limits: no error.
-        let digest = (try? BLAKE2b.hash(tag, key: hashKey, outputLength: 16)) ?? Bytes.zeros(16)
+        var digest = (try? BLAKE2b.hash(tag, key: hashKey, outputLength: 16)) ?? Bytes.zeros(16)
+        // The filter is read and written at positions computed from this digest (a division and
+        // memory indices), so it is declassified [CT-DECLASSIFY-REPLAY]: a keyed one-way hash of
+        // h_τ(s), itself a one-way function of s.
+        Declassify.publish(&digest)
         let h1 = ByteOps.readBigEndian(digest[0..<8])
         let h2 = ByteOps.readBigEndian(digest[8..<16]) | 1
         let m = UInt64(bitCount)

@@ -69,12 +69,18 @@ extension Sphinx {
 
         // Step 4: verify γ in constant time. [SPHINX-PROCESS-4]
         let expectedGamma = try profile.headerMAC(key: keys.macKey, beta: header.beta, associatedData: associatedData)
-        guard ByteOps.constantTimeEqual(expectedGamma, header.gamma) else { throw .headerMACMismatch }
+        // The verdict is public: the hop drops or forwards [CT-DECLASSIFY-MAC].
+        guard Declassify.publish(ByteOps.constantTimeEqual(expectedGamma, header.gamma)) else {
+            throw .headerMACMismatch
+        }
 
         // Step 5: decrypt the padded routing information. [SPHINX-PROCESS-5]
         let pad = profile.processingPadLength
         let stream = try profile.rho(key: keys.streamCipherKey, length: betaLength + pad)
-        let block = ByteOps.xor(header.beta + Bytes.zeros(pad), stream)
+        var block = ByteOps.xor(header.beta + Bytes.zeros(pad), stream)
+        // After a good MAC, B is public to this hop: its command is what the hop acts on, and
+        // γ', β' go on the wire [CT-DECLASSIFY-ROUTING].
+        Declassify.publish(&block)
 
         // Step 6: parse the routing entry. [SPHINX-PROCESS-6]
         let entry = try profile.decodeRoutingEntry(block)
@@ -90,7 +96,9 @@ extension Sphinx {
         case .forward(let command):
             let n = entry.length
             guard n >= 0, n + kappa + betaLength <= block.count else { throw .malformedRoutingEntry }
-            let nextAlpha = try profile.exponentiate(header.alpha, by: [keys.blindingFactor])
+            var nextAlpha = try profile.exponentiate(header.alpha, by: [keys.blindingFactor])
+            // α' goes on the wire [CT-DECLASSIFY-ALPHA].
+            Declassify.publish(&nextAlpha)
             let nextGamma = Array(block[n..<(n + kappa)])
             let nextBeta = Array(block[(n + kappa)..<(n + kappa + betaLength)])
             outcome = .forward(command, nextHeader: SphinxHeader(alpha: nextAlpha, beta: nextBeta, gamma: nextGamma))
@@ -117,7 +125,9 @@ extension Sphinx {
         let processed = try processHeader(
             profile: profile, nodeSecret: nodeSecret, header: header,
             associatedData: associatedData, isReplay: isReplay)
-        let nextDelta = try profile.piInverse(key: processed.payloadKey, block: delta)
+        var nextDelta = try profile.piInverse(key: processed.payloadKey, block: delta)
+        // δ' goes on the wire, or to the destination at the last hop [CT-DECLASSIFY-PAYLOAD].
+        Declassify.publish(&nextDelta)
         return ProcessedPacket(header: processed, delta: nextDelta)
     }
 }

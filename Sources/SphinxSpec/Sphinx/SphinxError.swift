@@ -21,6 +21,8 @@ public enum SphinxError: Error, Equatable, Sendable {
     case payloadSizeTooSmall(minimum: Int, actual: Int)
     /// A fixed-length input (address, key, identifier, secret) had the wrong length.
     case invalidInputLength(what: String, expected: Int, actual: Int)
+    /// A size the caller, a file or a packet chose is above its maximum (SPEC.md SPHINX-LIMITS).
+    case sizeAboveMaximum(what: String, maximum: Int, actual: Int)
 
     // MARK: Packet and header (processing)
 
@@ -79,6 +81,7 @@ public enum SphinxError: Error, Equatable, Sendable {
         case .messageTooLong: return "messageTooLong"
         case .payloadSizeTooSmall: return "payloadSizeTooSmall"
         case .invalidInputLength: return "invalidInputLength"
+        case .sizeAboveMaximum: return "sizeAboveMaximum"
         case .invalidPacketLength: return "invalidPacketLength"
         case .invalidHeaderLength: return "invalidHeaderLength"
         case .invalidGroupElement: return "invalidGroupElement"

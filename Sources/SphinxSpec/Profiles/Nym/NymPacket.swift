@@ -82,12 +82,15 @@ public enum NymSphinx {
 
     /// Splits packet bytes into header and payload. SPEC.md [NYM-PACKET-1].
     /// ```text
-    /// packet = header (348) ‖ payload (≥ 33; LIONESS needs more than 32 bytes)
+    /// packet = header (348) ‖ payload (≥ 33; LIONESS needs more than 32 bytes; ≤ 1 MiB)
     /// ```
+    /// - Throws: `invalidPacketLength` below the minimum, `sizeAboveMaximum` above SPHINX-LIMITS.
     public static func decodePacket(_ bytes: Bytes) throws(SphinxError) -> (header: SphinxHeader, payload: Bytes) {
         guard bytes.count >= NymConstants.headerLength + NymConstants.minimumPayloadLength else {
             throw .invalidPacketLength(actual: bytes.count)
         }
+        try SphinxLimits.check(
+            bytes.count - NymConstants.headerLength, maximum: SphinxLimits.maximumPayloadLength, "payload length")
         let header = try decodeHeader(Array(bytes[0..<NymConstants.headerLength]))
         return (header, Array(bytes[NymConstants.headerLength...]))
     }

@@ -7,6 +7,7 @@ extension NymProfile {
     /// ```
     /// `key` is unused: nym's redundancy is the zero prefix, not a MAC.
     public func encodePayload(message: Bytes, payloadLength: Int, key: Bytes) throws(SphinxError) -> Bytes {
+        try SphinxLimits.check(payloadLength, maximum: SphinxLimits.maximumPayloadLength, "payload length")
         guard payloadLength >= NymConstants.minimumPayloadLength else {
             throw .payloadSizeTooSmall(minimum: NymConstants.minimumPayloadLength, actual: payloadLength)
         }

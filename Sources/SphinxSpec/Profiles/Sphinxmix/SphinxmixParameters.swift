@@ -40,7 +40,8 @@ public struct SphinxmixParameters: Equatable, Sendable {
     /// - Throws: `SphinxError.invalidInputLength` when β would be too short to hold a final
     ///   routing entry and one MAC (headerLength < 32 + 2k) or the associated data length is
     ///   negative, and `SphinxError.payloadSizeTooSmall` when the body is too short for the MAC,
-    ///   the padding marker and LIONESS (< 2k + 2).
+    ///   the padding marker and LIONESS (< 2k + 2); `SphinxError.sizeAboveMaximum` past the
+    ///   maxima of SPHINX-LIMITS (64 KiB header, 1 MiB body, 64 KiB associated data).
     public init(headerLength: Int = 192, bodyLength: Int = 1024, associatedLength: Int = 0) throws(SphinxError) {
         guard headerLength >= 32 + 2 * 16 else {
             throw .invalidInputLength(what: "header length", expected: 32 + 2 * 16, actual: headerLength)
@@ -49,6 +50,10 @@ public struct SphinxmixParameters: Equatable, Sendable {
         guard associatedLength >= 0 else {
             throw .invalidInputLength(what: "associated data length", expected: 0, actual: associatedLength)
         }
+        try SphinxLimits.check(headerLength, maximum: SphinxLimits.maximumHeaderLength, "header length")
+        try SphinxLimits.check(bodyLength, maximum: SphinxLimits.maximumPayloadLength, "body length")
+        try SphinxLimits.check(
+            associatedLength, maximum: SphinxLimits.maximumAssociatedLength, "associated data length")
         self.init(uncheckedHeaderLength: headerLength, bodyLength: bodyLength, associatedLength: associatedLength)
     }
 }
