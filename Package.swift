@@ -95,6 +95,10 @@ let package = Package(
         // The packet-level run (SPEC.md §8.12): agreement with the timing model and the closed
         // forms, and packet properties measured at mix inputs inside a run.
         .testTarget(name: "LoopixPacketTests", dependencies: ["LoopixSpec", "SphinxSpec", "StatisticsSupport"]),
+        // Teaching (SPEC.md §9.7): the explain walkthrough against its golden files (Golden/, data
+        // read by path, so excluded from the sources), the DocC tutorial's code (Tutorial/), and
+        // scripts/figures run on the built loopix-sim.
+        .testTarget(name: "ExplainTests", dependencies: ["SpecVectors", "SphinxSpec"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
