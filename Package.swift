@@ -104,6 +104,10 @@ let package = Package(
         // The adversaries of SPEC.md §8.13: each attack against its closed form or bound, with a
         // negative control.
         .testTarget(name: "AdversaryTests", dependencies: ["LoopixSpec", "StatisticsSupport"]),
+        // Teaching (SPEC.md §9.7): the explain walkthrough against its golden files (Golden/, data
+        // read by path, so excluded from the sources), the DocC tutorial's code (Tutorial/), and
+        // scripts/figures run on the built loopix-sim.
+        .testTarget(name: "ExplainTests", dependencies: ["SpecVectors", "SphinxSpec"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

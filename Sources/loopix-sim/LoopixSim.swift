@@ -17,7 +17,7 @@ struct LoopixSim: ParsableCommand {
 
             The test vectors (TestVectors/loopix/ too) are written by `vectors-gen generate`.
             """,
-        subcommands: [Run.self, EntropyCurve.self, Attack.self, Vectors.self],
+        subcommands: [Run.self, EntropyCurve.self, Attack.self, Links.self, Vectors.self],
         defaultSubcommand: Run.self)
 }
 

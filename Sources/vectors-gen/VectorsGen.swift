@@ -18,7 +18,7 @@ struct VectorsGen: ParsableCommand {
             "N passed, N failed". oracle answers one JSON request per line on stdin with one JSON \
             response per line on stdout; SPEC.md §9 documents the ops.
             """,
-        subcommands: [Generate.self, Verify.self, OracleCommand.self, BenchCommand.self],
+        subcommands: [Generate.self, Verify.self, OracleCommand.self, BenchCommand.self, ExplainCommand.self],
         defaultSubcommand: Generate.self
     )
 }

@@ -1,0 +1,64 @@
+import SphinxSpec
+
+/// The profiles a walkthrough can follow.
+public enum ExplainProfile: String, CaseIterable, Sendable {
+    case nym
+    case sphinxmix
+    // The BOLT #4 profile joins here as `case bolt4`, with its builder in a file of its own
+    // (Bolt4Walkthrough.swift) made of the same generic `TraceSteps` and its own steps.
+}
+
+/// The two journeys: a forward packet, or a SURB made by its receiver and used by a replier.
+public enum ExplainFlow: String, CaseIterable, Sendable {
+    case forward
+    case surb
+}
+
+/// `vectors-gen explain`: builds the walkthrough of one packet. SPEC.md [VEC-EXPLAIN-1].
+///
+/// Everything random is drawn from DeterministicRandom(SHA-256(label)) with the label
+/// "explain/<profile>/<seed>", in the order the profile's vector files use, so the same
+/// arguments give the same bytes, and the forward and SURB walkthroughs of one seed share
+/// their route.
+public enum Explain {
+    /// The JSON format's name.
+    public static let format = "sphinx-spec-explain/1"
+
+    public static func walkthrough(
+        profile: ExplainProfile, flow: ExplainFlow, hops: Int, seed: String, message: String
+    ) throws(ExplainError) -> Walkthrough {
+        switch profile {
+        case .nym: return try NymWalkthrough.build(flow: flow, hops: hops, seed: seed, message: message)
+        case .sphinxmix: return try SphinxmixWalkthrough.build(flow: flow, hops: hops, seed: seed, message: message)
+        }
+    }
+
+    static func seedLabel(profile: ExplainProfile, seed: String) -> String { "explain/\(profile.rawValue)/\(seed)" }
+
+    /// Runs a profile call and reports its error as an `ExplainError`.
+    static func sphinx<T>(_ body: () throws(SphinxError) -> T) throws(ExplainError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .sphinx(error)
+        }
+    }
+
+    /// The first `head` and last `tail` bytes in hex with "…" between; up to `whole` bytes
+    /// (16: a MAC, a key, an identifier) are shown whole.
+    public static func shortHex(_ bytes: Bytes, head: Int = 8, tail: Int = 4, whole: Int = 16) -> String {
+        guard bytes.count > whole else { return bytes.hex }
+        return Array(bytes.prefix(head)).hex + "…" + Array(bytes.suffix(tail)).hex
+    }
+
+    /// The exponent of hop i's α_i and s_i: x·b_0·…·b_{i−1}, written out.
+    static func exponent(hop i: Int) -> String {
+        (["x"] + (0..<i).map { "b_\($0)" }).joined(separator: "·")
+    }
+
+    /// Bytes as a quoted UTF-8 string, or a note when they are not text.
+    static func quoted(_ bytes: Bytes) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return "(not UTF-8 text)" }
+        return "\"" + text + "\""
+    }
+}
