@@ -79,9 +79,12 @@ let package = Package(
         ),
         .testTarget(name: "PrimitivesTests", dependencies: ["SphinxSpec"]),
         .testTarget(name: "NymTests", dependencies: ["SphinxSpec"]),
-        .testTarget(name: "SphinxmixTests", dependencies: ["SphinxSpec"]),
+        .testTarget(name: "SphinxmixTests", dependencies: ["SphinxSpec", "InteropSupport"]),
         // The bolt4 profile (SPEC.md §4.3): secp256k1, the official BOLT #4 files, error returns.
-        .testTarget(name: "BOLT4Tests", dependencies: ["SphinxSpec"]),
+        .testTarget(name: "BOLT4Tests", dependencies: ["SphinxSpec", "InteropSupport"]),
+        // The long-lived Python interop peer (one JSON line in, one out) that the sphinxmix and
+        // bolt4 interop suites share; a plain target under Tests/, no product.
+        .target(name: "InteropSupport", path: "Tests/InteropSupport"),
         // VectorTests links the library; the oracle process tests run the built vectors-gen
         // executable (found next to the test binary), which `swift test` builds with the rest.
         .testTarget(name: "VectorTests", dependencies: ["SphinxSpec", "LoopixSpec", "SpecVectors"]),

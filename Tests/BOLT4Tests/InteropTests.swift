@@ -147,10 +147,7 @@ struct InteropTests {
         let generate = file["generate"] as? [String: Any] ?? [:]
         let hops = generate["hops"] as? [[String: Any]] ?? []
         let ad = Official.hex(generate["associated_data"])
-        let route = hops.map {
-            BOLT4RouteHop(
-                publicKey: Official.hex($0["pubkey"]), payload: Official.strippingPrefix(Official.hex($0["payload"])))
-        }
+        let route = Official.route(hops)
         let official = Official.hex(file["onion"])
         let pylnOnion = try pyln.create(route, associatedData: ad, sessionKey: Official.hex(generate["session_key"]))
         #expect(hex(pylnOnion, "packet") != official, "pyln now reproduces onion-test.json: update SPEC.md §4.3.9")

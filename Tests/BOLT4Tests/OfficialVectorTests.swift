@@ -11,10 +11,7 @@ struct OfficialVectorTests {
         let generate = file["generate"] as? [String: Any] ?? [:]
         let hops = generate["hops"] as? [[String: Any]] ?? []
         let ad = Official.hex(generate["associated_data"])
-        let route = hops.map {
-            BOLT4RouteHop(
-                publicKey: Official.hex($0["pubkey"]), payload: Official.strippingPrefix(Official.hex($0["payload"])))
-        }
+        let route = Official.route(hops)
         let created = try BOLT4.createOnion(
             route: route, associatedData: ad, sessionKey: Official.hex(generate["session_key"]))
         let expected = Official.hex(file["onion"])
@@ -88,10 +85,7 @@ struct OfficialVectorTests {
         let generate = file["generate"] as? [String: Any] ?? [:]
         let full = (generate["full_route"] as? [String: Any])?["hops"] as? [[String: Any]] ?? []
         let ad = Official.hex(generate["associated_data"])
-        let route = full.map {
-            BOLT4RouteHop(
-                publicKey: Official.hex($0["pubkey"]), payload: Official.strippingPrefix(Official.hex($0["payload"])))
-        }
+        let route = Official.route(full)
         let created = try BOLT4.createOnion(
             route: route, associatedData: ad, sessionKey: Official.hex(generate["session_key"]))
         #expect(created.packet.bytes == Official.hex(generate["onion"]))

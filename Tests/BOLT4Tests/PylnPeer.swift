@@ -1,4 +1,5 @@
 import Foundation
+import InteropSupport
 import Testing
 @testable import SphinxSpec
 
@@ -6,15 +7,9 @@ import Testing
 /// in, one response out. The interpreter is `$BOLT4_PYTHON`, or `.venv-interop/bin/python`
 /// (scripts/setup-interop). On CI (`CI=true`) the interop tests always run, so a missing
 /// interpreter fails them; elsewhere they are skipped with a message.
-final class PylnPeer: @unchecked Sendable {
-    // @unchecked: one suite uses it, serialized; the pipes are never touched concurrently.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python: String = {
-        if let chosen = ProcessInfo.processInfo.environment["BOLT4_PYTHON"], !chosen.isEmpty { return chosen }
-        return packageRoot.appendingPathComponent(".venv-interop/bin/python").path
-    }()
-    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+final class PylnPeer: Sendable {
+    static let python: String = LinePeer.python(overriddenBy: "BOLT4_PYTHON")
+    static let isCI = LinePeer.isCI
     static var shouldRun: Bool { isCI || FileManager.default.isExecutableFile(atPath: python) }
     /// The version the expected disagreements (SPEC.md §4.3.9) were found with.
     static let expectedVersion = "v26.06.9"
@@ -34,54 +29,23 @@ final class PylnPeer: @unchecked Sendable {
         let description: String
     }
 
-    private let process = Process()
-    private let input: FileHandle
-    private let output: FileHandle
-    private var buffer = Data()
-    private(set) var version = ""
+    private let line: LinePeer
+    let version: String
 
     init() throws {
-        let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Self.packageRoot.appendingPathComponent("Interop/bolt4/peer.py").path]
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        input = stdinPipe.fileHandleForWriting
-        output = stdoutPipe.fileHandleForReading
         do {
-            try process.run()
+            line = try LinePeer(python: Self.python, script: LinePeer.path("Interop/bolt4/peer.py"))
         } catch {
             throw PeerError(description: "pyln peer cannot start (\(Self.python)): \(error); run scripts/setup-interop")
         }
-        let pong = try send(["op": "ping"])
+        let pong = try line.send(["op": "ping"])
         guard let found = pong["version"] as? String else { throw PeerError(description: "no version: \(pong)") }
         version = found
     }
 
-    deinit {
-        try? input.close()
-        process.waitUntilExit()
-    }
-
     /// Sends a request; the response, whether the peer accepted it or not.
     func send(_ request: [String: Any]) throws -> [String: Any] {
-        var line = try JSONSerialization.data(withJSONObject: request)
-        line.append(0x0a)
-        try input.write(contentsOf: line)
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0a) {
-                let lineData = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                guard let object = try JSONSerialization.jsonObject(with: lineData) as? [String: Any] else {
-                    throw PeerError(description: "the peer sent a non-object")
-                }
-                return object
-            }
-            let chunk = output.availableData
-            if chunk.isEmpty { throw PeerError(description: "the peer exited") }
-            buffer.append(chunk)
-        }
+        try line.send(request)
     }
 
     /// pyln's onion for a route (payloads without their prefix).

@@ -21,6 +21,11 @@ enum Official {
         return Bytes(prefixed[width...])
     }
 
+    /// A route as the files list it: each hop's `pubkey` and its `payload` (prefix removed).
+    static func route(_ hops: [[String: Any]]) -> [BOLT4RouteHop] {
+        hops.map { BOLT4RouteHop(publicKey: hex($0["pubkey"]), payload: strippingPrefix(hex($0["payload"]))) }
+    }
+
     /// The public key of a private key, compressed.
     static func publicKey(_ secret: Bytes) throws -> Bytes {
         try Secp256k1.Scalar(canonical: secret).publicKey().compressed

@@ -3,8 +3,9 @@ import SphinxSpec
 import Testing
 
 /// The DocC tutorial "Build and open a Sphinx packet" (SphinxSpec.docc/BuildAndOpenAPacket.tutorial):
-/// its code files live here, in Tutorial/, and are compiled and run with the tests; the catalog
-/// holds byte-identical copies under Resources/ (DocC can only show files inside its catalog).
+/// its code files live in the catalog (SphinxSpec.docc/Resources/; DocC can only show files inside
+/// its catalog), and Tutorial/ here holds symbolic links to them, so the tests compile and run the
+/// very files the tutorial shows.
 @Suite struct TutorialTests {
     static let files = (1...5).map { String(format: "build-open-%02d.swift", $0) }
 
@@ -14,7 +15,7 @@ import Testing
         for name in Self.files {
             let a = try Data(contentsOf: tested.appendingPathComponent(name))
             let b = try Data(contentsOf: shown.appendingPathComponent(name))
-            #expect(a == b, "\(name): copy Tests/ExplainTests/Tutorial/\(name) to SphinxSpec.docc/Resources")
+            #expect(a == b, "\(name): Tests/ExplainTests/Tutorial/\(name) must link to SphinxSpec.docc/Resources")
         }
     }
 

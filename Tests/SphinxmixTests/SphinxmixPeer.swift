@@ -1,4 +1,5 @@
 import Foundation
+import InteropSupport
 import Testing
 @testable import SphinxSpec
 
@@ -9,20 +10,11 @@ import Testing
 /// missing interpreter fails them; on a developer machine without it they are skipped with
 /// a message naming the script to run.
 enum PeerLocation {
-    /// The package root: three levels above this file (Tests/SphinxmixTests/SphinxmixPeer.swift).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let python: String = LinePeer.python(overriddenBy: "SPHINXMIX_PYTHON")
 
-    static let python: String = {
-        if let override = ProcessInfo.processInfo.environment["SPHINXMIX_PYTHON"], !override.isEmpty {
-            return override
-        }
-        return packageRoot.appendingPathComponent(".venv-interop/bin/python").path
-    }()
+    static let script: String = LinePeer.path("Interop/sphinxmix/peer.py")
 
-    static let script: String = packageRoot.appendingPathComponent("Interop/sphinxmix/peer.py").path
-
-    static let isCI: Bool = ProcessInfo.processInfo.environment["CI"] == "true"
+    static let isCI: Bool = LinePeer.isCI
 
     static var interpreterExists: Bool { FileManager.default.isExecutableFile(atPath: python) }
 
@@ -79,12 +71,12 @@ final class PeerPool: @unchecked Sendable {
     static let shared = PeerPool(size: min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)))
 
     private let lock = NSLock()
-    private var processes: [PeerProcess?]
+    private var processes: [LinePeer?]
     private var next = 0
 
     init(size: Int) { processes = Array(repeating: nil, count: size) }
 
-    func process() throws -> PeerProcess {
+    func process() throws -> LinePeer {
         lock.lock()
         defer { lock.unlock() }
         // A running process that is not answering anyone, if there is one.
@@ -94,92 +86,25 @@ final class PeerPool: @unchecked Sendable {
         let slot = next
         next = (next + 1) % processes.count
         if let running = processes[slot], running.isAlive { return running }
-        let started = try PeerProcess()
+        let started = try startPeerProcess()
         processes[slot] = started
         return started
     }
 }
 
-/// One running peer.py. `send` holds a lock for the whole request and response, so parallel
-/// tests that share the process never interleave their lines.
-final class PeerProcess: @unchecked Sendable {
-    // @unchecked Sendable: the pipes and `buffer` are only used while holding `lock`.
-    private let process = Process()
-    private let input: FileHandle
-    private let output: FileHandle
-    private var buffer = Data()
-    private let lock = NSLock()
-    private let busyLock = NSLock()
-    private var busyCount = 0
-
-    init() throws {
-        guard PeerLocation.interpreterExists else {
-            throw PeerFailure(
-                description:
-                    "interop peer cannot start: no interpreter at \(PeerLocation.python); run scripts/setup-interop")
-        }
-        let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        process.executableURL = URL(fileURLWithPath: PeerLocation.python)
-        process.arguments = [PeerLocation.script]
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        input = stdinPipe.fileHandleForWriting
-        output = stdoutPipe.fileHandleForReading
-        do {
-            try process.run()
-        } catch {
-            throw PeerFailure(description: "interop peer cannot start: \(error)")
-        }
-        let pong = try send(["op": "ping"])
-        guard pong["version"] as? String == "0.0.7" else {
-            throw PeerFailure(description: "interop peer is not sphinxmix 0.0.7: \(pong)")
-        }
+/// Starts one peer.py and checks that it is sphinxmix 0.0.7.
+func startPeerProcess() throws -> LinePeer {
+    guard PeerLocation.interpreterExists else {
+        throw PeerFailure(
+            description:
+                "interop peer cannot start: no interpreter at \(PeerLocation.python); run scripts/setup-interop")
     }
-
-    deinit {
-        try? input.close()
-        process.waitUntilExit()
+    let peer = try LinePeer(python: PeerLocation.python, script: PeerLocation.script)
+    let pong = try peer.send(["op": "ping"])
+    guard pong["version"] as? String == "0.0.7" else {
+        throw PeerFailure(description: "interop peer is not sphinxmix 0.0.7: \(pong)")
     }
-
-    var isAlive: Bool { process.isRunning }
-
-    /// True while a request is waiting for or holding this process.
-    var isBusy: Bool {
-        busyLock.lock()
-        defer { busyLock.unlock() }
-        return busyCount > 0
-    }
-
-    /// Writes one request line and reads one response line.
-    func send(_ request: [String: Any]) throws -> [String: Any] {
-        busyLock.lock()
-        busyCount += 1
-        busyLock.unlock()
-        lock.lock()
-        defer {
-            lock.unlock()
-            busyLock.lock()
-            busyCount -= 1
-            busyLock.unlock()
-        }
-        var line = try JSONSerialization.data(withJSONObject: request)
-        line.append(0x0a)
-        try input.write(contentsOf: line)
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0a) {
-                let lineData = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                guard let object = try JSONSerialization.jsonObject(with: lineData) as? [String: Any] else {
-                    throw PeerFailure(description: "interop peer sent a non-object")
-                }
-                return object
-            }
-            let chunk = output.availableData
-            if chunk.isEmpty { throw PeerFailure(description: "interop peer exited") }
-            buffer.append(chunk)
-        }
-    }
+    return peer
 }
 
 // MARK: - Converting between the Swift API and the peer's JSON
