@@ -4,14 +4,23 @@ import SphinxSpec
 public enum ExplainProfile: String, CaseIterable, Sendable {
     case nym
     case sphinxmix
-    // The BOLT #4 profile joins here as `case bolt4`, with its builder in a file of its own
-    // (Bolt4Walkthrough.swift) made of the same generic `TraceSteps` and its own steps.
+    case bolt4
+
+    /// The journeys this profile has: bolt4 has no SURB, and only bolt4 has an error return.
+    public var flows: [ExplainFlow] {
+        switch self {
+        case .nym, .sphinxmix: return [.forward, .surb]
+        case .bolt4: return [.forward, .error]
+        }
+    }
 }
 
-/// The two journeys: a forward packet, or a SURB made by its receiver and used by a replier.
+/// The journeys: a forward packet; a SURB made by its receiver and used by a replier; or (bolt4)
+/// an onion that a hop answers with an error return, which travels back to the origin.
 public enum ExplainFlow: String, CaseIterable, Sendable {
     case forward
     case surb
+    case error
 }
 
 /// `vectors-gen explain`: builds the walkthrough of one packet. SPEC.md [VEC-EXPLAIN-1].
@@ -24,14 +33,31 @@ public enum Explain {
     /// The JSON format's name.
     public static let format = "sphinx-spec-explain/1"
 
+    ///
+    /// `associatedData` and `failingHop` are bolt4's (the onion's associated data, and the hop
+    /// that answers with an error, the last when nil); the other profiles refuse them.
     public static func walkthrough(
-        profile: ExplainProfile, flow: ExplainFlow, hops: Int, seed: String, message: String
+        profile: ExplainProfile, flow: ExplainFlow, hops: Int, seed: String, message: String,
+        associatedData: Bytes = [], failingHop: Int? = nil
     ) throws(ExplainError) -> Walkthrough {
+        guard profile.flows.contains(flow) else {
+            throw .unsupportedFlow(profile: profile.rawValue, flow: flow.rawValue)
+        }
+        guard profile == .bolt4 || (associatedData.isEmpty && failingHop == nil) else {
+            throw .unsupportedOption(profile: profile.rawValue, option: "associated data or a failing hop")
+        }
         switch profile {
         case .nym: return try NymWalkthrough.build(flow: flow, hops: hops, seed: seed, message: message)
         case .sphinxmix: return try SphinxmixWalkthrough.build(flow: flow, hops: hops, seed: seed, message: message)
+        case .bolt4:
+            return try Bolt4Walkthrough.build(
+                flow: flow, hops: hops, seed: seed, message: message, associatedData: associatedData,
+                failingHop: failingHop)
         }
     }
+
+    /// Bytes from hex (the command line's --associated-data), or nil when it is not hex.
+    public static func bytes(hex: String) -> [UInt8]? { Bytes(hex: hex) }
 
     static func seedLabel(profile: ExplainProfile, seed: String) -> String { "explain/\(profile.rawValue)/\(seed)" }
 

@@ -102,7 +102,7 @@ enum NymWalkthrough {
                     ]))
             wire = packet.bytes
             sections.append(wireSection(id: "NYM-CREATE-4", title: "serialise header ‖ payload", wire, to: 0))
-        case .surb:
+        case .surb, .error:  // .error: refused by Explain.walkthrough (ExplainProfile.flows)
             let surb = try Explain.sphinx { () throws(SphinxError) in
                 try NymSphinx.createSURB(
                     route: draw.route, delays: draw.delays, destination: draw.destination, version: version,
@@ -245,7 +245,7 @@ enum NymWalkthrough {
                 steps += TraceSteps.processing(
                     hop: i, received: received, trace: processed.trace, sentSecret: creation.hops[i].sharedSecret,
                     words: words, command: said + ", version \(processed.version.rawValue)", next: next,
-                    payloadIn: processed.payloadIn, payloadOut: processed.payloadOut)
+                    payload: (processed.payloadIn, processed.payloadOut))
                 steps.append(
                     WalkthroughStep(
                         id: "NYM-PROCESS-3", title: "assemble the next packet α' ‖ γ' ‖ β' ‖ δ'",
@@ -259,7 +259,7 @@ enum NymWalkthrough {
                 steps += TraceSteps.processing(
                     hop: i, received: received, trace: processed.trace, sentSecret: creation.hops[i].sharedSecret,
                     words: words, command: "final: deliver to \(draw.name(destination.bytes))", next: nil,
-                    payloadIn: processed.payloadIn, payloadOut: processed.payloadOut)
+                    payload: (processed.payloadIn, processed.payloadOut))
                 steps.append(
                     WalkthroughStep(
                         id: "NYM-PROCESS-3", title: "the final hop reads its command",

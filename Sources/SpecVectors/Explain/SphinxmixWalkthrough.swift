@@ -116,7 +116,7 @@ enum SphinxmixWalkthrough {
                         TraceSteps.payloadLayers(deltas) { "h_π,\($0)" },
                     ]))
             first = created.packet
-        case .surb:
+        case .surb, .error:  // .error: refused by Explain.walkthrough (ExplainProfile.flows)
             let surbID = draw.random.bytes(16)
             let x = try draw.scalar()
             let final = SphinxmixFinal.surb(destination: draw.destination, surbID: surbID)
@@ -258,8 +258,8 @@ enum SphinxmixWalkthrough {
             }
             var steps = TraceSteps.processing(
                 hop: i, received: current.header, trace: processed.trace, sentSecret: creation.hops[i].sharedSecret,
-                words: words, command: said, next: next, payloadIn: processed.payloadIn,
-                payloadOut: processed.payloadOut)
+                words: words, command: said, next: next,
+                payload: (processed.payloadIn, processed.payloadOut))
             steps.append(
                 WalkthroughStep(
                     id: "SMX-PROCESS-3", title: "say what to do next", values: after + [.text("E", "the command", said)]

@@ -17,6 +17,11 @@ struct ProfileWords: Sendable {
     let alphaMeaning: @Sendable (String) -> String
     let sharedSecretMeaning: @Sendable (String, Int) -> String
     let blindingMeaning: String
+    /// What h_ρ, h_μ and h_τ are called and how they are made, by symbol, where the generic
+    /// words are not enough (bolt4's rho, mu and its replay tag).
+    var keyMeanings: [String: String] = [:]
+    /// How the hop recomputes γ (bolt4 MACs β ‖ ad).
+    var macMeaning = "recomputed over the received β"
 }
 
 /// Steps read off the generic traces (SPEC.md §3.6): creation and the processing at one hop.
@@ -58,17 +63,22 @@ enum TraceSteps {
             if let value = keys.detail(detail.name) { values.append(.bytes(detail.symbol, detail.meaning, value)) }
         }
         values += [
-            .bytes("h_ρ", "key of the stream cipher ρ that encrypts β", keys.hRho),
-            .bytes("h_μ", "key of the header MAC μ", keys.hMu),
+            .bytes("h_ρ", words.keyMeanings["h_ρ"] ?? "key of the stream cipher ρ that encrypts β", keys.hRho),
+            .bytes("h_μ", words.keyMeanings["h_μ"] ?? "key of the header MAC μ", keys.hMu),
             .bytes("b\(suffix)", words.blindingMeaning, keys.b),
-            .bytes("h_τ", "the replay tag this hop will remember", keys.hTau),
+            .bytes("h_τ", words.keyMeanings["h_τ"] ?? "the replay tag this hop will remember", keys.hTau),
         ]
         return values
     }
 
     /// SPHINX-CREATE-3 to -6: entries, filler, the final hop's β and γ, then the wrapping.
-    /// `describe(i)` says in words what hop i is told.
-    static func header(_ creation: HeaderCreation, describe: (Int) -> String) -> [WalkthroughStep] {
+    /// `describe(i)` says in words what hop i is told; `padding` says where the final padding
+    /// came from and `mac(i)` how γ_i is computed, where a profile differs from the paper.
+    static func header(
+        _ creation: HeaderCreation,
+        padding: String = "random bytes after e_{last} (random, not zero: Kuhn et al. 2020)",
+        mac: (Int) -> String = { "μ(h_μ(s_\($0)), β_\($0))" }, describe: (Int) -> String
+    ) -> [WalkthroughStep] {
         let hops = creation.hops
         let nu = hops.count
         var steps: [WalkthroughStep] = []
@@ -87,10 +97,10 @@ enum TraceSteps {
                 id: "SPHINX-CREATE-5", title: "build the final hop's β_\(nu - 1) and γ_\(nu - 1)",
                 values: [
                     .bytes(
-                        "padding", "random bytes after e_\(nu - 1) (random, not zero: Kuhn et al. 2020)",
+                        "padding", padding.replacingOccurrences(of: "e_{last}", with: "e_\(nu - 1)"),
                         creation.finalPadding),
                     .bytes("β_\(nu - 1)", "((e_\(nu - 1) ‖ padding) ⊕ ρ(h_ρ(s_\(nu - 1)))) ‖ φ", last.beta),
-                    .bytes("γ_\(nu - 1)", "μ(h_μ(s_\(nu - 1)), β_\(nu - 1))", last.gamma),
+                    .bytes("γ_\(nu - 1)", mac(nu - 1), last.gamma),
                 ]))
         for i in stride(from: nu - 2, through: 0, by: -1) {
             steps.append(
@@ -98,7 +108,7 @@ enum TraceSteps {
                     id: "SPHINX-CREATE-6", title: "wrap hop \(i) around hop \(i + 1)",
                     values: [
                         .bytes("β_\(i)", "(e_\(i) ‖ γ_\(i + 1) ‖ β_\(i + 1) cut) ⊕ ρ(h_ρ(s_\(i)))", hops[i].beta),
-                        .bytes("γ_\(i)", "μ(h_μ(s_\(i)), β_\(i))", hops[i].gamma),
+                        .bytes("γ_\(i)", mac(i), hops[i].gamma),
                     ]))
         }
         steps.append(
@@ -124,10 +134,11 @@ enum TraceSteps {
     }
 
     /// SPHINX-PROCESS-1 to -9 at hop `i`, from its trace. `sentSecret` is s_i as the sender
-    /// computed it, so the reader sees both sides agree.
+    /// computed it, so the reader sees both sides agree. `payload` is δ before and after the
+    /// hop's layer; nil for a profile without a payload (bolt4), which skips steps 7 and 9.
     static func processing(
         hop i: Int, received: SphinxHeader, trace: ProcessingTrace, sentSecret: Bytes, words: ProfileWords,
-        command: String, next: SphinxHeader?, payloadIn: Bytes, payloadOut: Bytes
+        command: String, next: SphinxHeader?, payload: (in: Bytes, out: Bytes)?
     ) -> [WalkthroughStep] {
         let entry = Array(trace.decryptedBlock.prefix(trace.routingEntryLength))
         var steps: [WalkthroughStep] = [
@@ -153,7 +164,7 @@ enum TraceSteps {
                 id: "SPHINX-PROCESS-4", title: "verify γ in constant time",
                 values: [
                     .bytes("γ", "as received", received.gamma),
-                    .bytes("μ(h_μ, β)", "recomputed over the received β", trace.expectedGamma),
+                    .bytes("μ(h_μ, β)", words.macMeaning, trace.expectedGamma),
                     .text(
                         "equal?", "constant-time comparison",
                         trace.expectedGamma == received.gamma ? "equal: the header is intact" : "DIFFERENT"),
@@ -164,10 +175,13 @@ enum TraceSteps {
             WalkthroughStep(
                 id: "SPHINX-PROCESS-6", title: "parse the routing entry",
                 values: [.bytes("e", "B[0, \(entry.count))", entry), .text("E", "the command it decodes to", command)]),
-            WalkthroughStep(
-                id: "SPHINX-PROCESS-7", title: "derive the payload key h_π",
-                values: [.bytes("k", "h_π, this hop's payload layer key", trace.payloadKey)]),
         ]
+        if payload != nil {
+            steps.append(
+                WalkthroughStep(
+                    id: "SPHINX-PROCESS-7", title: "derive the payload key h_π",
+                    values: [.bytes("k", "h_π, this hop's payload layer key", trace.payloadKey)]))
+        }
         if let next {
             steps.append(
                 WalkthroughStep(
@@ -183,13 +197,15 @@ enum TraceSteps {
                     id: "SPHINX-PROCESS-8", title: "a final hop: no next header",
                     values: [.text("M'", "the next header", "none: the command is final")]))
         }
-        steps.append(
-            WalkthroughStep(
-                id: "SPHINX-PROCESS-9", title: "remove one payload layer",
-                values: [
-                    .bytes("δ", "as received", payloadIn),
-                    .bytes("δ'", "π⁻¹(k, δ)", payloadOut),
-                ]))
+        if let payload {
+            steps.append(
+                WalkthroughStep(
+                    id: "SPHINX-PROCESS-9", title: "remove one payload layer",
+                    values: [
+                        .bytes("δ", "as received", payload.in),
+                        .bytes("δ'", "π⁻¹(k, δ)", payload.out),
+                    ]))
+        }
         return steps
     }
 }

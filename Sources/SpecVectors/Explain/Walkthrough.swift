@@ -13,9 +13,9 @@ import SphinxSpec
 public struct Walkthrough: Sendable, Equatable, Encodable {
     /// The JSON format's name and version.
     public let format: String
-    /// "nym" or "sphinxmix" ("bolt4" has a place in `ExplainProfile` once that profile exists).
+    /// "nym", "sphinxmix" or "bolt4".
     public let profile: String
-    /// "forward" or "surb".
+    /// "forward", "surb" (nym, sphinxmix) or "error" (bolt4).
     public let flow: String
     public let hops: Int
     /// The seed as given on the command line, and the label the random bytes come from.
@@ -90,8 +90,16 @@ public struct WalkthroughValue: Sendable, Equatable, Encodable {
 public enum ExplainError: Error, Equatable, CustomStringConvertible {
     /// The route length is outside what the profile allows.
     case unsupportedHops(profile: String, hops: Int, allowed: ClosedRange<Int>)
+    /// The profile has no such journey (a SURB in bolt4, an error return in nym or sphinxmix).
+    case unsupportedFlow(profile: String, flow: String)
+    /// An option the profile does not take (associated data, a failing hop).
+    case unsupportedOption(profile: String, option: String)
+    /// The failing hop is not on the route.
+    case failingHopOutOfRange(hop: Int, hops: Int)
     /// The profile threw while building or processing the packet.
     case sphinx(SphinxError)
+    /// bolt4's error return threw while building, wrapping or decoding the failure.
+    case errorReturn(BOLT4ReturnError)
     /// The random source could not be seeded, or a drawn key was unusable.
     case primitive(PrimitiveError)
     /// A hop did not do what the route said (an internal inconsistency, reported, not trapped).
@@ -101,7 +109,11 @@ public enum ExplainError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unsupportedHops(profile, hops, allowed):
             return "profile \(profile) takes \(allowed.lowerBound) to \(allowed.upperBound) hops, not \(hops)"
+        case let .unsupportedFlow(profile, flow): return "profile \(profile) has no \(flow) walkthrough"
+        case let .unsupportedOption(profile, option): return "profile \(profile) takes no \(option)"
+        case let .failingHopOutOfRange(hop, hops): return "the failing hop \(hop) is not one of hops 0 to \(hops - 1)"
         case .sphinx(let error): return "the profile refused the inputs: \(error)"
+        case .errorReturn(let error): return "the error return failed: \(error.name)"
         case .primitive(let error): return "a primitive failed: \(error)"
         case let .unexpectedOutcome(hop, detail): return "hop \(hop): \(detail)"
         }

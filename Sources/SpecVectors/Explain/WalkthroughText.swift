@@ -7,7 +7,12 @@ extension Walkthrough {
     /// `full`; `color` adds ANSI colours (IDs cyan, symbols yellow, explanations dim).
     public func text(full: Bool = false, color: Bool = false) -> String {
         let paint = Paint(enabled: color)
-        let flowName = flow == "surb" ? "a SURB round trip" : "a forward packet"
+        let flowName: String
+        switch flow {
+        case "surb": flowName = "a SURB round trip"
+        case "error": flowName = "an onion answered by an error return"
+        default: flowName = profile == "bolt4" ? "a forward onion" : "a forward packet"
+        }
         var lines = [
             paint.bold("Sphinx walkthrough: profile \(profile), \(flowName) over \(hops) hop\(hops == 1 ? "" : "s")"),
             "seed \"\(seed)\": every random byte comes from DeterministicRandom(SHA-256(\"\(seedLabel)\"))",
