@@ -8,16 +8,21 @@ import Testing
 ///     EXPLAIN_UPDATE_GOLDEN=1 swift test --filter ExplainTests
 ///
 /// and review the diff; the same files come out of `vectors-gen explain --profile P [--surb]
-/// --hops 3 --seed golden --message "hello, mix network" --color never [--json]`.
+/// --hops 3 --seed golden --message "hello, mix network" --color never [--json]` (bolt4: with
+/// `[--error] --associated-data` and 32 bytes 0x42 in hex, onion-test.json's associated data).
 @Suite struct GoldenTests {
     static let seed = "golden"
     static let message = "hello, mix network"
+    static let bolt4AssociatedData = [UInt8](repeating: 0x42, count: 32)
     static let cases: [(ExplainProfile, ExplainFlow)] = [
-        (.nym, .forward), (.nym, .surb), (.sphinxmix, .forward), (.sphinxmix, .surb),
+        (.nym, .forward), (.nym, .surb), (.sphinxmix, .forward), (.sphinxmix, .surb), (.bolt4, .forward),
+        (.bolt4, .error),
     ]
 
     static func walkthrough(_ profile: ExplainProfile, _ flow: ExplainFlow) throws -> Walkthrough {
-        try Explain.walkthrough(profile: profile, flow: flow, hops: 3, seed: seed, message: message)
+        try Explain.walkthrough(
+            profile: profile, flow: flow, hops: 3, seed: seed, message: message,
+            associatedData: profile == .bolt4 ? bolt4AssociatedData : [])
     }
 
     static func compare(_ produced: String, file name: String) throws {
@@ -83,6 +88,9 @@ import Testing
     }
 
     @Test func refusesRoutesTheProfileCannotTake() {
+        #expect(throws: ExplainError.self) {
+            try Explain.walkthrough(profile: .bolt4, flow: .forward, hops: 38, seed: "x", message: "mm")
+        }
         #expect(throws: ExplainError.self) {
             try Explain.walkthrough(profile: .nym, flow: .forward, hops: 6, seed: "x", message: "m")
         }

@@ -33,10 +33,14 @@ import Testing
 
     static func missing(_ ids: [String], from spec: Set<String>) -> [String] { ids.filter { !spec.contains($0) } }
 
-    @Test(arguments: [ExplainProfile.nym, .sphinxmix], [ExplainFlow.forward, .surb])
+    /// Every profile with each of its journeys (bolt4: forward and error; the others: forward and SURB).
+    static let journeys = ExplainProfile.allCases.flatMap { profile in profile.flows.map { (profile, $0) } }
+
+    @Test(arguments: journeys)
     func everyPrintedIDIsInSPEC(profile: ExplainProfile, flow: ExplainFlow) throws {
         let spec = try Self.specIDs()
-        let walkthrough = try Explain.walkthrough(profile: profile, flow: flow, hops: 3, seed: "ids", message: "m")
+        // Two bytes: bolt4's smallest hop payload.
+        let walkthrough = try Explain.walkthrough(profile: profile, flow: flow, hops: 3, seed: "ids", message: "mm")
         #expect(walkthrough.stepIDs.count > 20)
         #expect(Self.missing(walkthrough.stepIDs, from: spec) == [])
         // The text shows exactly those IDs, each as "[ID]" at the start of a line.
@@ -51,6 +55,8 @@ import Testing
         #expect(spec.contains("SPHINX-CREATE-4"))
         #expect(spec.contains("NYM-SURB-4"))
         #expect(spec.contains("VEC-EXPLAIN-1"))
+        #expect(spec.contains("BOLT4-ERROR-DECODE-2"))
+        #expect(Self.journeys.count == 6)
         #expect(Self.missing(["SPHINX-CREATE-4", "SPHINX-CREATE-99"], from: spec) == ["SPHINX-CREATE-99"])
     }
 }
