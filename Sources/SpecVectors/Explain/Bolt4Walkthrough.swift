@@ -190,8 +190,10 @@ enum Bolt4Walkthrough {
             WalkthroughStep(
                 id: "BOLT4-ENTRY", title: "each hop's entry e_i = BigSize(ℓ_i) ‖ payload_i, the last one ‖ 0^32",
                 values: creation.hops.flatMap { hop -> [WalkthroughValue] in
+                    // The prefix is cut from the trace's entry: everything before the payload.
                     let length = route.payloads[hop.index].count
-                    let prefix = BigSize.encode(UInt64(length))
+                    let tail = hop.index == nu - 1 ? BOLT4Constants.hmacLength : 0
+                    let prefix = Array(hop.routingEntry.dropLast(length + tail))
                     return [
                         .text("ℓ_\(hop.index)", "hop \(hop.index)'s payload length", "\(length) bytes"),
                         .bytes(
