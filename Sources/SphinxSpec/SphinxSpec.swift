@@ -1,5 +1,5 @@
 /// The Sphinx mix packet format (Danezis & Goldberg, IEEE S&P 2009), written once in the
-/// paper's notation and run by two byte-compatible profiles. See SPEC.md, chapters 2 to 7.
+/// paper's notation and run by three byte-compatible profiles. See SPEC.md, chapters 2 to 7.
 ///
 /// Where things are:
 /// - `Primitives/`: thin wrappers over libsodium, swift-crypto and GMP: X25519, P-224, SHA-256,
@@ -15,6 +15,10 @@
 /// - `Profiles/Sphinxmix/`: the PyPI package sphinxmix 0.0.7 (SPEC.md §4.2). `Sphinxmix` is its
 ///   packet API, `SphinxmixProfile` the parameters, `SphinxmixHopKeys`, the routing commands,
 ///   the msgpack coder (`MsgPack`) and sphinxmix's byte format (`SphinxmixWire`).
+/// - `Profiles/BOLT4/`: Lightning's onion, BOLT #4 (SPEC.md §4.3). `BOLT4` creates and
+///   processes onions and builds, wraps and decodes error returns; `BOLT4Packet` is the onion,
+///   `BOLT4Profile` the parameters, `BOLT4HopKeys` the key schedule, `BigSize` the length prefix;
+///   the curve is `Secp256k1` in `Primitives/`.
 /// - `Replay/`: `ReplayCache`, the bounded memory of replay tags, and `ReplayCache.process`,
 ///   the one way a packet is processed under it (SPEC.md chapter 6).
 public enum Sphinx {
