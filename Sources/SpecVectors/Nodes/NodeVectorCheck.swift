@@ -15,7 +15,7 @@ enum NodeVectorCheck {
             let label = "\(name) tc\(test.tcId)"
             do {
                 let run = try NodeNetworkRun(test.inputs)
-                report.record(label, difference: firstDifference(test.outputs, run.outputs, at: "outputs"))
+                report.record(label, difference: JSONDiff.firstDifference(test.outputs, run.outputs, path: "outputs"))
             } catch {
                 report.fail(label, "the network cannot be built: \(error)")
             }
@@ -56,7 +56,8 @@ enum NodeVectorCheck {
                 } else {
                     got = try local(test[keyPath: request])
                 }
-                report.record(label, difference: firstDifference(test[keyPath: response], got, at: "outputs.\(op)"))
+                report.record(
+                    label, difference: JSONDiff.firstDifference(test[keyPath: response], got, path: "outputs.\(op)"))
             } catch {
                 report.fail(label, "\(error.name): \(error.detail)")
             }
@@ -90,35 +91,6 @@ enum NodeVectorCheck {
             }
         }
         return nil
-    }
-
-    /// The first path at which two records differ, as JSON, or nil.
-    static func firstDifference<T: Encodable>(_ expected: T, _ actual: T, at path: String) -> String? {
-        guard let e = try? JSONValue.from(expected), let a = try? JSONValue.from(actual) else {
-            return "\(path): cannot encode"
-        }
-        return firstDifference(e, a, at: path)
-    }
-
-    static func firstDifference(_ expected: JSONValue, _ actual: JSONValue, at path: String) -> String? {
-        switch (expected, actual) {
-        case (.object(let e), .object(let a)):
-            for key in Set(e.keys).union(a.keys).sorted() {
-                guard let x = e[key] else { return "\(path).\(key): not expected" }
-                guard let y = a[key] else { return "\(path).\(key): missing" }
-                if let d = firstDifference(x, y, at: "\(path).\(key)") { return d }
-            }
-            return nil
-        case (.array(let e), .array(let a)):
-            for (i, (x, y)) in zip(e, a).enumerated() {
-                if let d = firstDifference(x, y, at: "\(path)[\(i)]") { return d }
-            }
-            return e.count == a.count ? nil : "\(path): \(a.count) elements instead of \(e.count)"
-        case (.int(let x), .uint(let y)), (.uint(let y), .int(let x)):
-            return x >= 0 && UInt64(x) == y ? nil : "\(path): differs"
-        default:
-            return expected == actual ? nil : "\(path): differs"
-        }
     }
 }
 

@@ -7,22 +7,12 @@ import SphinxSpec
 /// {tcId, comment, flags, result, op, inputs, outputs}: run `op` of profile "bolt4" on `inputs`
 /// (the request); a `valid` test's `outputs` is the whole response, an `invalid` one's is
 /// {"error": NAME}. Tests in a group may follow one onion hop by hop.
-struct BOLT4Test: Codable, Sendable {
-    var tcId: Int
-    var comment: String
-    var flags: [String]
-    var result: TestResult
-    var op: String
-    var inputs: JSONValue
-    var outputs: JSONValue
-}
+typealias BOLT4Test = OpTest<JSONValue>
 
 struct BOLT4Group: Codable, Sendable, TestGroup {
     var type: String
     var comment: String
     var tests: [BOLT4Test]
-    var testCount: Int { tests.count }
-    var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
 }
 
 typealias BOLT4File = VectorFile<BOLT4Group>

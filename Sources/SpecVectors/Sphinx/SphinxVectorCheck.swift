@@ -56,11 +56,7 @@ enum SphinxVectorCheck {
     static func compare<T: Encodable>(
         _ expected: T, _ actual: T, _ report: inout VerifyReport, _ id: String, _ step: String
     ) -> Bool {
-        guard let a = try? JSONValue.from(expected), let b = try? JSONValue.from(actual) else {
-            report.fail(id, "\(step): cannot be encoded")
-            return false
-        }
-        if let difference = JSONDiff.firstDifference(a, b) {
+        if let difference = JSONDiff.firstDifference(expected, actual) {
             report.fail(id, "\(step): first difference at \(difference)")
             return false
         }
@@ -163,12 +159,13 @@ enum SphinxVectorCheck {
         return report
     }
 
-    /// What running an invalid test's op gives: the error name, or the response.
-    /// Runs every invalid-file case through `profile` and numbers it; the outputs record what
-    /// this implementation returns. A case marked invalid that is accepted stops generation.
-    static func invalidTests(_ cases: [InvalidCase], profile: some SphinxOracleProfile) throws(OracleError)
-        -> [InvalidTest]
-    {
+    /// A profile's invalid-inputs file: every case run through `profile` and numbered, in one
+    /// group; the outputs record what this implementation returns. A case marked invalid that is
+    /// accepted stops generation.
+    static func invalidFile(
+        _ algorithm: String, header: [String], notes: [String: FlagNote], parameters: ProfileParameters,
+        cases: [InvalidCase], profile: some SphinxOracleProfile
+    ) throws(OracleError) -> InvalidFile {
         var tests: [InvalidTest] = []
         for c in cases {
             var test = InvalidTest(
@@ -180,9 +177,12 @@ enum SphinxVectorCheck {
             }
             tests.append(test)
         }
-        return tests
+        return InvalidFile(
+            algorithm: algorithm, schema: "sphinx-invalid.schema.json", header: header, notes: notes,
+            testGroups: [SphinxGroup(parameters: parameters, tests: tests)])
     }
 
+    /// What running an invalid test's op gives: the error name, or the response.
     static func run(_ test: InvalidTest, profile: some SphinxOracleProfile) -> InvalidOutputs {
         do throws(OracleError) {
             let fields = try RequestFields.from(test.inputs, what: "inputs")
