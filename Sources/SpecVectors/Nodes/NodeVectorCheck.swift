@@ -9,9 +9,7 @@ import SphinxSpec
 enum NodeVectorCheck {
     /// Builds each test's network from its inputs, runs it and compares every link.
     static func checkNetwork(_ file: VectorFile<NodeGroup<NetworkTest>>, name: String) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for test in file.testGroups.flatMap(\.tests) {
+        VerifyReport.checking(file) { _, test, report in
             let label = "\(name) tc\(test.tcId)"
             do {
                 let run = try NodeNetworkRun(test.inputs)
@@ -20,7 +18,6 @@ enum NodeVectorCheck {
                 report.fail(label, "the network cannot be built: \(error)")
             }
         }
-        return report
     }
 
     /// Runs each test's request and compares the response (and, first, the test's own check).
@@ -30,13 +27,11 @@ enum NodeVectorCheck {
         response: KeyPath<NodeTest<Inputs, Outputs>, NodeResponse>,
         local: (Request) throws(OracleError) -> NodeResponse, extra: (NodeTest<Inputs, Outputs>) -> String?
     ) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for test in file.testGroups.flatMap(\.tests) {
+        VerifyReport.checking(file) { _, test, report in
             let label = "\(name) tc\(test.tcId)"
             if let problem = extra(test) {
                 report.fail(label, problem)
-                continue
+                return
             }
             do throws(OracleError) {
                 let got: NodeResponse
@@ -62,7 +57,6 @@ enum NodeVectorCheck {
                 report.fail(label, "\(error.name): \(error.detail)")
             }
         }
-        return report
     }
 
     /// Remakes every input packet of a mix test from its source; nil when all match.

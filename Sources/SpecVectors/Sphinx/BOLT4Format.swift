@@ -72,42 +72,37 @@ enum BOLT4Check {
     /// Checks a file: valid tests field for field, invalid ones must fail (with our error name
     /// when `strictNames`).
     static func verify(_ file: BOLT4File, oracle: ExternalOracle?) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for group in file.testGroups {
-            for test in group.tests {
-                let id = "tcId \(test.tcId)"
-                do throws(OracleError) {
-                    let answer = try call(test.op, test.inputs, oracle: oracle)
-                    guard test.result == .valid else {
-                        report.fail(id, "\(test.op): must be rejected but was answered")
-                        continue
+        VerifyReport.checking(file) { _, test, report in
+            let id = "tcId \(test.tcId)"
+            do throws(OracleError) {
+                let answer = try call(test.op, test.inputs, oracle: oracle)
+                guard test.result == .valid else {
+                    report.fail(id, "\(test.op): must be rejected but was answered")
+                    return
+                }
+                if let difference = JSONDiff.firstDifference(test.outputs, answer) {
+                    report.fail(id, "\(test.op): first difference at \(difference)")
+                } else {
+                    report.pass()
+                }
+            } catch {
+                guard test.result == .invalid else {
+                    report.fail(id, "\(test.op): rejected with \(error.name): \(error.detail)")
+                    return
+                }
+                let expected: String? = {
+                    if case .object(let object) = test.outputs, case .string(let name)? = object["error"] {
+                        return name
                     }
-                    if let difference = JSONDiff.firstDifference(test.outputs, answer) {
-                        report.fail(id, "\(test.op): first difference at \(difference)")
-                    } else {
-                        report.pass()
-                    }
-                } catch {
-                    guard test.result == .invalid else {
-                        report.fail(id, "\(test.op): rejected with \(error.name): \(error.detail)")
-                        continue
-                    }
-                    let expected: String? = {
-                        if case .object(let object) = test.outputs, case .string(let name)? = object["error"] {
-                            return name
-                        }
-                        return nil
-                    }()
-                    if oracle == nil, expected != error.name {
-                        report.fail(id, "\(test.op): rejected with \(error.name), the file says \(expected ?? "?")")
-                    } else {
-                        report.pass()
-                    }
+                    return nil
+                }()
+                if oracle == nil, expected != error.name {
+                    report.fail(id, "\(test.op): rejected with \(error.name), the file says \(expected ?? "?")")
+                } else {
+                    report.pass()
                 }
             }
         }
-        return report
     }
 }
 
