@@ -36,18 +36,7 @@ enum NodeVectorCheck {
             do throws(OracleError) {
                 let got: NodeResponse
                 if let oracle {
-                    guard case .object(var fields) = try RequestDecoding.encode(test[keyPath: request]) else {
-                        throw OracleError("internal", "the request is not an object")
-                    }
-                    fields["op"] = .string(op)
-                    fields["profile"] = .string("nym")
-                    let answer = try oracle.call(.object(fields))
-                    do {
-                        got = try answer.decode(NodeResponse.self)
-                    } catch {
-                        throw OracleError(
-                            "oracleMalformedResponse", "\(op): the response does not have the documented fields")
-                    }
+                    got = try oracle.call(profile: "nym", op: op, test[keyPath: request], as: NodeResponse.self)
                 } else {
                     got = try local(test[keyPath: request])
                 }

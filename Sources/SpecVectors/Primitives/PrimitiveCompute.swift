@@ -117,15 +117,9 @@ extension PrimitiveVectors {
         guard let oracle else { return verify(file, strictNames: true, compute: compute) }
         return verify(file, strictNames: false) { kind, inputs in
             do throws(OracleError) {
-                var object = try RequestFields.from(try RequestDecoding.encode(inputs), what: "inputs").object
-                object["op"] = .string(PrimitivesOracle.op(kind))
-                object["profile"] = .string("primitives")
-                let response = try oracle.call(.object(object))
-                do {
-                    return .success(try response.decode(PrimitiveOutputs.self))
-                } catch {
-                    return .failure(.named("oracleMalformedResponse"))
-                }
+                return .success(
+                    try oracle.call(
+                        profile: "primitives", op: PrimitivesOracle.op(kind), inputs, as: PrimitiveOutputs.self))
             } catch {
                 return .failure(.named(error.name))
             }

@@ -57,12 +57,8 @@ struct BOLT4TestList {
 enum BOLT4Check {
     /// Answers one request with our table, or with `oracle`.
     static func call(_ op: String, _ inputs: JSONValue, oracle: ExternalOracle?) throws(OracleError) -> JSONValue {
-        guard case .object(var object) = inputs else { throw OracleError("badType", "inputs must be an object") }
-        if let oracle {
-            object["op"] = .string(op)
-            object["profile"] = .string(BOLT4Oracle.name)
-            return try oracle.call(.object(object))
-        }
+        guard case .object(let object) = inputs else { throw OracleError("badType", "inputs must be an object") }
+        if let oracle { return try oracle.call(profile: BOLT4Oracle.name, op: op, fields: object) }
         guard let entry = OracleTable.op(op, of: BOLT4Oracle.name) else {
             throw OracleError("unknownOp", "profile bolt4 has no op \"\(op)\"")
         }
