@@ -59,10 +59,7 @@ enum BOLT4Check {
     static func call(_ op: String, _ inputs: JSONValue, oracle: ExternalOracle?) throws(OracleError) -> JSONValue {
         guard case .object(let object) = inputs else { throw OracleError("badType", "inputs must be an object") }
         if let oracle { return try oracle.call(profile: BOLT4Oracle.name, op: op, fields: object) }
-        guard let entry = OracleTable.op(op, of: BOLT4Oracle.name) else {
-            throw OracleError("unknownOp", "profile bolt4 has no op \"\(op)\"")
-        }
-        return try entry.handle(RequestFields(object))
+        return try OracleTable.answer(op, of: BOLT4Oracle.name, RequestFields(object))
     }
 
     /// Checks a file: valid tests field for field, invalid ones must fail (with our error name

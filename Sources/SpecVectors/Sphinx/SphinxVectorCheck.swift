@@ -23,10 +23,7 @@ protocol SphinxOracleProfile: Sendable {
 extension SphinxOracleProfile {
     /// A built-in profile answers through the oracle's dispatch table.
     func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
-        guard let entry = OracleTable.op(op, of: name) else {
-            throw OracleError("unknownOp", "profile \(name) has no op \"\(op)\"")
-        }
-        return try entry.handle(request)
+        try OracleTable.answer(op, of: name, request)
     }
 }
 
