@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds the first place two JSON trees differ, so that a check can say which intermediate
-/// value is the first to go wrong (every file type's check uses it).
+/// value is the first to go wrong (the checks of the primitives, Sphinx, bolt4 and node files).
 enum JSONDiff {
     /// The first difference between two records as JSON, or nil when they are equal.
     static func firstDifference<T: Encodable>(_ expected: T, _ actual: T, path: String = "") -> String? {
