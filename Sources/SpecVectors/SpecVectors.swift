@@ -6,7 +6,9 @@
 /// - `Envelope/`: the envelope every file shares (`VectorFile`, flags and their notes,
 ///   `TestResult`, `Hex`, the seeds), the one `JSONValue` with its Codable form and the
 ///   deterministic writers, the error names, the catalog of files (`Catalog`, `ProfileCatalog`)
-///   and the file-system helpers of generate and verify (`VectorSummary`).
+///   and the file-system helpers of generate and verify (`VectorSummary`); the check of every
+///   file with this envelope walks it with `VerifyReport.checking` and reports the first
+///   difference found by `JSONDiff` (the Loopix files compare numbers with a tolerance instead).
 /// - `Primitives/`: one file per primitive: the kinds and flags, the published known answers
 ///   (`KnownAnswers`, a data table), the generated and invalid cases, and their check.
 /// - `Sphinx/`: the nym and sphinxmix forward, SURB and invalid-case files, their JSON records

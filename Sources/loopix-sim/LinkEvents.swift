@@ -56,19 +56,10 @@ struct Links: ParsableCommand {
     }
 
     func run() throws {
-        var p: LoopixParameters
-        let behaviour: PacketBehaviour
-        do {
-            p = try LoopixParameters.preset(named: preset)
-            behaviour = try PacketBehaviour.preset(named: preset)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        var p = try CommandLineModel.parameters(preset: preset)
+        let behaviour = try CommandLineModel.behaviour(preset: preset)
         if let clients { p.clients = clients }
-        if let meanDelay {
-            guard meanDelay > 0, meanDelay.isFinite else { throw ValidationError("--mean-delay must be > 0") }
-            p.mu = 1 / meanDelay
-        }
+        if let meanDelay { p.mu = try CommandLineModel.mu(meanDelay: meanDelay) }
         let config = SimulationConfig(
             seed: seed, duration: duration, burnIn: burnIn, cooldown: cooldown, maxEvents: 100_000_000,
             trackSenderEntropy: false)

@@ -133,12 +133,7 @@ struct Run: ParsableCommand {
     var threads: Int?
 
     func parameters() throws -> LoopixParameters {
-        var p: LoopixParameters
-        do {
-            p = try LoopixParameters.preset(named: preset)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        var p = try CommandLineModel.parameters(preset: preset)
         if let v = lambdaP { p.lambdaP = v }
         if let v = lambdaL { p.lambdaL = v }
         if let v = lambdaD { p.lambdaD = v }
@@ -147,10 +142,7 @@ struct Run: ParsableCommand {
             throw ValidationError("give either --mu or --mean-delay, not both")
         }
         if let v = mu { p.mu = v }
-        if let v = meanDelay {
-            guard v > 0, v.isFinite else { throw ValidationError("--mean-delay must be > 0") }
-            p.mu = 1 / v
-        }
+        if let v = meanDelay { p.mu = try CommandLineModel.mu(meanDelay: v) }
         if let v = layers { p.layers = v }
         if let v = mixesPerLayer { p.mixesPerLayer = v }
         if let v = providers { p.providers = v }
@@ -259,8 +251,7 @@ extension Run {
 
     /// `--packets`: the packet-level run (SPEC.md §8.12).
     func runPackets(_ p: LoopixParameters, _ config: SimulationConfig) throws {
-        let behaviour: PacketBehaviour
-        do { behaviour = try PacketBehaviour.preset(named: preset) } catch { throw ValidationError(error.description) }
+        let behaviour = try CommandLineModel.behaviour(preset: preset)
         let simulator: PacketSimulator
         do {
             simulator = try PacketSimulator(parameters: p, behaviour: behaviour, config: config)

@@ -92,10 +92,10 @@ import SphinxSpec
                     if result.outcome == "forward" {
                         // next packet = X25519(b, α) ‖ B[44, 60) ‖ B[60, 360) ‖ δ'
                         let next = try #require(result.next_packet).bytes
+                        let deltaOut = try #require(result.intermediates.payload_out).bytes
                         let blinded = try X25519.scalarMult(scalar: Array(ess[224..<256]), point: alpha)
                         #expect(
-                            next == blinded + Array(block[44..<60]) + Array(block[60..<360])
-                                + result.intermediates.payload_out.bytes)
+                            next == blinded + Array(block[44..<60]) + Array(block[60..<360]) + deltaOut)
                         #expect(block[0] == 1)
                         #expect(result.delay_ns == ByteOps.readBigEndian(block[36..<44]))
                     } else {

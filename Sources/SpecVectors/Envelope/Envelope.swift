@@ -19,6 +19,8 @@ struct VectorFile<Group: Codable & Sendable & TestGroup>: Codable, Sendable {
     var notes: [String: FlagNote]
     var testGroups: [Group]
 
+    /// - Parameter notes: a table of flag notes that may explain more flags than the tests use;
+    ///   the file keeps the notes of the flags its tests carry, so that every note is used.
     init(algorithm: String, schema: String, header: [String], notes: [String: FlagNote], testGroups: [Group]) {
         self.algorithm = algorithm
         self.schema = schema
@@ -26,16 +28,28 @@ struct VectorFile<Group: Codable & Sendable & TestGroup>: Codable, Sendable {
         self.spec = GeneratorInfo.specRevision
         self.numberOfTests = testGroups.reduce(0) { $0 + $1.testCount }
         self.header = header
-        self.notes = notes
+        let used = testGroups.reduce(into: Set<String>()) { $0.formUnion($1.usedFlags) }
+        self.notes = notes.filter { used.contains($0.key) }
         self.testGroups = testGroups
     }
 }
 
-/// What a group must tell the envelope.
+/// A group of tests: what it tells the envelope (how many tests, which flags) follows from its
+/// `tests`.
 protocol TestGroup {
-    var testCount: Int { get }
+    associatedtype Test: FlaggedTest
+    var tests: [Test] { get }
+}
+
+extension TestGroup {
+    var testCount: Int { tests.count }
     /// Every flag used by the group's tests (for the notes check).
-    var usedFlags: Set<String> { get }
+    var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
+}
+
+/// A test that carries flags (for the envelope's notes check).
+protocol FlaggedTest {
+    var flags: [String] { get }
 }
 
 /// The generator that wrote a file.

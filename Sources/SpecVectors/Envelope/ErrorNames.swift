@@ -53,6 +53,17 @@ public struct VerifyReport: Sendable {
         failures += other.failures
     }
 
+    /// Checks a file: the envelope first, then each test, given with its group, by `check`.
+    static func checking<G>(_ file: VectorFile<G>, each check: (G, G.Test, inout VerifyReport) -> Void) -> VerifyReport
+    {
+        var report = VerifyReport()
+        report.checkEnvelope(file)
+        for group in file.testGroups {
+            for test in group.tests { check(group, test, &report) }
+        }
+        return report
+    }
+
     /// The envelope rules of VEC-ENVELOPE-1 that the schema cannot express.
     mutating func checkEnvelope<G>(_ file: VectorFile<G>) {
         let count = file.testGroups.reduce(0) { $0 + $1.testCount }

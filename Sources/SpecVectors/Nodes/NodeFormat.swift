@@ -11,9 +11,6 @@ struct NodeGroup<Test: Codable & Sendable & FlaggedTest>: Codable, Sendable, Tes
     var parameters: NodeGroupParameters
     var tests: [Test]
 
-    var testCount: Int { tests.count }
-    var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
-
     /// A group of the nym profile, whose mixes clamp header delays at Nym's maximum delay.
     init(type: String, op: String?, behaviour: String, tests: [Test]) {
         self.type = type

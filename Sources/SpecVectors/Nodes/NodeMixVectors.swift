@@ -239,7 +239,7 @@ enum NodeMixVectors {
                 "inputs.packets says how each input was made: the nym create_forward request (every random byte "
                     + "included), or a change of an earlier input.",
             ],
-            notes: notes(for: tests.flatMap(\.flags)), testGroups: [group])
+            notes: allNotes, testGroups: [group])
     }
 
     static let allNotes: [String: FlagNote] = [
@@ -297,9 +297,4 @@ enum NodeMixVectors {
         "Version259": FlagNote(
             bugType: .basic, description: "Packets of version 259 (payload key seeds) rather than 258."),
     ]
-
-    static func notes(for flags: [String]) -> [String: FlagNote] {
-        let used = Set(flags)
-        return allNotes.filter { used.contains($0.key) }
-    }
 }

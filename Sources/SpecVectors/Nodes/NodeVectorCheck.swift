@@ -9,18 +9,15 @@ import SphinxSpec
 enum NodeVectorCheck {
     /// Builds each test's network from its inputs, runs it and compares every link.
     static func checkNetwork(_ file: VectorFile<NodeGroup<NetworkTest>>, name: String) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for test in file.testGroups.flatMap(\.tests) {
+        VerifyReport.checking(file) { _, test, report in
             let label = "\(name) tc\(test.tcId)"
             do {
                 let run = try NodeNetworkRun(test.inputs)
-                report.record(label, difference: firstDifference(test.outputs, run.outputs, at: "outputs"))
+                report.record(label, difference: JSONDiff.firstDifference(test.outputs, run.outputs, path: "outputs"))
             } catch {
                 report.fail(label, "the network cannot be built: \(error)")
             }
         }
-        return report
     }
 
     /// Runs each test's request and compares the response (and, first, the test's own check).
@@ -30,38 +27,25 @@ enum NodeVectorCheck {
         response: KeyPath<NodeTest<Inputs, Outputs>, NodeResponse>,
         local: (Request) throws(OracleError) -> NodeResponse, extra: (NodeTest<Inputs, Outputs>) -> String?
     ) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for test in file.testGroups.flatMap(\.tests) {
+        VerifyReport.checking(file) { _, test, report in
             let label = "\(name) tc\(test.tcId)"
             if let problem = extra(test) {
                 report.fail(label, problem)
-                continue
+                return
             }
             do throws(OracleError) {
                 let got: NodeResponse
                 if let oracle {
-                    guard case .object(var fields) = try RequestDecoding.encode(test[keyPath: request]) else {
-                        throw OracleError("internal", "the request is not an object")
-                    }
-                    fields["op"] = .string(op)
-                    fields["profile"] = .string("nym")
-                    let answer = try oracle.call(.object(fields))
-                    do {
-                        got = try answer.decode(NodeResponse.self)
-                    } catch {
-                        throw OracleError(
-                            "oracleMalformedResponse", "\(op): the response does not have the documented fields")
-                    }
+                    got = try oracle.call(profile: "nym", op: op, test[keyPath: request], as: NodeResponse.self)
                 } else {
                     got = try local(test[keyPath: request])
                 }
-                report.record(label, difference: firstDifference(test[keyPath: response], got, at: "outputs.\(op)"))
+                report.record(
+                    label, difference: JSONDiff.firstDifference(test[keyPath: response], got, path: "outputs.\(op)"))
             } catch {
                 report.fail(label, "\(error.name): \(error.detail)")
             }
         }
-        return report
     }
 
     /// Remakes every input packet of a mix test from its source; nil when all match.
@@ -90,35 +74,6 @@ enum NodeVectorCheck {
             }
         }
         return nil
-    }
-
-    /// The first path at which two records differ, as JSON, or nil.
-    static func firstDifference<T: Encodable>(_ expected: T, _ actual: T, at path: String) -> String? {
-        guard let e = try? JSONValue.from(expected), let a = try? JSONValue.from(actual) else {
-            return "\(path): cannot encode"
-        }
-        return firstDifference(e, a, at: path)
-    }
-
-    static func firstDifference(_ expected: JSONValue, _ actual: JSONValue, at path: String) -> String? {
-        switch (expected, actual) {
-        case (.object(let e), .object(let a)):
-            for key in Set(e.keys).union(a.keys).sorted() {
-                guard let x = e[key] else { return "\(path).\(key): not expected" }
-                guard let y = a[key] else { return "\(path).\(key): missing" }
-                if let d = firstDifference(x, y, at: "\(path).\(key)") { return d }
-            }
-            return nil
-        case (.array(let e), .array(let a)):
-            for (i, (x, y)) in zip(e, a).enumerated() {
-                if let d = firstDifference(x, y, at: "\(path)[\(i)]") { return d }
-            }
-            return e.count == a.count ? nil : "\(path): \(a.count) elements instead of \(e.count)"
-        case (.int(let x), .uint(let y)), (.uint(let y), .int(let x)):
-            return x >= 0 && UInt64(x) == y ? nil : "\(path): differs"
-        default:
-            return expected == actual ? nil : "\(path): differs"
-        }
     }
 }
 

@@ -45,22 +45,13 @@ struct BOLT4ProcessRequest: Codable, Sendable, Equatable {
     var associated_data: Hex
 }
 
-/// One hop's processing values: ProcessingTrace without the payload fields bolt4 lacks.
-struct BOLT4ProcessIntermediatesJSON: Codable, Sendable, Equatable {
-    var alpha: Hex
-    var shared_secret: Hex
-    var keys: [String: Hex]
-    var expected_gamma: Hex
-    var decrypted_block: Hex
-    var routing_entry_length: Int
-}
-
 struct BOLT4ProcessResponse: Codable, Sendable, Equatable {
     var outcome: String
     var payload: Hex
     var next_packet: Hex?
     var replay_tag: Hex
-    var intermediates: BOLT4ProcessIntermediatesJSON
+    /// One hop's processing values, without the payload fields bolt4 lacks.
+    var intermediates: ProcessIntermediatesJSON
 }
 
 struct BOLT4CreateErrorRequest: Codable, Sendable, Equatable {
@@ -147,11 +138,7 @@ enum BOLT4Oracle {
         } catch {
             throw OracleError(error)
         }
-        let trace = processed.trace
-        let intermediates = BOLT4ProcessIntermediatesJSON(
-            alpha: Hex(trace.alpha), shared_secret: Hex(trace.sharedSecret), keys: [String: Hex](trace.keys),
-            expected_gamma: Hex(trace.expectedGamma), decrypted_block: Hex(trace.decryptedBlock),
-            routing_entry_length: trace.routingEntryLength)
+        let intermediates = ProcessIntermediatesJSON(processed.trace)
         switch processed.outcome {
         case .forward(let payload, let next):
             return BOLT4ProcessResponse(

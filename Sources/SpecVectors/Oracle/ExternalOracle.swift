@@ -72,6 +72,31 @@ public final class ExternalOracle: @unchecked Sendable {
         child?.stop(grace: 2)
     }
 
+    /// Sends `op` of `profile` with the request's fields; returns the raw response.
+    func call(profile: String, op: String, fields: [String: JSONValue]) throws(OracleError) -> JSONValue {
+        var object = fields
+        object["op"] = .string(op)
+        object["profile"] = .string(profile)
+        return try call(.object(object))
+    }
+
+    /// Sends a typed request and decodes the response; one without the documented fields is
+    /// `oracleMalformedResponse`.
+    func call<Request: Encodable, Response: Decodable>(
+        profile: String, op: String, _ request: Request, as type: Response.Type
+    ) throws(OracleError) -> Response {
+        let fields = try RequestFields.from(try RequestDecoding.encode(request), what: "request")
+        let response = try call(profile: profile, op: op, fields: fields.object)
+        do {
+            return try response.decode(Response.self)
+        } catch let error as DecodingError {
+            let described = RequestDecoding.describe(error)
+            throw OracleError("oracleMalformedResponse", "\(op): \(described.detail)")
+        } catch {
+            throw OracleError("oracleMalformedResponse", "\(op): the response does not have the documented fields")
+        }
+    }
+
     /// Sends one request; returns the response, or an OracleError for an error response.
     func call(_ request: JSONValue) throws(OracleError) -> JSONValue {
         if let broken { throw OracleError("oracleBroken", broken) }
@@ -173,25 +198,13 @@ struct ExternalSphinxProfile: SphinxOracleProfile {
     let oracle: ExternalOracle
 
     func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
-        var object = request.object
-        object["op"] = .string(op)
-        object["profile"] = .string(name)
-        return try oracle.call(.object(object))
+        try oracle.call(profile: name, op: op, fields: request.object)
     }
 
     private func call<Request: Encodable, Response: Decodable>(_ op: String, _ request: Request, _ type: Response.Type)
         throws(OracleError) -> Response
     {
-        let fields = try RequestFields.from(try RequestDecoding.encode(request), what: "request")
-        let response = try handle(op: op, request: fields)
-        do {
-            return try response.decode(Response.self)
-        } catch let error as DecodingError {
-            let described = RequestDecoding.describe(error)
-            throw OracleError("oracleMalformedResponse", "\(op): \(described.detail)")
-        } catch {
-            throw OracleError("oracleMalformedResponse", "\(op): the response does not have the documented fields")
-        }
+        try oracle.call(profile: name, op: op, request, as: type)
     }
 
     func createForward(_ request: CreateForwardRequest) throws(OracleError) -> CreateForwardResponse {

@@ -45,11 +45,7 @@ public struct Oracle: Sendable {
                 "unknownProfile",
                 "unknown profile \"\(profileName)\"; known: \(known.joined(separator: ", "))")
         }
-        guard let entry = OracleTable.op(op, of: profileName) else {
-            let ops = OracleTable.opNames(of: profileName).joined(separator: ", ")
-            throw OracleError("unknownOp", "profile \(profileName) has no op \"\(op)\"; it has: \(ops)")
-        }
-        return try entry.handle(request)
+        return try OracleTable.answer(op, of: profileName, request)
     }
 
     private func describe() -> JSONValue {

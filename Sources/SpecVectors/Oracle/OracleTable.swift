@@ -44,6 +44,16 @@ enum OracleTable {
         ops.first { $0.profile == profile && $0.name == name }
     }
 
+    /// Answers `op` of `profile` with a request's fields; an op the profile lacks is `unknownOp`,
+    /// naming the ops it has.
+    static func answer(_ op: String, of profile: String, _ request: RequestFields) throws(OracleError) -> JSONValue {
+        guard let entry = self.op(op, of: profile) else {
+            let names = opNames(of: profile).joined(separator: ", ")
+            throw OracleError("unknownOp", "profile \(profile) has no op \"\(op)\"; it has: \(names)")
+        }
+        return try entry.handle(request)
+    }
+
     /// One op per primitives file (ORACLE-PRIMITIVES-1).
     static func primitivesOps() -> [OracleOp] {
         PrimitiveKind.allCases.map { kind in

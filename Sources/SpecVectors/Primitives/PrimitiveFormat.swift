@@ -13,12 +13,9 @@ struct PrimitiveGroup: Codable, Sendable, TestGroup {
     /// The group's fixed parameters, in words (variant, nonce length, output length…).
     var parameters: [String: String]
     var tests: [PrimitiveTest]
-
-    var testCount: Int { tests.count }
-    var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
 }
 
-struct PrimitiveTest: Codable, Sendable {
+struct PrimitiveTest: Codable, Sendable, FlaggedTest {
     var tcId: Int
     var comment: String
     var source: String

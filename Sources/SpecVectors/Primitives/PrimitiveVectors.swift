@@ -40,12 +40,10 @@ enum PrimitiveVectors {
                     tcId: tests.count + 1, comment: comment, source: invalidCaseSource(comment: comment, flags: flags),
                     seedLabel: nil, seed: nil, flags: flags, result: result, inputs: inputs, outputs: outputs))
         }
-        let used = Set(tests.flatMap(\.flags))
-        let notes = PrimitiveFlags.all.filter { used.contains($0.key) }
         let group = PrimitiveGroup(type: kind.rawValue, parameters: kind.groupParameters, tests: tests)
         return PrimitiveFile(
             algorithm: kind.rawValue, schema: "primitives.schema.json",
-            header: kind.header, notes: notes, testGroups: [group])
+            header: kind.header, notes: PrimitiveFlags.all, testGroups: [group])
     }
 
     /// Where an invalid primitive case comes from: a published list where there is one.

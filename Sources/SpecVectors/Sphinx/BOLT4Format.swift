@@ -7,22 +7,12 @@ import SphinxSpec
 /// {tcId, comment, flags, result, op, inputs, outputs}: run `op` of profile "bolt4" on `inputs`
 /// (the request); a `valid` test's `outputs` is the whole response, an `invalid` one's is
 /// {"error": NAME}. Tests in a group may follow one onion hop by hop.
-struct BOLT4Test: Codable, Sendable {
-    var tcId: Int
-    var comment: String
-    var flags: [String]
-    var result: TestResult
-    var op: String
-    var inputs: JSONValue
-    var outputs: JSONValue
-}
+typealias BOLT4Test = OpTest<JSONValue>
 
 struct BOLT4Group: Codable, Sendable, TestGroup {
     var type: String
     var comment: String
     var tests: [BOLT4Test]
-    var testCount: Int { tests.count }
-    var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
 }
 
 typealias BOLT4File = VectorFile<BOLT4Group>
@@ -67,57 +57,45 @@ struct BOLT4TestList {
 enum BOLT4Check {
     /// Answers one request with our table, or with `oracle`.
     static func call(_ op: String, _ inputs: JSONValue, oracle: ExternalOracle?) throws(OracleError) -> JSONValue {
-        guard case .object(var object) = inputs else { throw OracleError("badType", "inputs must be an object") }
-        if let oracle {
-            object["op"] = .string(op)
-            object["profile"] = .string(BOLT4Oracle.name)
-            return try oracle.call(.object(object))
-        }
-        guard let entry = OracleTable.op(op, of: BOLT4Oracle.name) else {
-            throw OracleError("unknownOp", "profile bolt4 has no op \"\(op)\"")
-        }
-        return try entry.handle(RequestFields(object))
+        guard case .object(let object) = inputs else { throw OracleError("badType", "inputs must be an object") }
+        if let oracle { return try oracle.call(profile: BOLT4Oracle.name, op: op, fields: object) }
+        return try OracleTable.answer(op, of: BOLT4Oracle.name, RequestFields(object))
     }
 
     /// Checks a file: valid tests field for field, invalid ones must fail (with our error name
     /// when `strictNames`).
     static func verify(_ file: BOLT4File, oracle: ExternalOracle?) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for group in file.testGroups {
-            for test in group.tests {
-                let id = "tcId \(test.tcId)"
-                do throws(OracleError) {
-                    let answer = try call(test.op, test.inputs, oracle: oracle)
-                    guard test.result == .valid else {
-                        report.fail(id, "\(test.op): must be rejected but was answered")
-                        continue
+        VerifyReport.checking(file) { _, test, report in
+            let id = "tcId \(test.tcId)"
+            do throws(OracleError) {
+                let answer = try call(test.op, test.inputs, oracle: oracle)
+                guard test.result == .valid else {
+                    report.fail(id, "\(test.op): must be rejected but was answered")
+                    return
+                }
+                if let difference = JSONDiff.firstDifference(test.outputs, answer) {
+                    report.fail(id, "\(test.op): first difference at \(difference)")
+                } else {
+                    report.pass()
+                }
+            } catch {
+                guard test.result == .invalid else {
+                    report.fail(id, "\(test.op): rejected with \(error.name): \(error.detail)")
+                    return
+                }
+                let expected: String? = {
+                    if case .object(let object) = test.outputs, case .string(let name)? = object["error"] {
+                        return name
                     }
-                    if let difference = JSONDiff.firstDifference(test.outputs, answer) {
-                        report.fail(id, "\(test.op): first difference at \(difference)")
-                    } else {
-                        report.pass()
-                    }
-                } catch {
-                    guard test.result == .invalid else {
-                        report.fail(id, "\(test.op): rejected with \(error.name): \(error.detail)")
-                        continue
-                    }
-                    let expected: String? = {
-                        if case .object(let object) = test.outputs, case .string(let name)? = object["error"] {
-                            return name
-                        }
-                        return nil
-                    }()
-                    if oracle == nil, expected != error.name {
-                        report.fail(id, "\(test.op): rejected with \(error.name), the file says \(expected ?? "?")")
-                    } else {
-                        report.pass()
-                    }
+                    return nil
+                }()
+                if oracle == nil, expected != error.name {
+                    report.fail(id, "\(test.op): rejected with \(error.name), the file says \(expected ?? "?")")
+                } else {
+                    report.pass()
                 }
             }
         }
-        return report
     }
 }
 

@@ -122,7 +122,7 @@ enum BOLT4Vectors {
             list = BOLT4TestList(firstId: group.nextTcId)
         }
         return BOLT4File(
-            algorithm: "bolt4-onion", schema: "bolt4.schema.json", header: header, notes: notes(for: groups),
+            algorithm: "bolt4-onion", schema: "bolt4.schema.json", header: header, notes: notes,
             testGroups: groups)
     }
 
@@ -185,12 +185,7 @@ enum BOLT4Vectors {
             list = BOLT4TestList(firstId: group.nextTcId)
         }
         return BOLT4File(
-            algorithm: "bolt4-error", schema: "bolt4.schema.json", header: header, notes: notes(for: groups),
+            algorithm: "bolt4-error", schema: "bolt4.schema.json", header: header, notes: notes,
             testGroups: groups)
-    }
-
-    static func notes(for groups: [BOLT4Group]) -> [String: FlagNote] {
-        let used = Set(groups.flatMap(\.usedFlags))
-        return notes.filter { used.contains($0.key) }
     }
 }

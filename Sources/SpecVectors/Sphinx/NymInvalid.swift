@@ -174,7 +174,6 @@ enum NymInvalid {
     }
 
     static func file() throws -> InvalidFile {
-        let tests = try SphinxVectorCheck.invalidTests(try cases(), profile: oracle)
         let header = [
             "Inputs the nym profile must reject (invalid) or may reject (acceptable), as oracle requests: run `op` on `inputs`.",
             "outputs.error is the error this implementation returns (VEC-ERRORS-1); another implementation's names may differ, but it must reject.",
@@ -182,10 +181,9 @@ enum NymInvalid {
             "Acceptable tests record our outcome: an error, or the full response when we accept.",
             "SPEC.md §4.1, §9.5 and the security chapter.",
         ]
-        let used = Set(tests.flatMap(\.flags))
-        return InvalidFile(
-            algorithm: "nym-sphinx-invalid", schema: "sphinx-invalid.schema.json", header: header,
-            notes: notes.filter { used.contains($0.key) },
-            testGroups: [SphinxGroup(parameters: NymVectors.parameters(version: nil), tests: tests)])
+        return try SphinxVectorCheck.invalidFile(
+            "nym-sphinx-invalid", header: header, notes: notes, parameters: NymVectors.parameters(version: nil),
+            cases: try cases(),
+            profile: oracle)
     }
 }

@@ -103,8 +103,7 @@ enum NymVectors {
                 oracle, packet: created.packet.bytes, nodeSecrets: draw.secrets, associatedData: nil)
             tests.append(
                 ForwardTest(
-                    tcId: tcId, comment: c.comment, flags: ["Generated"] + c.flags, result: .valid,
-                    seedLabel: label, seed: Hex(Seeds.seed(for: label)),
+                    tcId: tcId, comment: c.comment, flags: c.flags, seedLabel: label,
                     inputs: ForwardInputs(create_forward: request, node_secrets: draw.secrets),
                     outputs: ForwardOutputs(create_forward: created, hops: hops)))
         }
@@ -117,7 +116,7 @@ enum NymVectors {
         ]
         return ForwardFile(
             algorithm: "nym-sphinx-forward", schema: "sphinx-forward.schema.json", header: header,
-            notes: notes(for: tests.flatMap(\.flags)),
+            notes: fileNotes,
             testGroups: [SphinxGroup(parameters: parameters(version: version), tests: tests)])
     }
 
@@ -152,8 +151,7 @@ enum NymVectors {
                 oracle, packet: used.packet.bytes, nodeSecrets: draw.secrets, associatedData: nil)
             tests.append(
                 SURBTest(
-                    tcId: tcId, comment: c.comment, flags: ["Generated"] + c.flags, result: .valid,
-                    seedLabel: label, seed: Hex(Seeds.seed(for: label)),
+                    tcId: tcId, comment: c.comment, flags: c.flags, seedLabel: label,
                     inputs: SURBInputs(
                         create_surb: request, node_secrets: draw.secrets, reply_message: draw.message,
                         reply_payload_size: c.payloadSize),
@@ -168,7 +166,7 @@ enum NymVectors {
         ]
         return SURBFile(
             algorithm: "nym-sphinx-surb", schema: "sphinx-surb.schema.json", header: header,
-            notes: notes(for: tests.flatMap(\.flags)),
+            notes: fileNotes,
             testGroups: [SphinxGroup(parameters: parameters(version: version), tests: tests)])
     }
 
@@ -199,8 +197,6 @@ enum NymVectors {
             bugType: .edgeCase, description: "The smallest payload LIONESS can process (33 bytes)."),
     ]
 
-    static func notes(for flags: [String]) -> [String: FlagNote] {
-        let used = Set(flags)
-        return allNotes.merging(NymInvalid.notes) { a, _ in a }.filter { used.contains($0.key) }
-    }
+    /// The notes the forward and SURB files choose from: these and the invalid file's.
+    static let fileNotes = allNotes.merging(NymInvalid.notes) { a, _ in a }
 }

@@ -1,18 +1,10 @@
 import Foundation
 import SphinxSpec
 
-/// A test that carries flags (for the envelope's notes check).
-protocol FlaggedTest {
-    var flags: [String] { get }
-}
-
 /// A group of Sphinx tests sharing one profile's parameters.
 struct SphinxGroup<Test: Codable & Sendable & FlaggedTest>: Codable, Sendable, TestGroup {
     var parameters: ProfileParameters
     var tests: [Test]
-
-    var testCount: Int { tests.count }
-    var usedFlags: Set<String> { Set(tests.flatMap(\.flags)) }
 }
 
 /// The constants of a profile that a group's tests were made with (SPEC.md §4).
@@ -48,20 +40,39 @@ struct HopRecord: Codable, Sendable, Equatable {
     var result: ProcessResponse
 }
 
-/// SPEC.md [VEC-SPHINX-FORWARD-1]: a forward test's `inputs` hold the `create_forward` request
-/// (every random byte in `randomness`) and the hops' secret keys; its `outputs` hold the
-/// `create_forward` response (packet and every creation intermediate) and, per hop, the packet
-/// as it arrives and the `process` response. Hop i+1's `packet_in` is hop i's `next_packet`.
-struct ForwardTest: Codable, Sendable, FlaggedTest {
+/// A generated Sphinx test: its random inputs are drawn from
+/// `DeterministicRandom(seed: SHA-256(seedLabel))` (VEC-SEED-1), its `inputs` hold the oracle
+/// request that made it and its `outputs` what creation and every hop returned.
+struct GeneratedTest<Inputs: Codable & Sendable & Equatable, Outputs: Codable & Sendable & Equatable>:
+    Codable, Sendable, FlaggedTest
+{
     var tcId: Int
     var comment: String
     var flags: [String]
     var result: TestResult
     var seedLabel: String
     var seed: Hex
-    var inputs: ForwardInputs
-    var outputs: ForwardOutputs
+    var inputs: Inputs
+    var outputs: Outputs
+
+    /// A valid test, flagged `Generated` before its own flags, whose seed is that of its label.
+    init(tcId: Int, comment: String, flags: [String], seedLabel: String, inputs: Inputs, outputs: Outputs) {
+        self.tcId = tcId
+        self.comment = comment
+        self.flags = ["Generated"] + flags
+        self.result = .valid
+        self.seedLabel = seedLabel
+        self.seed = Hex(Seeds.seed(for: seedLabel))
+        self.inputs = inputs
+        self.outputs = outputs
+    }
 }
+
+/// SPEC.md [VEC-SPHINX-FORWARD-1]: a forward test's `inputs` hold the `create_forward` request
+/// (every random byte in `randomness`) and the hops' secret keys; its `outputs` hold the
+/// `create_forward` response (packet and every creation intermediate) and, per hop, the packet
+/// as it arrives and the `process` response. Hop i+1's `packet_in` is hop i's `next_packet`.
+typealias ForwardTest = GeneratedTest<ForwardInputs, ForwardOutputs>
 
 struct ForwardInputs: Codable, Sendable, Equatable {
     var create_forward: CreateForwardRequest
@@ -77,16 +88,7 @@ struct ForwardOutputs: Codable, Sendable, Equatable {
 /// hops' secret keys, and the replier's message and payload size; its `outputs` hold the
 /// `create_surb` response, the `use_surb` response (the replier's packet), the reply's hops as
 /// in a forward test, and, where the profile has it, the `open_reply` response.
-struct SURBTest: Codable, Sendable, FlaggedTest {
-    var tcId: Int
-    var comment: String
-    var flags: [String]
-    var result: TestResult
-    var seedLabel: String
-    var seed: Hex
-    var inputs: SURBInputs
-    var outputs: SURBOutputs
-}
+typealias SURBTest = GeneratedTest<SURBInputs, SURBOutputs>
 
 struct SURBInputs: Codable, Sendable, Equatable {
     var create_surb: CreateSURBRequest
@@ -102,20 +104,24 @@ struct SURBOutputs: Codable, Sendable, Equatable {
     var open_reply: OpenReplyResponse?
 }
 
-/// SPEC.md [VEC-SPHINX-INVALID-1]: an invalid test names an oracle `op` and holds its request
-/// as `inputs`. For `invalid` tests `outputs.error` is the error our implementation returns;
-/// for `process` at a final hop, a payload that is not intact counts as the rejection named by
-/// `payload_error`. For `acceptable` tests `outputs` holds our error or, when we accept the
-/// input, our `response`.
-struct InvalidTest: Codable, Sendable, FlaggedTest {
+/// A test that names an oracle `op` and holds its request as `inputs` (the invalid-input files
+/// and the bolt4 files).
+struct OpTest<Outputs: Codable & Sendable & Equatable>: Codable, Sendable, FlaggedTest {
     var tcId: Int
     var comment: String
     var flags: [String]
     var result: TestResult
     var op: String
     var inputs: JSONValue
-    var outputs: InvalidOutputs
+    var outputs: Outputs
 }
+
+/// SPEC.md [VEC-SPHINX-INVALID-1]: an invalid test names an oracle `op` and holds its request
+/// as `inputs`. For `invalid` tests `outputs.error` is the error our implementation returns;
+/// for `process` at a final hop, a payload that is not intact counts as the rejection named by
+/// `payload_error`. For `acceptable` tests `outputs` holds our error or, when we accept the
+/// input, our `response`.
+typealias InvalidTest = OpTest<InvalidOutputs>
 
 struct InvalidOutputs: Codable, Sendable, Equatable {
     var error: String?
@@ -125,46 +131,3 @@ struct InvalidOutputs: Codable, Sendable, Equatable {
 typealias ForwardFile = VectorFile<SphinxGroup<ForwardTest>>
 typealias SURBFile = VectorFile<SphinxGroup<SURBTest>>
 typealias InvalidFile = VectorFile<SphinxGroup<InvalidTest>>
-
-/// Finds the first place two JSON trees differ, so that `verify` can say which intermediate
-/// value is the first to go wrong.
-enum JSONDiff {
-    static func firstDifference(_ expected: JSONValue, _ actual: JSONValue, path: String = "") -> String? {
-        switch (expected, actual) {
-        case (.object(let a), .object(let b)):
-            for key in Set(a.keys).union(b.keys).sorted(by: orderKey) {
-                let sub = path.isEmpty ? key : path + "." + key
-                guard let x = a[key] else { return "\(sub): unexpected field" }
-                guard let y = b[key] else { return "\(sub): missing" }
-                if let found = firstDifference(x, y, path: sub) { return found }
-            }
-            return nil
-        case (.array(let a), .array(let b)):
-            for index in 0..<min(a.count, b.count) {
-                if let found = firstDifference(a[index], b[index], path: "\(path)[\(index)]") { return found }
-            }
-            return a.count == b.count ? nil : "\(path): \(a.count) items expected, \(b.count) found"
-        case (.int(let a), .uint(let b)) where a >= 0 && UInt64(a) == b: return nil
-        case (.uint(let a), .int(let b)) where b >= 0 && a == UInt64(b): return nil
-        default:
-            return expected == actual ? nil : "\(path): expected \(short(expected)), got \(short(actual))"
-        }
-    }
-
-    /// Values before keys that hold nested records, so that `alpha` is reported before `hops`.
-    private static func orderKey(_ a: String, _ b: String) -> Bool {
-        let late: Set<String> = ["hops", "intermediates", "result", "deltas", "next_packet", "packet"]
-        if late.contains(a) != late.contains(b) { return !late.contains(a) }
-        return a < b
-    }
-
-    private static func short(_ value: JSONValue) -> String {
-        let text: String
-        switch value {
-        case .string(let s): text = "\"\(s)\""
-        case .null: text = "null"
-        default: text = String(decoding: (try? JSONEncoder().encode(value)) ?? Data(), as: UTF8.self)
-        }
-        return text.count > 80 ? String(text.prefix(77)) + "…" : text
-    }
-}

@@ -23,10 +23,7 @@ protocol SphinxOracleProfile: Sendable {
 extension SphinxOracleProfile {
     /// A built-in profile answers through the oracle's dispatch table.
     func handle(op: String, request: RequestFields) throws(OracleError) -> JSONValue {
-        guard let entry = OracleTable.op(op, of: name) else {
-            throw OracleError("unknownOp", "profile \(name) has no op \"\(op)\"")
-        }
-        return try entry.handle(request)
+        try OracleTable.answer(op, of: name, request)
     }
 }
 
@@ -56,11 +53,7 @@ enum SphinxVectorCheck {
     static func compare<T: Encodable>(
         _ expected: T, _ actual: T, _ report: inout VerifyReport, _ id: String, _ step: String
     ) -> Bool {
-        guard let a = try? JSONValue.from(expected), let b = try? JSONValue.from(actual) else {
-            report.fail(id, "\(step): cannot be encoded")
-            return false
-        }
-        if let difference = JSONDiff.firstDifference(a, b) {
+        if let difference = JSONDiff.firstDifference(expected, actual) {
             report.fail(id, "\(step): first difference at \(difference)")
             return false
         }
@@ -68,26 +61,21 @@ enum SphinxVectorCheck {
     }
 
     static func verifyForward(_ file: ForwardFile, profile: some SphinxOracleProfile) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for group in file.testGroups {
-            for test in group.tests {
-                let id = "tcId \(test.tcId)"
-                do throws(OracleError) {
-                    let created = try profile.createForward(test.inputs.create_forward)
-                    guard compare(test.outputs.create_forward, created, &report, id, "create_forward") else { continue }
-                    guard
-                        checkHops(
-                            test.outputs.hops, first: created.packet, secrets: test.inputs.node_secrets,
-                            parameters: group.parameters, profile: profile, &report, id)
-                    else { continue }
-                    report.pass()
-                } catch {
-                    report.fail(id, "\(error.name): \(error.detail)")
-                }
+        VerifyReport.checking(file) { group, test, report in
+            let id = "tcId \(test.tcId)"
+            do throws(OracleError) {
+                let created = try profile.createForward(test.inputs.create_forward)
+                guard compare(test.outputs.create_forward, created, &report, id, "create_forward") else { return }
+                guard
+                    checkHops(
+                        test.outputs.hops, first: created.packet, secrets: test.inputs.node_secrets,
+                        parameters: group.parameters, profile: profile, &report, id)
+                else { return }
+                report.pass()
+            } catch {
+                report.fail(id, "\(error.name): \(error.detail)")
             }
         }
-        return report
     }
 
     /// Checks each hop: the packet arrives as recorded and processing returns what is recorded.
@@ -124,51 +112,47 @@ enum SphinxVectorCheck {
     }
 
     static func verifySURB(_ file: SURBFile, profile: some SphinxOracleProfile) -> VerifyReport {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for group in file.testGroups {
-            for test in group.tests {
-                let id = "tcId \(test.tcId)"
-                do throws(OracleError) {
-                    let created = try profile.createSURB(test.inputs.create_surb)
-                    guard compare(test.outputs.create_surb, created, &report, id, "create_surb") else { continue }
-                    let used = try profile.useSURB(
-                        UseSURBRequest(
-                            surb: created.surb, message: test.inputs.reply_message,
-                            payload_size: test.inputs.reply_payload_size))
-                    guard compare(test.outputs.use_surb, used, &report, id, "use_surb") else { continue }
-                    guard
-                        checkHops(
-                            test.outputs.hops, first: used.packet, secrets: test.inputs.node_secrets,
-                            parameters: group.parameters, profile: profile, &report, id)
-                    else { continue }
-                    if let expectedOpen = test.outputs.open_reply {
-                        guard let last = test.outputs.hops.last?.result.payload, let kept = created.kept_keys else {
-                            report.fail(id, "open_reply: no final payload or kept keys")
-                            continue
-                        }
-                        let opened = try profile.openReply(
-                            OpenReplyRequest(kept_keys: kept, surb_id: created.surb_id, payload: last))
-                        guard let opened, compare(expectedOpen, opened, &report, id, "open_reply") else {
-                            if opened == nil { report.fail(id, "open_reply: the profile has no such op") }
-                            continue
-                        }
+        VerifyReport.checking(file) { group, test, report in
+            let id = "tcId \(test.tcId)"
+            do throws(OracleError) {
+                let created = try profile.createSURB(test.inputs.create_surb)
+                guard compare(test.outputs.create_surb, created, &report, id, "create_surb") else { return }
+                let used = try profile.useSURB(
+                    UseSURBRequest(
+                        surb: created.surb, message: test.inputs.reply_message,
+                        payload_size: test.inputs.reply_payload_size))
+                guard compare(test.outputs.use_surb, used, &report, id, "use_surb") else { return }
+                guard
+                    checkHops(
+                        test.outputs.hops, first: used.packet, secrets: test.inputs.node_secrets,
+                        parameters: group.parameters, profile: profile, &report, id)
+                else { return }
+                if let expectedOpen = test.outputs.open_reply {
+                    guard let last = test.outputs.hops.last?.result.payload, let kept = created.kept_keys else {
+                        report.fail(id, "open_reply: no final payload or kept keys")
+                        return
                     }
-                    report.pass()
-                } catch {
-                    report.fail(id, "\(error.name): \(error.detail)")
+                    let opened = try profile.openReply(
+                        OpenReplyRequest(kept_keys: kept, surb_id: created.surb_id, payload: last))
+                    guard let opened, compare(expectedOpen, opened, &report, id, "open_reply") else {
+                        if opened == nil { report.fail(id, "open_reply: the profile has no such op") }
+                        return
+                    }
                 }
+                report.pass()
+            } catch {
+                report.fail(id, "\(error.name): \(error.detail)")
             }
         }
-        return report
     }
 
-    /// What running an invalid test's op gives: the error name, or the response.
-    /// Runs every invalid-file case through `profile` and numbers it; the outputs record what
-    /// this implementation returns. A case marked invalid that is accepted stops generation.
-    static func invalidTests(_ cases: [InvalidCase], profile: some SphinxOracleProfile) throws(OracleError)
-        -> [InvalidTest]
-    {
+    /// A profile's invalid-inputs file: every case run through `profile` and numbered, in one
+    /// group; the outputs record what this implementation returns. A case marked invalid that is
+    /// accepted stops generation.
+    static func invalidFile(
+        _ algorithm: String, header: [String], notes: [String: FlagNote], parameters: ProfileParameters,
+        cases: [InvalidCase], profile: some SphinxOracleProfile
+    ) throws(OracleError) -> InvalidFile {
         var tests: [InvalidTest] = []
         for c in cases {
             var test = InvalidTest(
@@ -180,9 +164,12 @@ enum SphinxVectorCheck {
             }
             tests.append(test)
         }
-        return tests
+        return InvalidFile(
+            algorithm: algorithm, schema: "sphinx-invalid.schema.json", header: header, notes: notes,
+            testGroups: [SphinxGroup(parameters: parameters, tests: tests)])
     }
 
+    /// What running an invalid test's op gives: the error name, or the response.
     static func run(_ test: InvalidTest, profile: some SphinxOracleProfile) -> InvalidOutputs {
         do throws(OracleError) {
             let fields = try RequestFields.from(test.inputs, what: "inputs")
@@ -204,45 +191,40 @@ enum SphinxVectorCheck {
     static func verifyInvalid(_ file: InvalidFile, profile: some SphinxOracleProfile, strictNames: Bool = true)
         -> VerifyReport
     {
-        var report = VerifyReport()
-        report.checkEnvelope(file)
-        for group in file.testGroups {
-            for test in group.tests {
-                let id = "tcId \(test.tcId) (\(test.comment))"
-                let got = run(test, profile: profile)
-                if !strictNames {
-                    if let error = got.error, error.hasPrefix("oracle") {
-                        report.fail(id, "the oracle failed: \(error)")
-                    } else if test.result == .invalid && got.error == nil {
-                        report.fail(id, "accepted an invalid input")
-                    } else {
-                        report.pass()
-                    }
-                    continue
+        VerifyReport.checking(file) { _, test, report in
+            let id = "tcId \(test.tcId) (\(test.comment))"
+            let got = run(test, profile: profile)
+            if !strictNames {
+                if let error = got.error, error.hasPrefix("oracle") {
+                    report.fail(id, "the oracle failed: \(error)")
+                } else if test.result == .invalid && got.error == nil {
+                    report.fail(id, "accepted an invalid input")
+                } else {
+                    report.pass()
                 }
-                switch test.result {
-                case .invalid:
-                    if got.error == nil {
-                        report.fail(id, "accepted an invalid input")
-                    } else if got.error != test.outputs.error {
-                        report.fail(
-                            id, "rejected with \(got.error ?? ""), the file records \(test.outputs.error ?? "none")")
-                    } else {
-                        report.pass()
-                    }
-                case .acceptable, .valid:
-                    if got == test.outputs {
-                        report.pass()
-                    } else {
-                        report.fail(
-                            id,
-                            "our behaviour changed: recorded \(test.outputs.error ?? "a response"), now \(got.error ?? "a response")"
-                        )
-                    }
+                return
+            }
+            switch test.result {
+            case .invalid:
+                if got.error == nil {
+                    report.fail(id, "accepted an invalid input")
+                } else if got.error != test.outputs.error {
+                    report.fail(
+                        id, "rejected with \(got.error ?? ""), the file records \(test.outputs.error ?? "none")")
+                } else {
+                    report.pass()
+                }
+            case .acceptable, .valid:
+                if got == test.outputs {
+                    report.pass()
+                } else {
+                    report.fail(
+                        id,
+                        "our behaviour changed: recorded \(test.outputs.error ?? "a response"), now \(got.error ?? "a response")"
+                    )
                 }
             }
         }
-        return report
     }
 }
 

@@ -87,7 +87,8 @@ struct ProcessRequest: Codable, Sendable, Equatable {
     var body_len: Int?
 }
 
-/// One hop's processing values (SPEC.md SPHINX chapter, ProcessingTrace).
+/// One hop's processing values (SPEC.md SPHINX chapter, ProcessingTrace). The payload fields
+/// are absent for bolt4, whose onion has no payload δ.
 struct ProcessIntermediatesJSON: Codable, Sendable, Equatable {
     var alpha: Hex
     var shared_secret: Hex
@@ -95,9 +96,9 @@ struct ProcessIntermediatesJSON: Codable, Sendable, Equatable {
     var expected_gamma: Hex
     var decrypted_block: Hex
     var routing_entry_length: Int
-    var payload_key: Hex
-    var payload_in: Hex
-    var payload_out: Hex
+    var payload_key: Hex?
+    var payload_in: Hex?
+    var payload_out: Hex?
 }
 
 /// `process` response: a forward hop or the final hop.
@@ -359,13 +360,19 @@ extension CreationJSON {
 }
 
 extension ProcessIntermediatesJSON {
-    init(_ trace: ProcessingTrace, payloadIn: Bytes, payloadOut: Bytes) {
+    /// The header's values alone (bolt4).
+    init(_ trace: ProcessingTrace) {
         alpha = Hex(trace.alpha)
         shared_secret = Hex(trace.sharedSecret)
         keys = [String: Hex](trace.keys)
         expected_gamma = Hex(trace.expectedGamma)
         decrypted_block = Hex(trace.decryptedBlock)
         routing_entry_length = trace.routingEntryLength
+    }
+
+    /// The header's values and the payload's: its key, and δ as it came in and goes out.
+    init(_ trace: ProcessingTrace, payloadIn: Bytes, payloadOut: Bytes) {
+        self.init(trace)
         payload_key = Hex(trace.payloadKey)
         payload_in = Hex(payloadIn)
         payload_out = Hex(payloadOut)

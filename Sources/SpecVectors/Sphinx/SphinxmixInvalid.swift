@@ -259,17 +259,15 @@ enum SphinxmixInvalid {
     }
 
     static func file() throws -> InvalidFile {
-        let tests = try SphinxVectorCheck.invalidTests(try cases(), profile: oracle)
         let header = [
             "Inputs the sphinxmix profile must reject (invalid) or may reject (acceptable), as oracle requests: run `op` on `inputs` (header_len 192, body_len 1024).",
             "outputs.error is the error this implementation returns (VEC-ERRORS-1); another implementation's names may differ, but it must reject.",
             "For process at a last hop, a body that is not intact counts as rejection named by payload_error.",
             "SPEC.md §4.2, §9.5 and the security chapter.",
         ]
-        let used = Set(tests.flatMap(\.flags))
-        return InvalidFile(
-            algorithm: "sphinxmix-sphinx-invalid", schema: "sphinx-invalid.schema.json", header: header,
-            notes: notes.filter { used.contains($0.key) },
-            testGroups: [SphinxGroup(parameters: SphinxmixVectors.parameters(), tests: tests)])
+        return try SphinxVectorCheck.invalidFile(
+            "sphinxmix-sphinx-invalid", header: header, notes: notes, parameters: SphinxmixVectors.parameters(),
+            cases: try cases(),
+            profile: oracle)
     }
 }

@@ -138,8 +138,7 @@ enum SphinxmixVectors {
                     headerLength: request.header_len, bodyLength: c.bodyLength)
                 tests.append(
                     ForwardTest(
-                        tcId: tcId, comment: c.comment, flags: ["Generated"] + c.flags, result: .valid,
-                        seedLabel: label, seed: Hex(Seeds.seed(for: label)),
+                        tcId: tcId, comment: c.comment, flags: c.flags, seedLabel: label,
                         inputs: ForwardInputs(create_forward: request, node_secrets: draw.secrets),
                         outputs: ForwardOutputs(create_forward: created, hops: hops)))
             }
@@ -159,7 +158,7 @@ enum SphinxmixVectors {
         ]
         return ForwardFile(
             algorithm: "sphinxmix-sphinx-forward", schema: "sphinx-forward.schema.json", header: header,
-            notes: notes(for: groups.flatMap { $0.tests.flatMap(\.flags) }), testGroups: groups)
+            notes: fileNotes, testGroups: groups)
     }
 
     /// Processes a packet hop by hop, with each hop's associated data and the parameters.
@@ -219,8 +218,7 @@ enum SphinxmixVectors {
                     OpenReplyRequest(kept_keys: kept, surb_id: created.surb_id, payload: body))
                 tests.append(
                     SURBTest(
-                        tcId: tcId, comment: comment, flags: ["Generated"] + flags, result: .valid,
-                        seedLabel: label, seed: Hex(Seeds.seed(for: label)),
+                        tcId: tcId, comment: comment, flags: flags, seedLabel: label,
                         inputs: SURBInputs(
                             create_surb: request, node_secrets: draw.secrets, reply_message: draw.message,
                             reply_payload_size: 1024),
@@ -237,7 +235,7 @@ enum SphinxmixVectors {
         ]
         return SURBFile(
             algorithm: "sphinxmix-sphinx-surb", schema: "sphinx-surb.schema.json", header: header,
-            notes: notes(for: groups.flatMap { $0.tests.flatMap(\.flags) }), testGroups: groups)
+            notes: fileNotes, testGroups: groups)
     }
 
     static let allNotes: [String: FlagNote] = [
@@ -263,8 +261,6 @@ enum SphinxmixVectors {
             bugType: .basic, description: "Parameters other than sphinxmix's defaults (header_len 256, body_len 2048)."),
     ]
 
-    static func notes(for flags: [String]) -> [String: FlagNote] {
-        let used = Set(flags)
-        return allNotes.merging(SphinxmixInvalid.notes) { a, _ in a }.filter { used.contains($0.key) }
-    }
+    /// The notes the forward and SURB files choose from: these and the invalid file's.
+    static let fileNotes = allNotes.merging(SphinxmixInvalid.notes) { a, _ in a }
 }
