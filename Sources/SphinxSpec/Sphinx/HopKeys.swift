@@ -27,34 +27,50 @@ public protocol HopKeyMaterial: Sendable, Equatable {
     var intermediates: [NamedBytes] { get }
 }
 
-/// A named byte string, for profile-specific intermediate values a trace must carry
-/// (nym: the 288-byte HKDF expansion, the payload-key seed).
+/// A named secret byte string, for profile-specific intermediate values a trace must carry
+/// (nym: the 288-byte HKDF expansion, the payload-key seed). Held in `SecretBytes`, so it is
+/// wiped when the last key record or trace holding it goes.
 public struct NamedBytes: Sendable, Equatable {
     public let name: String
-    public let value: Bytes
+    /// The value in its wiped-on-release storage.
+    public let storage: SecretBytes
+    /// The value as an array: exposed on purpose, vectors and traces publish every intermediate.
+    public var value: Bytes { storage.exposedCopy }
+
     public init(_ name: String, _ value: Bytes) {
+        self.init(name, SecretBytes(taking: value))
+    }
+
+    public init(_ name: String, _ secret: SecretBytes) {
         self.name = name
-        self.value = value
+        self.storage = secret
     }
 }
 
 /// A trace's record of one hop's keys (SPEC.md §3.6): h_ρ, h_μ, b, h_τ under the paper's
 /// names, and the profile's intermediates by the names the vector files use. It is written
 /// from the profile's typed `Keys` and only read by whoever inspects the trace: the algorithm
-/// itself reads the typed keys.
+/// itself reads the typed keys. Each key is held in `SecretBytes` (wiped when the record goes);
+/// the `Bytes` accessors are exposed on purpose: vectors publish every intermediate.
 public struct HopKeys: Sendable, Equatable {
-    public let hRho: Bytes
-    public let hMu: Bytes
-    public let b: Bytes
-    public let hTau: Bytes
+    /// h_ρ, h_μ, b and h_τ in their wiped-on-release storage.
+    public let hRhoStorage: SecretBytes
+    public let hMuStorage: SecretBytes
+    public let bStorage: SecretBytes
+    public let hTauStorage: SecretBytes
     /// Profile-specific intermediates, in derivation order.
     public let details: [NamedBytes]
 
+    public var hRho: Bytes { hRhoStorage.exposedCopy }
+    public var hMu: Bytes { hMuStorage.exposedCopy }
+    public var b: Bytes { bStorage.exposedCopy }
+    public var hTau: Bytes { hTauStorage.exposedCopy }
+
     public init(_ keys: some HopKeyMaterial) {
-        self.hRho = keys.streamCipherKey
-        self.hMu = keys.macKey
-        self.b = keys.blindingFactor
-        self.hTau = keys.replayTag
+        self.hRhoStorage = SecretBytes(taking: keys.streamCipherKey)
+        self.hMuStorage = SecretBytes(taking: keys.macKey)
+        self.bStorage = SecretBytes(taking: keys.blindingFactor)
+        self.hTauStorage = SecretBytes(taking: keys.replayTag)
         self.details = keys.intermediates
     }
 
