@@ -148,6 +148,7 @@ enum BOLT4Oracle {
             throw OracleError(error)
         }
         let trace = processed.trace
+        // Exposed on purpose: the oracle answers with every intermediate (SPEC.md §2.9).
         let intermediates = BOLT4ProcessIntermediatesJSON(
             alpha: Hex(trace.alpha), shared_secret: Hex(trace.sharedSecret), keys: [String: Hex](trace.keys),
             expected_gamma: Hex(trace.expectedGamma), decrypted_block: Hex(trace.decryptedBlock),

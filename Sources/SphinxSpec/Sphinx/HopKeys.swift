@@ -48,34 +48,34 @@ public struct NamedBytes: Sendable, Equatable {
 }
 
 /// A trace's record of one hop's keys (SPEC.md §3.6): h_ρ, h_μ, b, h_τ under the paper's
-/// names, and the profile's intermediates by the names the vector files use. It is written
-/// from the profile's typed `Keys` and only read by whoever inspects the trace: the algorithm
-/// itself reads the typed keys. Each key is held in `SecretBytes` (wiped when the record goes);
-/// the `Bytes` accessors are exposed on purpose: vectors publish every intermediate.
+/// names, and the profile's intermediates by the names the vector files use. It keeps the
+/// profile's typed `Keys` (whose `SecretBytes` are wiped when the last trace holding them goes)
+/// and copies a value out only when someone reads it: the algorithm itself reads the typed
+/// keys, and most traces are never read. The `Bytes` accessors are exposed on purpose: vectors
+/// publish every intermediate.
 public struct HopKeys: Sendable, Equatable {
-    /// h_ρ, h_μ, b and h_τ in their wiped-on-release storage.
-    public let hRhoStorage: SecretBytes
-    public let hMuStorage: SecretBytes
-    public let bStorage: SecretBytes
-    public let hTauStorage: SecretBytes
-    /// Profile-specific intermediates, in derivation order.
-    public let details: [NamedBytes]
-
-    public var hRho: Bytes { hRhoStorage.exposedCopy }
-    public var hMu: Bytes { hMuStorage.exposedCopy }
-    public var b: Bytes { bStorage.exposedCopy }
-    public var hTau: Bytes { hTauStorage.exposedCopy }
+    private let material: any HopKeyMaterial
 
     public init(_ keys: some HopKeyMaterial) {
-        self.hRhoStorage = SecretBytes(taking: keys.streamCipherKey)
-        self.hMuStorage = SecretBytes(taking: keys.macKey)
-        self.bStorage = SecretBytes(taking: keys.blindingFactor)
-        self.hTauStorage = SecretBytes(taking: keys.replayTag)
-        self.details = keys.intermediates
+        self.material = keys
     }
+
+    public var hRho: Bytes { material.streamCipherKey }
+    public var hMu: Bytes { material.macKey }
+    public var b: Bytes { material.blindingFactor }
+    public var hTau: Bytes { material.replayTag }
+    /// Profile-specific intermediates, in derivation order.
+    public var details: [NamedBytes] { material.intermediates }
 
     /// The profile detail called `name`, if the profile recorded one.
     public func detail(_ name: String) -> Bytes? {
         details.first { $0.name == name }?.value
+    }
+
+    /// Equal keys, compared in constant time (PRIM-CT-EQUAL).
+    public static func == (lhs: HopKeys, rhs: HopKeys) -> Bool {
+        ByteOps.constantTimeEqual(lhs.hRho, rhs.hRho) && ByteOps.constantTimeEqual(lhs.hMu, rhs.hMu)
+            && ByteOps.constantTimeEqual(lhs.b, rhs.b) && ByteOps.constantTimeEqual(lhs.hTau, rhs.hTau)
+            && lhs.details == rhs.details
     }
 }
