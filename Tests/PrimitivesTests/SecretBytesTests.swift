@@ -84,6 +84,17 @@ struct SecretBytesTests {
         #expect(record.seen.allSatisfy { !$0.isEmpty && ByteOps.isAllZero($0) })
     }
 
+    /// The SecretBytes overloads give the same bytes as the Bytes ones (bolt4 error returns, with
+    /// ss as a processed onion keeps it).
+    @Test func bolt4ErrorReturnsAcceptAKeptSharedSecret() throws {
+        let ss = SecretBytes(Self.pattern)
+        let made = try BOLT4.createFailure(sharedSecret: ss, failureMessage: [0x40, 0x0f])
+        #expect(made == (try BOLT4.createFailure(sharedSecret: Self.pattern, failureMessage: [0x40, 0x0f])))
+        let wrapped = try BOLT4.wrapFailure(sharedSecret: ss, packet: made.packet)
+        #expect(wrapped == (try BOLT4.wrapFailure(sharedSecret: Self.pattern, packet: made.packet)))
+        #expect(wrapped != made.packet)
+    }
+
     @Test func initWipingClearsTheSourceArray() {
         var source = Self.pattern
         let secret = SecretBytes(wiping: &source)
