@@ -20,7 +20,7 @@ import CSodium
 /// exactly one buffer however often the holder is copied.
 public final class SecretBytes: @unchecked Sendable {
     // @unchecked: the buffer is written only in `init` and in `deinit`, when no other reference
-    // exists; in between it is only read.
+    // exists; in between it is only read. `onRelease` is set only by a test, before sharing.
     private let storage: UnsafeMutableRawBufferPointer
 
     /// Test-only hook: called from `deinit` with the buffer after it was wiped and before it is
