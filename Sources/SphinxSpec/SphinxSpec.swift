@@ -3,8 +3,9 @@
 ///
 /// Where things are:
 /// - `Primitives/`: thin wrappers over libsodium, swift-crypto and GMP: X25519, P-224, SHA-256,
-///   HMAC, HKDF, AES-CTR, ChaCha20, BLAKE2b, the two LIONESS ciphers, random sources and byte
-///   helpers (`ByteOps`), with `PrimitiveError` (SPEC.md chapter 2).
+///   HMAC, HKDF, AES-CTR, ChaCha20, BLAKE2b, the two LIONESS ciphers, random sources, byte
+///   helpers (`ByteOps`) and `SecretBytes`, where kept secrets live and are wiped on release,
+///   with `PrimitiveError` (SPEC.md chapter 2).
 /// - `Sphinx/`: the generic algorithm (SPEC.md chapter 3). `SphinxProfile` is what a profile
 ///   supplies; `HopKeyMaterial` its typed per-hop keys; `Sphinx.createHeader`, `createPacket`,
 ///   `processHeader`, `processPacket` and the payload layers; `Sphinx.createSURB`, `useSURB`,

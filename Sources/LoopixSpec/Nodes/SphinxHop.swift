@@ -85,13 +85,15 @@ struct SphinxHop: Sendable {
 /// The key a mix or gateway processes packets with, apart from its state: what a driver hands to
 /// another thread to process a packet ahead of its arrival (SPEC.md §8.12, LOOPIX-PKT-AHEAD).
 public struct NodeHopKey: Sendable {
-    let nodeSecret: Bytes
+    /// x in wiped-on-release storage (SPEC.md PRIM-SECRET-BYTES); the array a node is built
+    /// from stays its creator's.
+    let nodeSecret: SecretBytes
     /// y = g^x, which names the key in a `PrecomputedHop` without holding the secret twice.
     let publicKey: Bytes
 
     init?(nodeSecret: Bytes) {
         guard let publicKey = try? X25519.publicKey(secret: nodeSecret) else { return nil }
-        self.nodeSecret = nodeSecret
+        self.nodeSecret = SecretBytes(nodeSecret)
         self.publicKey = publicKey
     }
 

@@ -30,6 +30,7 @@ struct ProfileWords: Sendable {
 enum TraceSteps {
     /// SPHINX-CREATE-2 with the profile's key steps, one group per hop, first hop first.
     static func keyDerivation(_ creation: HeaderCreation, words: ProfileWords) -> [WalkthroughStep] {
+        // Exposed on purpose: the walkthrough prints every secret it teaches (SPEC.md §2.9).
         var steps: [WalkthroughStep] = []
         for hop in creation.hops {
             let i = hop.index
@@ -140,6 +141,7 @@ enum TraceSteps {
         hop i: Int, received: SphinxHeader, trace: ProcessingTrace, sentSecret: Bytes, words: ProfileWords,
         command: String, next: SphinxHeader?, payload: (in: Bytes, out: Bytes)?
     ) -> [WalkthroughStep] {
+        // Exposed on purpose: the walkthrough prints the hop's s, keys and h_π (SPEC.md §2.9).
         let entry = Array(trace.decryptedBlock.prefix(trace.routingEntryLength))
         var steps: [WalkthroughStep] = [
             WalkthroughStep(

@@ -138,6 +138,7 @@ enum BOLT4Oracle {
         } catch {
             throw OracleError(error)
         }
+        // Exposed on purpose: the oracle answers with every intermediate (SPEC.md §2.9).
         let intermediates = ProcessIntermediatesJSON(processed.trace)
         switch processed.outcome {
         case .forward(let payload, let next):

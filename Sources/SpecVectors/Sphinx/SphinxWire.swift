@@ -322,6 +322,7 @@ extension Dictionary where Key == String, Value == Hex {
     /// The hop keys as a JSON object: h_rho, h_mu, b, h_tau and the profile's details in
     /// snake_case.
     init(_ keys: HopKeys) {
+        // Exposed on purpose: vector files and oracle answers publish every key (SPEC.md §2.9).
         var out: [String: Hex] = [
             "h_rho": Hex(keys.hRho), "h_mu": Hex(keys.hMu), "b": Hex(keys.b), "h_tau": Hex(keys.hTau),
         ]
@@ -345,6 +346,7 @@ extension Dictionary where Key == String, Value == Hex {
 
 extension CreationJSON {
     init(_ creation: HeaderCreation, deltas: [Bytes]?) {
+        // Exposed on purpose: vectors publish x, every s_i and h_π (SPEC.md §2.9).
         initial_secret = Hex(creation.initialSecret)
         final_padding = Hex(creation.finalPadding)
         filler = Hex(creation.filler)
@@ -362,6 +364,7 @@ extension CreationJSON {
 extension ProcessIntermediatesJSON {
     /// The header's values alone (bolt4).
     init(_ trace: ProcessingTrace) {
+        // Exposed on purpose: vectors publish the hop's s and h_π (SPEC.md §2.9).
         alpha = Hex(trace.alpha)
         shared_secret = Hex(trace.sharedSecret)
         keys = [String: Hex](trace.keys)

@@ -27,6 +27,9 @@ public enum HKDFSHA256 {
         var okm = Bytes()
         okm.reserveCapacity(length + hashLength)
         var previous = Bytes()
+        // The output is key material: clear this call's working copy (PRIM-WIPE); the caller
+        // keeps the result (NYM-KEYS-1 in SecretBytes).
+        defer { ByteOps.wipe(&okm) }
         var counter: UInt8 = 1
         // One key for every block: absorb it once.
         let keyed = HMACSHA256.Keyed(key: prk)
@@ -40,6 +43,8 @@ public enum HKDFSHA256 {
 
     /// Extract then expand, as RFC 5869 §2 composes them.
     public static func deriveKey(salt: Bytes, ikm: Bytes, info: Bytes, length: Int) throws(PrimitiveError) -> Bytes {
-        try expand(prk: extract(salt: salt, ikm: ikm), info: info, length: length)
+        var prk = extract(salt: salt, ikm: ikm)
+        defer { ByteOps.wipe(&prk) }
+        return try expand(prk: prk, info: info, length: length)
     }
 }

@@ -23,7 +23,7 @@ extension Sphinx {
     ///   - random: the source of the final padding (the only randomness drawn here).
     public static func createHeader<P: SphinxProfile, R: RandomSource>(
         profile: P,
-        initialSecret x: Bytes,
+        initialSecret x: SecretBytes,
         publicKeys: [Bytes],
         forwardCommands: [P.ForwardCommand],
         finalCommand: P.FinalCommand,
@@ -45,10 +45,12 @@ extension Sphinx {
         let betaLength = profile.routingInfoLength
 
         // Step 2: derive every hop's α_i, s_i and keys (see SPHINX-CREATE-2).
-        let material = try profile.senderHopMaterial(initialSecret: x, publicKeys: publicKeys)
-        var payloadKeys: [Bytes] = []
+        let material = try x.withTemporaryCopy { (x) throws(SphinxError) in
+            try profile.senderHopMaterial(initialSecret: x, publicKeys: publicKeys)
+        }
+        var payloadKeys: [SecretBytes] = []
         for i in 0..<nu {
-            payloadKeys.append(try profile.payloadKey(material[i].keys, for: commands[i]))
+            payloadKeys.append(SecretBytes(taking: try profile.payloadKey(material[i].keys, for: commands[i])))
         }
 
         // Step 3: encode the routing entries and check that they fit. [SPHINX-CREATE-3]
@@ -97,13 +99,29 @@ extension Sphinx {
             hops.append(
                 CreationHopTrace(
                     index: i, publicKey: publicKeys[i], alpha: material[i].alpha,
-                    sharedSecret: material[i].sharedSecret, keys: HopKeys(material[i].keys),
-                    payloadKey: payloadKeys[i], routingEntry: entries[i],
+                    sharedSecretStorage: material[i].sharedSecretStorage, keys: HopKeys(material[i].keys),
+                    payloadKeyStorage: payloadKeys[i], routingEntry: entries[i],
                     beta: betas[i], gamma: gammas[i]))
         }
         return HeaderCreation(
             header: SphinxHeader(alpha: material[0].alpha, beta: betas[0], gamma: gammas[0]),
-            initialSecret: x, hops: hops, filler: phi, finalPadding: finalPadding)
+            initialSecretStorage: x, hops: hops, filler: phi, finalPadding: finalPadding)
+    }
+
+    /// `createHeader` with x in an ordinary array, which stays the caller's to wipe; the
+    /// library's copy (kept in the returned trace) is a `SecretBytes`.
+    public static func createHeader<P: SphinxProfile, R: RandomSource>(
+        profile: P,
+        initialSecret x: Bytes,
+        publicKeys: [Bytes],
+        forwardCommands: [P.ForwardCommand],
+        finalCommand: P.FinalCommand,
+        associatedData: [Bytes] = [],
+        random: inout R
+    ) throws(SphinxError) -> HeaderCreation {
+        try createHeader(
+            profile: profile, initialSecret: SecretBytes(x), publicKeys: publicKeys, forwardCommands: forwardCommands,
+            finalCommand: finalCommand, associatedData: associatedData, random: &random)
     }
 
     /// The route-length rule of SPHINX-CREATE-1, 1 ≤ ν ≤ r, for every creation function (the
@@ -116,8 +134,18 @@ extension Sphinx {
     /// One hop's group values and keys, as the sender derives them.
     public struct HopMaterial<P: SphinxProfile>: Sendable, Equatable {
         public let alpha: Bytes
-        public let sharedSecret: Bytes
+        /// s_i in wiped-on-release storage.
+        public let sharedSecretStorage: SecretBytes
         public let keys: P.Keys
+
+        init(alpha: Bytes, sharedSecret: SecretBytes, keys: P.Keys) {
+            self.alpha = alpha
+            self.sharedSecretStorage = sharedSecret
+            self.keys = keys
+        }
+
+        /// s_i as an array: exposed on purpose, vectors publish every intermediate.
+        public var sharedSecret: Bytes { sharedSecretStorage.exposedCopy }
     }
 
     /// The sender's key derivation, the readable method. SPEC.md [SPHINX-CREATE-2].
@@ -139,11 +167,14 @@ extension Sphinx {
             if let previous = out.last {
                 alpha = try profile.exponentiate(previous.alpha, by: [previous.keys.blindingFactor])
             }
-            let s = try profile.exponentiate(y, by: exponents)
+            var s = try profile.exponentiate(y, by: exponents)
             let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
             exponents.append(keys.blindingFactor)
-            out.append(HopMaterial(alpha: alpha, sharedSecret: s, keys: keys))
+            out.append(HopMaterial(alpha: alpha, sharedSecret: SecretBytes(wiping: &s), keys: keys))
         }
+        // The b_i copies are this call's own; x is the caller's (createHeader lends a copy and
+        // wipes it).
+        for i in exponents.indices.dropFirst() { ByteOps.wipe(&exponents[i]) }
         return out
     }
 

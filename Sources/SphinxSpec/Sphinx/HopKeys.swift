@@ -27,39 +27,55 @@ public protocol HopKeyMaterial: Sendable, Equatable {
     var intermediates: [NamedBytes] { get }
 }
 
-/// A named byte string, for profile-specific intermediate values a trace must carry
-/// (nym: the 288-byte HKDF expansion, the payload-key seed).
+/// A named secret byte string, for profile-specific intermediate values a trace must carry
+/// (nym: the 288-byte HKDF expansion, the payload-key seed). Held in `SecretBytes`, so it is
+/// wiped when the last key record or trace holding it goes.
 public struct NamedBytes: Sendable, Equatable {
     public let name: String
-    public let value: Bytes
+    /// The value in its wiped-on-release storage.
+    public let storage: SecretBytes
+    /// The value as an array: exposed on purpose, vectors and traces publish every intermediate.
+    public var value: Bytes { storage.exposedCopy }
+
     public init(_ name: String, _ value: Bytes) {
+        self.init(name, SecretBytes(taking: value))
+    }
+
+    public init(_ name: String, _ secret: SecretBytes) {
         self.name = name
-        self.value = value
+        self.storage = secret
     }
 }
 
 /// A trace's record of one hop's keys (SPEC.md §3.6): h_ρ, h_μ, b, h_τ under the paper's
-/// names, and the profile's intermediates by the names the vector files use. It is written
-/// from the profile's typed `Keys` and only read by whoever inspects the trace: the algorithm
-/// itself reads the typed keys.
+/// names, and the profile's intermediates by the names the vector files use. It keeps the
+/// profile's typed `Keys` (whose `SecretBytes` are wiped when the last trace holding them goes)
+/// and copies a value out only when someone reads it: the algorithm itself reads the typed
+/// keys, and most traces are never read. The `Bytes` accessors are exposed on purpose: vectors
+/// publish every intermediate.
 public struct HopKeys: Sendable, Equatable {
-    public let hRho: Bytes
-    public let hMu: Bytes
-    public let b: Bytes
-    public let hTau: Bytes
-    /// Profile-specific intermediates, in derivation order.
-    public let details: [NamedBytes]
+    private let material: any HopKeyMaterial
 
     public init(_ keys: some HopKeyMaterial) {
-        self.hRho = keys.streamCipherKey
-        self.hMu = keys.macKey
-        self.b = keys.blindingFactor
-        self.hTau = keys.replayTag
-        self.details = keys.intermediates
+        self.material = keys
     }
+
+    public var hRho: Bytes { material.streamCipherKey }
+    public var hMu: Bytes { material.macKey }
+    public var b: Bytes { material.blindingFactor }
+    public var hTau: Bytes { material.replayTag }
+    /// Profile-specific intermediates, in derivation order.
+    public var details: [NamedBytes] { material.intermediates }
 
     /// The profile detail called `name`, if the profile recorded one.
     public func detail(_ name: String) -> Bytes? {
         details.first { $0.name == name }?.value
+    }
+
+    /// Equal keys, compared in constant time (PRIM-CT-EQUAL).
+    public static func == (lhs: HopKeys, rhs: HopKeys) -> Bool {
+        ByteOps.constantTimeEqual(lhs.hRho, rhs.hRho) && ByteOps.constantTimeEqual(lhs.hMu, rhs.hMu)
+            && ByteOps.constantTimeEqual(lhs.b, rhs.b) && ByteOps.constantTimeEqual(lhs.hTau, rhs.hTau)
+            && lhs.details == rhs.details
     }
 }

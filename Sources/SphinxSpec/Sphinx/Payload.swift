@@ -33,7 +33,7 @@ extension Sphinx {
     /// ```
     public static func createPacket<P: SphinxProfile, R: RandomSource>(
         profile: P,
-        initialSecret x: Bytes,
+        initialSecret x: SecretBytes,
         publicKeys: [Bytes],
         forwardCommands: [P.ForwardCommand],
         finalCommand: P.FinalCommand,
@@ -45,10 +45,30 @@ extension Sphinx {
         let headerCreation = try createHeader(
             profile: profile, initialSecret: x, publicKeys: publicKeys, forwardCommands: forwardCommands,
             finalCommand: finalCommand, associatedData: associatedData, random: &random)
-        let keys = headerCreation.payloadKeys
+        // Copies of the h_π for the profile's π; the trace keeps them in SecretBytes.
+        var keys = headerCreation.payloadKeys
+        defer { for i in keys.indices { ByteOps.wipe(&keys[i]) } }
         let plaintext = try profile.encodePayload(
             message: message, payloadLength: payloadLength, key: keys[keys.count - 1])
         let deltas = try addPayloadLayers(profile: profile, plaintext: plaintext, keys: keys)
         return PacketCreation(headerCreation: headerCreation, deltas: deltas)
+    }
+
+    /// `createPacket` with x in an ordinary array, which stays the caller's to wipe.
+    public static func createPacket<P: SphinxProfile, R: RandomSource>(
+        profile: P,
+        initialSecret x: Bytes,
+        publicKeys: [Bytes],
+        forwardCommands: [P.ForwardCommand],
+        finalCommand: P.FinalCommand,
+        message: Bytes,
+        payloadLength: Int,
+        associatedData: [Bytes] = [],
+        random: inout R
+    ) throws(SphinxError) -> PacketCreation {
+        try createPacket(
+            profile: profile, initialSecret: SecretBytes(x), publicKeys: publicKeys, forwardCommands: forwardCommands,
+            finalCommand: finalCommand, message: message, payloadLength: payloadLength,
+            associatedData: associatedData, random: &random)
     }
 }

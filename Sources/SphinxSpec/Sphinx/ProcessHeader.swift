@@ -11,9 +11,11 @@ public struct ProcessedHeader<P: SphinxProfile>: Sendable, Equatable {
     public let outcome: HopOutcome<P>
     /// h_τ(s), the replay tag the caller must remember.
     public let replayTag: Bytes
-    /// h_π(s): the key of this hop's payload layer.
-    public let payloadKey: Bytes
     public let trace: ProcessingTrace
+
+    /// h_π(s): the key of this hop's payload layer (held in the trace's wiped-on-release
+    /// storage; this copy is for the profile's π⁻¹ and payload decoding).
+    public var payloadKey: Bytes { trace.payloadKey }
 }
 
 /// The result of processing a whole packet at one hop.
@@ -44,7 +46,7 @@ extension Sphinx {
     ///   it can decode).
     public static func processHeader<P: SphinxProfile>(
         profile: P,
-        nodeSecret: Bytes,
+        nodeSecret: SecretBytes,
         header: SphinxHeader,
         associatedData: Bytes = [],
         isReplay: (Bytes) -> Bool = { _ in false }
@@ -59,10 +61,15 @@ extension Sphinx {
         }
 
         // Step 1: compute the shared secret s = α^x. [SPHINX-PROCESS-1]
-        let s = try profile.exponentiate(header.alpha, by: [nodeSecret])
+        let s = try SecretBytes(
+            taking: nodeSecret.withTemporaryCopy { (x) throws(SphinxError) -> Bytes in
+                try profile.exponentiate(header.alpha, by: [x])
+            })
 
         // Step 2: derive the hop's keys from α and s. [SPHINX-PROCESS-2]
-        let keys = try profile.deriveHopKeys(alpha: header.alpha, sharedSecret: s)
+        let keys = try s.withTemporaryCopy { (s) throws(SphinxError) -> P.Keys in
+            try profile.deriveHopKeys(alpha: header.alpha, sharedSecret: s)
+        }
 
         // Step 3: reject a replayed tag h_τ. [SPHINX-PROCESS-3]
         if isReplay(keys.replayTag) { throw .replayedTag }
@@ -86,7 +93,7 @@ extension Sphinx {
         let entry = try profile.decodeRoutingEntry(block)
 
         // Step 7: derive the payload key h_π. [SPHINX-PROCESS-7]
-        let payloadKey = try profile.payloadKey(keys, for: entry.command)
+        let payloadKey = SecretBytes(taking: try profile.payloadKey(keys, for: entry.command))
 
         // Step 8: for a forward hop, blind α and cut γ', β' out of B. [SPHINX-PROCESS-8]
         let outcome: HopOutcome<P>
@@ -104,9 +111,23 @@ extension Sphinx {
             outcome = .forward(command, nextHeader: SphinxHeader(alpha: nextAlpha, beta: nextBeta, gamma: nextGamma))
         }
         let trace = ProcessingTrace(
-            alpha: header.alpha, sharedSecret: s, keys: HopKeys(keys), expectedGamma: expectedGamma,
-            decryptedBlock: block, routingEntryLength: entry.length, payloadKey: payloadKey)
-        return ProcessedHeader(outcome: outcome, replayTag: keys.replayTag, payloadKey: payloadKey, trace: trace)
+            alpha: header.alpha, sharedSecretStorage: s, keys: HopKeys(keys), expectedGamma: expectedGamma,
+            decryptedBlock: block, routingEntryLength: entry.length, payloadKeyStorage: payloadKey)
+        return ProcessedHeader(outcome: outcome, replayTag: keys.replayTag, trace: trace)
+    }
+
+    /// `processHeader` with the node secret in an ordinary array, which stays the caller's to
+    /// wipe; the library's working copy is a `SecretBytes`.
+    public static func processHeader<P: SphinxProfile>(
+        profile: P,
+        nodeSecret: Bytes,
+        header: SphinxHeader,
+        associatedData: Bytes = [],
+        isReplay: (Bytes) -> Bool = { _ in false }
+    ) throws(SphinxError) -> ProcessedHeader<P> {
+        try processHeader(
+            profile: profile, nodeSecret: SecretBytes(nodeSecret), header: header, associatedData: associatedData,
+            isReplay: isReplay)
     }
 
     /// Processes a whole packet: the header, then one payload layer. SPEC.md [SPHINX-PROCESS-9].
@@ -116,7 +137,7 @@ extension Sphinx {
     /// With a replay cache: `try cache.process { isReplay in try Sphinx.processPacket(…, isReplay: isReplay) }`.
     public static func processPacket<P: SphinxProfile>(
         profile: P,
-        nodeSecret: Bytes,
+        nodeSecret: SecretBytes,
         header: SphinxHeader,
         delta: Bytes,
         associatedData: Bytes = [],
@@ -125,10 +146,27 @@ extension Sphinx {
         let processed = try processHeader(
             profile: profile, nodeSecret: nodeSecret, header: header,
             associatedData: associatedData, isReplay: isReplay)
-        var nextDelta = try profile.piInverse(key: processed.payloadKey, block: delta)
+        var nextDelta = try processed.trace.payloadKeyStorage.withTemporaryCopy { (key) throws(SphinxError) in
+            try profile.piInverse(key: key, block: delta)
+        }
         // δ' goes on the wire, or to the destination at the last hop [CT-DECLASSIFY-PAYLOAD].
         Declassify.publish(&nextDelta)
         return ProcessedPacket(header: processed, delta: nextDelta)
+    }
+
+    /// `processPacket` with the node secret in an ordinary array, which stays the caller's to
+    /// wipe; the library's working copy is a `SecretBytes`.
+    public static func processPacket<P: SphinxProfile>(
+        profile: P,
+        nodeSecret: Bytes,
+        header: SphinxHeader,
+        delta: Bytes,
+        associatedData: Bytes = [],
+        isReplay: (Bytes) -> Bool = { _ in false }
+    ) throws(SphinxError) -> ProcessedPacket<P> {
+        try processPacket(
+            profile: profile, nodeSecret: SecretBytes(nodeSecret), header: header, delta: delta,
+            associatedData: associatedData, isReplay: isReplay)
     }
 }
 

@@ -7,7 +7,7 @@ extension Sphinx {
     /// reply key, …) is the profile's choice and lives in the profile's SURB type.
     public static func createSURB<P: SphinxProfile, R: RandomSource>(
         profile: P,
-        initialSecret x: Bytes,
+        initialSecret x: SecretBytes,
         publicKeys: [Bytes],
         forwardCommands: [P.ForwardCommand],
         finalCommand: P.FinalCommand,
@@ -16,6 +16,21 @@ extension Sphinx {
     ) throws(SphinxError) -> HeaderCreation {
         try createHeader(
             profile: profile, initialSecret: x, publicKeys: publicKeys, forwardCommands: forwardCommands,
+            finalCommand: finalCommand, associatedData: associatedData, random: &random)
+    }
+
+    /// `createSURB` with x in an ordinary array, which stays the caller's to wipe.
+    public static func createSURB<P: SphinxProfile, R: RandomSource>(
+        profile: P,
+        initialSecret x: Bytes,
+        publicKeys: [Bytes],
+        forwardCommands: [P.ForwardCommand],
+        finalCommand: P.FinalCommand,
+        associatedData: [Bytes] = [],
+        random: inout R
+    ) throws(SphinxError) -> HeaderCreation {
+        try createHeader(
+            profile: profile, initialSecret: SecretBytes(x), publicKeys: publicKeys, forwardCommands: forwardCommands,
             finalCommand: finalCommand, associatedData: associatedData, random: &random)
     }
 

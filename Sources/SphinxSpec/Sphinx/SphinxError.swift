@@ -114,6 +114,13 @@ extension SphinxError {
         return bytes
     }
 
+    /// The length check of `requireLength` for a secret (the length is public).
+    static func requireLength(_ secret: SecretBytes, _ expected: Int, _ what: String) throws(SphinxError) {
+        guard secret.count == expected else {
+            throw .invalidInputLength(what: what, expected: expected, actual: secret.count)
+        }
+    }
+
     /// Runs a primitive call and wraps its typed error. X25519's all-zero result becomes
     /// `smallOrderGroupElement`, the name the Sphinx layer gives that failure.
     @inline(__always)

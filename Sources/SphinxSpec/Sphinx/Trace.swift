@@ -7,26 +7,31 @@ public struct CreationHopTrace: Sendable, Equatable {
     public let publicKey: Bytes
     /// α_i = g^{x·b_0⋯b_{i−1}}.
     public let alpha: Bytes
-    /// s_i = y_i^{x·b_0⋯b_{i−1}}.
-    public let sharedSecret: Bytes
+    /// s_i = y_i^{x·b_0⋯b_{i−1}}, in wiped-on-release storage.
+    public let sharedSecretStorage: SecretBytes
     /// h_ρ, h_μ, h_b, h_τ and the profile's details.
     public let keys: HopKeys
-    /// h_π: the payload key this hop removes.
-    public let payloadKey: Bytes
+    /// h_π: the payload key this hop removes, in wiped-on-release storage.
+    public let payloadKeyStorage: SecretBytes
     /// The plaintext routing entry the hop will read (before γ_{i+1} and β_{i+1}).
     public let routingEntry: Bytes
     /// β_i.
     public let beta: Bytes
     /// γ_i = μ(h_μ(s_i), ad_i ‖ β_i).
     public let gamma: Bytes
+
+    /// s_i as an array: exposed on purpose, vectors publish every intermediate.
+    public var sharedSecret: Bytes { sharedSecretStorage.exposedCopy }
+    /// h_π as an array: exposed on purpose, vectors publish every intermediate.
+    public var payloadKey: Bytes { payloadKeyStorage.exposedCopy }
 }
 
 /// Everything header creation produced and consumed.
 public struct HeaderCreation: Sendable, Equatable {
     /// The header the first hop receives: (α_0, β_0, γ_0).
     public let header: SphinxHeader
-    /// x, the sender's secret exponent.
-    public let initialSecret: Bytes
+    /// x, the sender's secret exponent, in wiped-on-release storage.
+    public let initialSecretStorage: SecretBytes
     /// Per-hop values, first hop first.
     public let hops: [CreationHopTrace]
     /// φ, the filler (60·(ν−1) bytes for nym).
@@ -34,7 +39,11 @@ public struct HeaderCreation: Sendable, Equatable {
     /// The random bytes after the final routing entry (Kuhn et al. 2020: random, not zero).
     public let finalPadding: Bytes
 
-    /// h_π of every hop, first hop first.
+    /// x as an array: exposed on purpose, vectors publish every intermediate.
+    public var initialSecret: Bytes { initialSecretStorage.exposedCopy }
+
+    /// h_π of every hop, first hop first: exposed on purpose (a SURB carries them, vectors
+    /// publish them).
     public var payloadKeys: [Bytes] { hops.map(\.payloadKey) }
 }
 
@@ -53,8 +62,8 @@ public struct PacketCreation: Sendable, Equatable {
 public struct ProcessingTrace: Sendable, Equatable {
     /// α as received.
     public let alpha: Bytes
-    /// s = α^{x_node}.
-    public let sharedSecret: Bytes
+    /// s = α^{x_node}, in wiped-on-release storage.
+    public let sharedSecretStorage: SecretBytes
     public let keys: HopKeys
     /// γ as recomputed: μ(h_μ(s), ad ‖ β). Equal to the received γ when processing succeeded.
     public let expectedGamma: Bytes
@@ -62,6 +71,11 @@ public struct ProcessingTrace: Sendable, Equatable {
     public let decryptedBlock: Bytes
     /// The entry's length in B.
     public let routingEntryLength: Int
-    /// h_π for this hop.
-    public let payloadKey: Bytes
+    /// h_π for this hop, in wiped-on-release storage.
+    public let payloadKeyStorage: SecretBytes
+
+    /// s as an array: exposed on purpose, vectors publish every intermediate.
+    public var sharedSecret: Bytes { sharedSecretStorage.exposedCopy }
+    /// h_π as an array: exposed on purpose, vectors publish every intermediate.
+    public var payloadKey: Bytes { payloadKeyStorage.exposedCopy }
 }

@@ -36,7 +36,8 @@ public struct BOLT4DecodedFailure: Sendable, Equatable {
 }
 
 extension BOLT4 {
-    /// The return packet the erring node builds, before and after its own obfuscation.
+    /// The return packet the erring node builds, before and after its own obfuscation. um and
+    /// ammag are exposed on purpose: the BOLT's error vectors publish them.
     public struct FailurePacket: Sendable, Equatable {
         /// um = HMAC-SHA256("um", ss).
         public let um: Bytes
@@ -98,6 +99,22 @@ extension BOLT4 {
     public static func wrapFailure(sharedSecret: Bytes, packet: Bytes) throws(BOLT4ReturnError) -> Bytes {
         let ss = try checkedSecret(sharedSecret)
         return obfuscate(packet, ammag: BOLT4HopKeys.generateKey(BOLT4Constants.KeyType.ammag, ss))
+    }
+
+    /// `createFailure` with ss as a hop keeps it (`BOLT4ProcessedOnion.sharedSecretStorage`).
+    public static func createFailure(sharedSecret: SecretBytes, failureMessage: Bytes) throws(BOLT4ReturnError)
+        -> FailurePacket
+    {
+        try sharedSecret.withTemporaryCopy { (ss) throws(BOLT4ReturnError) in
+            try createFailure(sharedSecret: ss, failureMessage: failureMessage)
+        }
+    }
+
+    /// `wrapFailure` with ss as a hop keeps it (`BOLT4ProcessedOnion.sharedSecretStorage`).
+    public static func wrapFailure(sharedSecret: SecretBytes, packet: Bytes) throws(BOLT4ReturnError) -> Bytes {
+        try sharedSecret.withTemporaryCopy { (ss) throws(BOLT4ReturnError) in
+            try wrapFailure(sharedSecret: ss, packet: packet)
+        }
     }
 
     /// The origin's peeling of a return packet. SPEC.md [BOLT4-ERROR-DECODE].

@@ -28,10 +28,14 @@ public struct BOLT4ProcessedOnion: Sendable, Equatable {
         case final(payload: Bytes)
     }
     public let outcome: Outcome
-    /// ss, which the hop keeps to wrap an error on the way back.
-    public let sharedSecret: Bytes
+    /// ss, which the hop keeps to wrap an error on the way back, in wiped-on-release storage.
+    public let sharedSecretStorage: SecretBytes
     public let replayTag: Bytes
     public let trace: ProcessingTrace
+
+    /// ss as an array, for the error-return functions (BOLT4FailureReturn) and the vectors:
+    /// exposed on purpose.
+    public var sharedSecret: Bytes { sharedSecretStorage.exposedCopy }
 }
 
 /// The bolt4 profile's onion API: create and process (BOLT #4 "Packet Construction" and
@@ -52,19 +56,17 @@ public enum BOLT4 {
     /// draws as its final padding. The BOLT text says "random bytes"; its vector needs the
     /// deterministic `pad` stream (SPEC.md §4.3).
     public static func createOnion(
-        route: [BOLT4RouteHop], associatedData: Bytes, sessionKey: Bytes
+        route: [BOLT4RouteHop], associatedData: Bytes, sessionKey: SecretBytes
     ) throws(SphinxError) -> BOLT4OnionCreation {
         let profile = BOLT4Profile()
         // Step 1: check the session key and the route. [BOLT4-CREATE-1]
-        do {
-            _ = try Secp256k1.Scalar(canonical: sessionKey)
-        } catch {
-            throw .primitive(error)
-        }
+        try checkScalar(sessionKey)
         try Sphinx.checkRouteLength(route.count, maxHops: profile.maxHops)
 
         // Step 2: derive the pad key and the initial fill. [BOLT4-CREATE-2]
-        let padKey = BOLT4HopKeys.generateKey(BOLT4Constants.KeyType.pad, sessionKey)
+        // The pad key is exposed on purpose (BOLT4OnionCreation, the vectors); the stream it
+        // keys ends up in the onion.
+        let padKey = sessionKey.withTemporaryCopy { BOLT4HopKeys.generateKey(BOLT4Constants.KeyType.pad, $0) }
         let fill = try profile.rho(key: padKey, length: BOLT4Constants.hopPayloadsLength)
 
         // Step 3: run the generic construction with the fill as the final padding. [BOLT4-CREATE-3]
@@ -77,6 +79,22 @@ public enum BOLT4 {
             packet: BOLT4Packet(header: creation.header), padKey: padKey, initialFill: fill, creation: creation)
     }
 
+    /// `createOnion` with the session key in an ordinary array, which stays the caller's to wipe.
+    public static func createOnion(
+        route: [BOLT4RouteHop], associatedData: Bytes, sessionKey: Bytes
+    ) throws(SphinxError) -> BOLT4OnionCreation {
+        try createOnion(route: route, associatedData: associatedData, sessionKey: SecretBytes(sessionKey))
+    }
+
+    /// A secret key must be a canonical scalar in [1, n) (what libsecp256k1 accepts).
+    private static func checkScalar(_ key: SecretBytes) throws(SphinxError) {
+        do {
+            _ = try key.withTemporaryCopy { (k) throws(PrimitiveError) in try Secp256k1.Scalar(canonical: k) }
+        } catch {
+            throw .primitive(error)
+        }
+    }
+
     /// Processes an onion at a hop. SPEC.md [BOLT4-PROCESS].
     /// ```text
     /// (version, α, β, γ) = split(onion) ; require version = 0        (BOLT4-PACKET)
@@ -86,15 +104,11 @@ public enum BOLT4 {
     /// `isReplay` is asked about the tag SHA-256(ss)[0,20) before the HMAC is checked, as in
     /// the other profiles; use `ReplayCache.process` to record it after success.
     public static func processOnion(
-        _ onion: Bytes, nodeSecret: Bytes, associatedData: Bytes, isReplay: (Bytes) -> Bool = { _ in false }
+        _ onion: Bytes, nodeSecret: SecretBytes, associatedData: Bytes, isReplay: (Bytes) -> Bool = { _ in false }
     ) throws(SphinxError) -> BOLT4ProcessedOnion {
         // Step 1: parse the packet and check the version. [BOLT4-PROCESS-1]
         let packet = try BOLT4Packet(bytes: onion)
-        do {
-            _ = try Secp256k1.Scalar(canonical: nodeSecret)
-        } catch {
-            throw .primitive(error)
-        }
+        try checkScalar(nodeSecret)
 
         // Step 2: run the generic processing. [BOLT4-PROCESS-2]
         let processed = try Sphinx.processHeader(
@@ -109,9 +123,17 @@ public enum BOLT4 {
         case .final(let payload):
             outcome = .final(payload: payload.bytes)
         }
-        let ss = processed.trace.keys.detail("hop_shared_secret") ?? []
+        let ss = processed.trace.keys.details.first { $0.name == "hop_shared_secret" }?.storage ?? SecretBytes([])
         return BOLT4ProcessedOnion(
-            outcome: outcome, sharedSecret: ss, replayTag: processed.replayTag, trace: processed.trace)
+            outcome: outcome, sharedSecretStorage: ss, replayTag: processed.replayTag, trace: processed.trace)
+    }
+
+    /// `processOnion` with the node secret in an ordinary array, which stays the caller's to wipe.
+    public static func processOnion(
+        _ onion: Bytes, nodeSecret: Bytes, associatedData: Bytes, isReplay: (Bytes) -> Bool = { _ in false }
+    ) throws(SphinxError) -> BOLT4ProcessedOnion {
+        try processOnion(
+            onion, nodeSecret: SecretBytes(nodeSecret), associatedData: associatedData, isReplay: isReplay)
     }
 }
 

@@ -59,14 +59,16 @@ enum NymBlindedScalars {
         var out: [Sphinx.HopMaterial<NymProfile>] = []
         for y in publicKeys {
             // Step 3: one representative k_i serves both α_i and s_i.
-            guard let k = clampedRepresentative(of: e) else { return nil }
+            guard var k = clampedRepresentative(of: e) else { return nil }
             let alpha = try profile.exponentiate(X25519.basePoint, by: [k])
-            let s = try profile.exponentiate(y, by: [k])
+            var s = try profile.exponentiate(y, by: [k])
+            ByteOps.wipe(&k)
             let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
-            out.append(Sphinx.HopMaterial(alpha: alpha, sharedSecret: s, keys: keys))
+            out.append(Sphinx.HopMaterial(alpha: alpha, sharedSecret: SecretBytes(wiping: &s), keys: keys))
             // Step 4: e_{i+1} = e_i · c(b_i) mod ℓ.
             e = multiply(e, try reducedClamped(keys.blindingFactor))
         }
+        ByteOps.wipe(&e)
         return out
     }
 

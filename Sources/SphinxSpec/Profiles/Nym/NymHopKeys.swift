@@ -5,8 +5,8 @@
 /// The expansion is stored once; every key is a fixed range of it, in the crate's order (the
 /// replay tag was appended last).
 public struct NymHopKeys: HopKeyMaterial {
-    /// ESS, the 288-byte expanded shared secret.
-    public let expandedSharedSecret: Bytes
+    /// ESS, the 288-byte expanded shared secret, in wiped-on-release storage (SPEC.md §2.9).
+    public let expandedSharedSecretStorage: SecretBytes
 
     /// Derives the expanded shared secret. SPEC.md [NYM-KEYS-1].
     /// ```text
@@ -16,10 +16,11 @@ public struct NymHopKeys: HopKeyMaterial {
     /// ```
     /// - Throws: `invalidInputLength` unless s is 32 bytes.
     public init(sharedSecret s: Bytes) throws(SphinxError) {
-        expandedSharedSecret = try Self.hkdf(
-            salt: NymConstants.expandedSharedSecretSalt,
-            ikm: SphinxError.requireLength(s, X25519.pointLength, "shared secret"),
-            info: NymConstants.expandedSharedSecretInfo, length: NymConstants.expandedSharedSecretLength)
+        expandedSharedSecretStorage = SecretBytes(
+            taking: try Self.hkdf(
+                salt: NymConstants.expandedSharedSecretSalt,
+                ikm: SphinxError.requireLength(s, X25519.pointLength, "shared secret"),
+                info: NymConstants.expandedSharedSecretInfo, length: NymConstants.expandedSharedSecretLength))
     }
 
     /// Offsets into ESS.
@@ -30,25 +31,30 @@ public struct NymHopKeys: HopKeyMaterial {
     public static let blindingFactorRange = 224..<256
     public static let replayTagRange = 256..<288
 
-    /// h_ρ: the AES-128 key of ρ (`stream_cipher_key`).
-    public var streamCipherKey: Bytes { Array(expandedSharedSecret[Self.streamCipherKeyRange]) }
-    /// h_μ: the HMAC key of μ (`header_integrity_hmac_key`).
-    public var macKey: Bytes { Array(expandedSharedSecret[Self.macKeyRange]) }
-    /// b: the X25519 blinding scalar (`blinding_factor`), clamped at use.
-    public var blindingFactor: Bytes { Array(expandedSharedSecret[Self.blindingFactorRange]) }
-    /// h_τ: the replay tag (`replay_tag`).
-    public var replayTag: Bytes { Array(expandedSharedSecret[Self.replayTagRange]) }
-    /// Version 258's h_π: the 192-byte LIONESS key (`legacy_payload_key`).
-    public var legacyPayloadKey: Bytes { Array(expandedSharedSecret[Self.legacyPayloadKeyRange]) }
-    /// Version 259's seed of h_π (`payload_key_seed`).
-    public var payloadKeySeed: Bytes { Array(expandedSharedSecret[Self.payloadKeySeedRange]) }
+    // Each accessor copies its range out of ESS for a primitive that takes `Bytes`; the generic
+    // algorithm wipes the copies it holds only briefly where it can (SPEC.md §2.9, §10.1).
 
-    /// The trace keeps ESS, the 192-byte key and the seed.
+    /// ESS as an array: exposed on purpose, vectors publish every intermediate.
+    public var expandedSharedSecret: Bytes { expandedSharedSecretStorage.exposedCopy }
+    /// h_ρ: the AES-128 key of ρ (`stream_cipher_key`).
+    public var streamCipherKey: Bytes { expandedSharedSecretStorage.exposedCopy(Self.streamCipherKeyRange) }
+    /// h_μ: the HMAC key of μ (`header_integrity_hmac_key`).
+    public var macKey: Bytes { expandedSharedSecretStorage.exposedCopy(Self.macKeyRange) }
+    /// b: the X25519 blinding scalar (`blinding_factor`), clamped at use.
+    public var blindingFactor: Bytes { expandedSharedSecretStorage.exposedCopy(Self.blindingFactorRange) }
+    /// h_τ: the replay tag (`replay_tag`).
+    public var replayTag: Bytes { expandedSharedSecretStorage.exposedCopy(Self.replayTagRange) }
+    /// Version 258's h_π: the 192-byte LIONESS key (`legacy_payload_key`).
+    public var legacyPayloadKey: Bytes { expandedSharedSecretStorage.exposedCopy(Self.legacyPayloadKeyRange) }
+    /// Version 259's seed of h_π (`payload_key_seed`).
+    public var payloadKeySeed: Bytes { expandedSharedSecretStorage.exposedCopy(Self.payloadKeySeedRange) }
+
+    /// The trace keeps ESS (shared, not copied), the 192-byte key and the seed.
     public var intermediates: [NamedBytes] {
         [
-            NamedBytes("expandedSharedSecret", expandedSharedSecret),
-            NamedBytes("legacyPayloadKey", legacyPayloadKey),
-            NamedBytes("payloadKeySeed", payloadKeySeed),
+            NamedBytes("expandedSharedSecret", expandedSharedSecretStorage),
+            NamedBytes("legacyPayloadKey", expandedSharedSecretStorage.slice(Self.legacyPayloadKeyRange)),
+            NamedBytes("payloadKeySeed", expandedSharedSecretStorage.slice(Self.payloadKeySeedRange)),
         ]
     }
 
@@ -59,7 +65,10 @@ public struct NymHopKeys: HopKeyMaterial {
     public func payloadKey(version: NymVersion) throws(SphinxError) -> Bytes {
         switch version {
         case .explicitPayloadKeys: return legacyPayloadKey
-        case .payloadKeySeeds: return try Self.payloadKey(fromSeed: payloadKeySeed)
+        case .payloadKeySeeds:
+            var seed = payloadKeySeed
+            defer { ByteOps.wipe(&seed) }
+            return try Self.payloadKey(fromSeed: seed)
         }
     }
 

@@ -1,18 +1,26 @@
 /// The random inputs of nym packet creation: exactly these two, nothing else is drawn.
 public struct NymPacketRandomness: Sendable, Equatable {
-    /// x: 32 bytes, clamped at use.
-    public let initialSecret: Bytes
+    /// x: 32 bytes, clamped at use, in wiped-on-release storage.
+    public let initialSecretStorage: SecretBytes
     /// The final routing block's padding: 300 − 60·(ν−1) − 52 bytes.
     public let finalPadding: Bytes
 
-    public init(initialSecret: Bytes, finalPadding: Bytes) {
-        self.initialSecret = initialSecret
+    public init(initialSecret: SecretBytes, finalPadding: Bytes) {
+        self.initialSecretStorage = initialSecret
         self.finalPadding = finalPadding
     }
 
+    /// x given as an array, which stays the caller's to wipe.
+    public init(initialSecret: Bytes, finalPadding: Bytes) {
+        self.init(initialSecret: SecretBytes(initialSecret), finalPadding: finalPadding)
+    }
+
+    /// x as an array: exposed on purpose, vectors record every random input.
+    public var initialSecret: Bytes { initialSecretStorage.exposedCopy }
+
     /// Draws x (32 bytes) then the padding for a route of `hops` hops, in that order.
     public static func draw<R: RandomSource>(hops: Int, from random: inout R) -> NymPacketRandomness {
-        let x = random.bytes(X25519.scalarLength)
+        let x = SecretBytes(taking: random.bytes(X25519.scalarLength))
         let padding = random.bytes(Swift.max(0, NymProfile.finalPaddingLength(hops: hops)))
         return NymPacketRandomness(initialSecret: x, finalPadding: padding)
     }
@@ -145,7 +153,7 @@ public enum NymSphinx {
         // Step 3: run the generic creation (header, filler, payload layers). [NYM-CREATE-3]
         var padding = FixedRandom(randomness.finalPadding)
         let creation = try Sphinx.createPacket(
-            profile: profile, initialSecret: randomness.initialSecret,
+            profile: profile, initialSecret: randomness.initialSecretStorage,
             publicKeys: route.map(\.publicKey), forwardCommands: commands.forward,
             finalCommand: commands.final, message: message, payloadLength: payloadLength, random: &padding)
         // Step 4: serialise header ‖ payload. [NYM-CREATE-4]
@@ -176,7 +184,7 @@ public enum NymSphinx {
     /// |x| = 32 ; |padding| = 300 − 60·(ν − 1) − 52
     /// ```
     static func checkRandomness(_ randomness: NymPacketRandomness, hops: Int) throws(SphinxError) {
-        try SphinxError.requireLength(randomness.initialSecret, X25519.scalarLength, "initial secret")
+        try SphinxError.requireLength(randomness.initialSecretStorage, X25519.scalarLength, "initial secret")
         try SphinxError.requireLength(
             randomness.finalPadding, NymProfile.finalPaddingLength(hops: hops), "final padding")
     }
@@ -190,22 +198,36 @@ public enum NymSphinx {
     /// forward: next packet = α' ‖ γ' ‖ β' ‖ δ'
     /// final:   payload δ', message = decode(δ') when intact
     /// ```
-    public static func processPacket(_ bytes: Bytes, nodeSecret: Bytes) throws(SphinxError) -> NymProcessedPacket {
+    public static func processPacket(_ bytes: Bytes, nodeSecret: SecretBytes) throws(SphinxError) -> NymProcessedPacket
+    {
         try process(bytes, nodeSecret: nodeSecret, isReplay: { _ in false })
     }
 
     /// Processes packet bytes with a replay cache: a seen tag fails with `replayedTag`; the tag
     /// of a packet that processed correctly is recorded (`ReplayCache.process`, REPLAY-CHECK-1).
     public static func processPacket(
-        _ bytes: Bytes, nodeSecret: Bytes, replayCache: inout ReplayCache
+        _ bytes: Bytes, nodeSecret: SecretBytes, replayCache: inout ReplayCache
     ) throws(SphinxError) -> NymProcessedPacket {
         try replayCache.process { isReplay throws(SphinxError) in
             try process(bytes, nodeSecret: nodeSecret, isReplay: isReplay)
         }
     }
 
+    /// `processPacket` with the node secret in an ordinary array, which stays the caller's to
+    /// wipe; the library's working copy is a `SecretBytes`.
+    public static func processPacket(_ bytes: Bytes, nodeSecret: Bytes) throws(SphinxError) -> NymProcessedPacket {
+        try processPacket(bytes, nodeSecret: SecretBytes(nodeSecret))
+    }
+
+    /// `processPacket(_:nodeSecret:replayCache:)` with the node secret in an ordinary array.
+    public static func processPacket(
+        _ bytes: Bytes, nodeSecret: Bytes, replayCache: inout ReplayCache
+    ) throws(SphinxError) -> NymProcessedPacket {
+        try processPacket(bytes, nodeSecret: SecretBytes(nodeSecret), replayCache: &replayCache)
+    }
+
     static func process(
-        _ bytes: Bytes, nodeSecret: Bytes, isReplay: (Bytes) -> Bool
+        _ bytes: Bytes, nodeSecret: SecretBytes, isReplay: (Bytes) -> Bool
     ) throws(SphinxError) -> NymProcessedPacket {
         try SphinxError.requireLength(nodeSecret, X25519.scalarLength, "node secret")
         // Step 1: split the packet. [NYM-PROCESS-1]
@@ -226,7 +248,8 @@ public enum NymSphinx {
             version = hop.version
             var message: Bytes? = nil
             do {
-                message = try profile.decodePayload(processed.delta, key: processed.header.payloadKey)
+                // nym's payload check reads no key (NYM-PAYLOAD-2).
+                message = try profile.decodePayload(processed.delta, key: [])
             } catch {
                 payloadError = error
             }

@@ -116,8 +116,9 @@ extension NymSphinx {
         try checkRandomness(randomness, hops: route.count)
         var padding = FixedRandom(randomness.finalPadding)
         let creation = try Sphinx.createSURB(
-            profile: profile, initialSecret: randomness.initialSecret, publicKeys: route.map(\.publicKey),
+            profile: profile, initialSecret: randomness.initialSecretStorage, publicKeys: route.map(\.publicKey),
             forwardCommands: commands.forward, finalCommand: commands.final, random: &padding)
+        // Exposed on purpose: a 0.6.0 SURB carries every hop's key to the replier (§10.2).
         let material: NymSURBKeyMaterial
         switch version {
         case .explicitPayloadKeys:
@@ -125,7 +126,11 @@ extension NymSphinx {
         case .payloadKeySeeds:
             // The seeds are not in the trace's typed form; derive them again from s_i.
             var seeds: [Bytes] = []
-            for hop in creation.hops { seeds.append(try NymHopKeys(sharedSecret: hop.sharedSecret).payloadKeySeed) }
+            for hop in creation.hops {
+                var s = hop.sharedSecret
+                defer { ByteOps.wipe(&s) }
+                seeds.append(try NymHopKeys(sharedSecret: s).payloadKeySeed)
+            }
             material = .payloadKeySeeds(seeds)
         }
         let surb = NymSURB(header: creation.header, firstHopAddress: route[0].address, keyMaterial: material)

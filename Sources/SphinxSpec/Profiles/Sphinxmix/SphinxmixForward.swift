@@ -98,7 +98,7 @@ extension Sphinxmix {
             randomness.finalPadding,
             { (source: inout FixedRandom) throws(SphinxError) in
                 try Sphinx.createPacket(
-                    profile: profile, initialSecret: randomness.initialSecret,
+                    profile: profile, initialSecret: randomness.initialSecretStorage,
                     publicKeys: path.map(\.publicKey.encoded),
                     forwardCommands: relays(path: path), finalCommand: .destination,
                     message: encodedPayload, payloadLength: parameters.bodyLength,
@@ -122,7 +122,7 @@ extension Sphinxmix {
         random: inout R
     ) throws(SphinxError) -> SphinxmixForwardMessage {
         let profile = SphinxmixProfile(parameters: parameters)
-        let x = try profile.randomExponent(using: &random)
+        let x = SecretBytes(taking: try profile.randomExponent(using: &random))
         let paddingLength = try finalPaddingLength(parameters: parameters, path: path, final: .destination)
         return try createForwardMessage(
             parameters: parameters, path: path, destination: destination, message: message,

@@ -52,32 +52,49 @@ public struct SphinxmixPathHop: Equatable, Sendable {
 }
 
 /// A node's key pair: a private scalar x in [1, n) and y = x·G.
+/// x is held as its 28 canonical bytes in `SecretBytes`, wiped when the last copy of the key
+/// goes (SPEC.md §2.9).
 public struct SphinxmixNodeKey: Sendable {
-    public let privateKey: P224.Scalar
+    /// x in wiped-on-release storage: 28 big-endian bytes.
+    public let privateKeyStorage: SecretBytes
     public let publicKey: P224.Point
 
     /// - Throws: `SphinxError.primitive(.invalidScalar)` unless `privateKey` is in [1, n).
     public init(privateKey: Bytes) throws(SphinxError) {
         do {
             let x = try P224.Scalar(canonical: privateKey)
-            self.privateKey = x
+            self.privateKeyStorage = SecretBytes(taking: x.bytes)
             self.publicKey = try x.timesGenerator()
         } catch {
             throw .primitive(.invalidScalar)
         }
+    }
+
+    /// x as a scalar, decoded when asked for (a value on the stack, not wiped; §10.1). The
+    /// bytes were checked to be in [1, n) at `init`, so reducing them changes nothing.
+    public var privateKey: P224.Scalar {
+        privateKeyStorage.withTemporaryCopy { P224.Scalar(reducing: $0) }
     }
 }
 
 /// The random inputs of a forward message, in the order sphinxmix draws them
 /// (`gensecret()` in create_header, then `os.urandom` for the routing padding).
 public struct SphinxmixPacketRandomness: Equatable, Sendable {
-    /// x: 28 big-endian bytes, a scalar in [1, n).
-    public let initialSecret: Bytes
+    /// x: 28 big-endian bytes, a scalar in [1, n), in wiped-on-release storage.
+    public let initialSecretStorage: SecretBytes
     /// The random bytes after the final routing entry.
     public let finalPadding: Bytes
 
-    public init(initialSecret: Bytes, finalPadding: Bytes) {
-        self.initialSecret = initialSecret
+    public init(initialSecret: SecretBytes, finalPadding: Bytes) {
+        self.initialSecretStorage = initialSecret
         self.finalPadding = finalPadding
     }
+
+    /// x given as an array, which stays the caller's to wipe.
+    public init(initialSecret: Bytes, finalPadding: Bytes) {
+        self.init(initialSecret: SecretBytes(initialSecret), finalPadding: finalPadding)
+    }
+
+    /// x as an array: exposed on purpose, vectors record every random input.
+    public var initialSecret: Bytes { initialSecretStorage.exposedCopy }
 }

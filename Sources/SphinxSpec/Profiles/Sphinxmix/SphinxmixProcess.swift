@@ -65,7 +65,7 @@ extension Sphinxmix {
 
         // Step 2: run the generic header processing and remove one payload layer. [SMX-PROCESS-2]
         let processed = try Sphinx.processPacket(
-            profile: SphinxmixProfile(parameters: parameters), nodeSecret: privateKey.bytes,
+            profile: SphinxmixProfile(parameters: parameters), nodeSecret: SecretBytes(taking: privateKey.bytes),
             header: packet.header, delta: packet.delta, associatedData: associatedData, isReplay: isReplay)
 
         // Step 3: say what to do next. [SMX-PROCESS-3]

@@ -16,25 +16,36 @@ public struct SphinxmixSURB: Equatable, Sendable {
 
 /// The random inputs of a SURB, in the order sphinxmix draws them (create_surb: `xid`, then
 /// create_header: x and the padding, then k̃).
+/// x is held in `SecretBytes`; k̃ stays an array because the SURB hands it to the replier.
 public struct SphinxmixSURBRandomness: Equatable, Sendable {
     public let surbID: Bytes
-    public let initialSecret: Bytes
+    /// x in wiped-on-release storage.
+    public let initialSecretStorage: SecretBytes
     public let finalPadding: Bytes
     public let kTilde: Bytes
 
-    public init(surbID: Bytes, initialSecret: Bytes, finalPadding: Bytes, kTilde: Bytes) {
+    public init(surbID: Bytes, initialSecret: SecretBytes, finalPadding: Bytes, kTilde: Bytes) {
         self.surbID = surbID
-        self.initialSecret = initialSecret
+        self.initialSecretStorage = initialSecret
         self.finalPadding = finalPadding
         self.kTilde = kTilde
     }
+
+    /// x given as an array, which stays the caller's to wipe.
+    public init(surbID: Bytes, initialSecret: Bytes, finalPadding: Bytes, kTilde: Bytes) {
+        self.init(surbID: surbID, initialSecret: SecretBytes(initialSecret), finalPadding: finalPadding, kTilde: kTilde)
+    }
+
+    /// x as an array: exposed on purpose, vectors record every random input.
+    public var initialSecret: Bytes { initialSecretStorage.exposedCopy }
 }
 
 /// A SURB and the receiver's secrets.
 public struct SphinxmixSURBCreation: Equatable, Sendable {
     public let surb: SphinxmixSURB
     /// `surbkeytuple`: k̃ followed by h_π of every hop, in path order. The receiver keeps it,
-    /// indexed by `randomness.surbID`.
+    /// indexed by `randomness.surbID`; exposed on purpose, it is what the receiver must store.
+    /// (A receiver that cares wraps each key in `SecretBytes`.)
     public let keys: [Bytes]
     public let randomness: SphinxmixSURBRandomness
     public let creation: HeaderCreation
@@ -73,7 +84,7 @@ extension Sphinxmix {
             randomness.finalPadding,
             { (source: inout FixedRandom) throws(SphinxError) in
                 try Sphinx.createSURB(
-                    profile: SphinxmixProfile(parameters: parameters), initialSecret: randomness.initialSecret,
+                    profile: SphinxmixProfile(parameters: parameters), initialSecret: randomness.initialSecretStorage,
                     publicKeys: path.map(\.publicKey.encoded), forwardCommands: relays(path: path), finalCommand: final,
                     associatedData: ad, random: &source)
             }, drawn: { $0.finalPadding.count })
@@ -94,7 +105,7 @@ extension Sphinxmix {
         random: inout R
     ) throws(SphinxError) -> SphinxmixSURBCreation {
         let surbID = random.bytes(parameters.k)
-        let x = try SphinxmixProfile(parameters: parameters).randomExponent(using: &random)
+        let x = SecretBytes(taking: try SphinxmixProfile(parameters: parameters).randomExponent(using: &random))
         let paddingLength = try finalPaddingLength(
             parameters: parameters, path: path,
             final: .surb(destination: destination, surbID: surbID))
