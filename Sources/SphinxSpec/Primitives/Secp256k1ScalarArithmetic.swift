@@ -69,7 +69,7 @@ enum Secp256k1ScalarArithmetic {
     /// All ones when every limb is zero, else zero; no branch on the value.
     static func isZeroMask(_ value: Limbs) -> UInt64 {
         var any: UInt64 = 0
-        for limb in value { any |= UInt64(limb) }
+        for limb in value { any |= UInt64(truncatingIfNeeded: limb) }
         return ((any | (0 &- any)) &>> 63) &- 1
     }
 
@@ -80,14 +80,14 @@ enum Secp256k1ScalarArithmetic {
         let borrow = difference.withUnsafeMutableBufferPointer { d in
             __gmpn_sub_n(d.baseAddress, value, order, mp_size_t(order.count))
         }
-        return 0 &- UInt64(borrow)
+        return 0 &- UInt64(truncatingIfNeeded: borrow)
     }
 
     /// All ones when a == b (same length), else zero; no early exit.
     static func equalMask(_ a: Limbs, _ b: Limbs) -> UInt64 {
         precondition(a.count == b.count)
         var difference: UInt64 = 0
-        for index in a.indices { difference |= UInt64(a[index] ^ b[index]) }
+        for index in a.indices { difference |= UInt64(truncatingIfNeeded: a[index] ^ b[index]) }
         return ((difference | (0 &- difference)) &>> 63) &- 1
     }
 }
