@@ -1,4 +1,5 @@
 import CGMP
+import CSodium
 
 /// Integers modulo the secp256k1 group order n, for secret scalars (private keys, blinding
 /// factors and their products), on GMP's low-level functions for cryptography: `mpn_sec_mul`
@@ -66,11 +67,16 @@ enum Secp256k1ScalarArithmetic {
         return reduce(product)
     }
 
-    /// All ones when every limb is zero, else zero; no branch on the value.
+    /// All ones when every limb is zero, else zero; no branch on the value. The test is
+    /// libsodium's `sodium_is_zero` (constant time, and opaque to the optimiser): the same test
+    /// written in Swift, ((x | −x) >> 63) − 1, was recognised by LLVM in a release build as a
+    /// comparison and, combined with the other masks of a key check, compiled into a branch on
+    /// the key (found by `scripts/ct-check --release`, SPEC.md §2.9).
     static func isZeroMask(_ value: Limbs) -> UInt64 {
-        var any: UInt64 = 0
-        for limb in value { any |= UInt64(truncatingIfNeeded: limb) }
-        return ((any | (0 &- any)) &>> 63) &- 1
+        let zero = value.withUnsafeBytes { raw in
+            sodium_is_zero(raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count)
+        }
+        return 0 &- UInt64(truncatingIfNeeded: zero)
     }
 
     /// All ones when a four-limb value is below n (the borrow of value − n), else zero.
