@@ -46,14 +46,30 @@ public enum P224 {
 
     /// A point of the group other than the point at infinity. Every public way to obtain a
     /// `Point` checks that it lies on the curve, so a `Point` value is always valid.
+    ///
+    /// Stored as fixed-size field elements (P224FieldElement.swift), so a point computed from a
+    /// secret (the shared secret s) is encoded and re-read without GMP `mpz`. The GMP views `x`
+    /// and `y` serve the reference arithmetic and decompression, which only see public points.
     public struct Point: Equatable, Sendable {
-        let x: GMPInteger
-        let y: GMPInteger
+        let affine: P224AffinePoint
 
+        /// A point computed by the constant-time arithmetic, which only produces curve points.
+        init(_ fieldPoint: P224AffinePoint) { self.affine = fieldPoint }
+
+        /// A point from GMP coordinates below p (public data: constants, the reference
+        /// arithmetic, decompression).
         init(x: GMPInteger, y: GMPInteger) {
-            self.x = x
-            self.y = y
+            let width = P224.coordinateLength
+            guard
+                let fx = P224FieldElement(bigEndian: x.bigEndianBytes(width: width) ?? []),
+                let fy = P224FieldElement(bigEndian: y.bigEndianBytes(width: width) ?? [])
+            else { preconditionFailure("coordinates below p") }
+            self.init(P224AffinePoint(x: fx, y: fy))
         }
+
+        /// The coordinates as GMP integers (public points only: `mpz` is not constant-time).
+        var x: GMPInteger { GMPInteger(bigEndian: affine.x.bigEndianBytes) }
+        var y: GMPInteger { GMPInteger(bigEndian: affine.y.bigEndianBytes) }
 
         /// Decodes an uncompressed point (SEC 1 v2 §2.3.4, uncompressed form only) and checks it.
         /// SPEC.md [PRIM-P224-DECODE].
@@ -63,56 +79,38 @@ public enum P224 {
         /// require Y² ≡ X³ + a·X + b (mod p)
         /// ```
         /// Compressed encodings (0x02/0x03), which petlib would also accept, are rejected: a
-        /// sphinxmix packet always carries the uncompressed form.
+        /// sphinxmix packet always carries the uncompressed form. The shape (length, prefix) is
+        /// public; the range and curve checks run on field elements as masks, and only their
+        /// verdict is declassified, because the profile re-reads its secret s this way
+        /// [CT-DECLASSIFY-P224-POINT] (for s, computed by the group law, it is always "valid").
         /// - Throws: `PrimitiveError.pointAtInfinity`, `.invalidPointEncoding`, `.pointNotOnCurve`.
         public init(encoded: Bytes) throws(PrimitiveError) {
             if encoded == [0x00] { throw .pointAtInfinity }
             guard encoded.count == P224.pointLength, encoded[0] == 0x04 else {
                 throw .invalidPointEncoding
             }
-            let x = GMPInteger(bigEndian: Bytes(encoded[1..<29]))
-            let y = GMPInteger(bigEndian: Bytes(encoded[29..<57]))
-            guard x.compare(P224.p) < 0, y.compare(P224.p) < 0 else { throw .invalidPointEncoding }
-            guard P224.isOnCurve(x: x, y: y) else { throw .pointNotOnCurve }
-            self.init(x: x, y: y)
+            let (x, xValid) = P224FieldElement.parse(bigEndian: Bytes(encoded[1..<29]))
+            let (y, yValid) = P224FieldElement.parse(bigEndian: Bytes(encoded[29..<57]))
+            let right = x.squared * x - (x + x + x) + P224.curveB
+            let verdict = Declassify.publish((xValid & yValid, (y.squared - right).isZeroMask))
+            guard verdict.0 != 0 else { throw .invalidPointEncoding }
+            guard verdict.1 != 0 else { throw .pointNotOnCurve }
+            self.init(P224AffinePoint(x: x, y: y))
         }
 
         /// The uncompressed encoding 0x04 ‖ X ‖ Y, each coordinate 28 bytes big-endian (petlib's
-        /// `export(POINT_CONVERSION_UNCOMPRESSED)`). SPEC.md [PRIM-P224-ENCODE].
-        public var encoded: Bytes {
-            // Coordinates are reduced mod p < 2²²⁴, so 28 bytes always suffice.
-            let xBytes = x.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
-            let yBytes = y.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
-            return [0x04] + xBytes + yBytes
-        }
+        /// `export(POINT_CONVERSION_UNCOMPRESSED)`). SPEC.md [PRIM-P224-ENCODE]. Branch-free.
+        public var encoded: Bytes { [0x04] + affine.x.bigEndianBytes + affine.y.bigEndianBytes }
 
         /// The x-coordinate as 28 big-endian bytes: the ECDH shared secret of SEC 1 §3.3.1,
         /// which is what the Wycheproof ECDH vectors record.
-        public var xCoordinate: Bytes {
-            x.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
-        }
+        public var xCoordinate: Bytes { affine.x.bigEndianBytes }
 
         /// The y-coordinate as 28 big-endian bytes.
-        var yCoordinate: Bytes {
-            y.bigEndianBytes(width: P224.coordinateLength) ?? Bytes.zeros(P224.coordinateLength)
-        }
+        var yCoordinate: Bytes { affine.y.bigEndianBytes }
 
         /// The same point over fixed-size field elements (P224FieldElement.swift).
-        var fieldPoint: P224AffinePoint {
-            // A Point's coordinates are below p (checked when it was made), so both succeed.
-            guard
-                let fx = P224FieldElement(bigEndian: xCoordinate),
-                let fy = P224FieldElement(bigEndian: yCoordinate)
-            else { preconditionFailure("a Point's coordinates are below p") }
-            return P224AffinePoint(x: fx, y: fy)
-        }
-
-        /// A point computed by the constant-time arithmetic, which only produces curve points.
-        init(_ fieldPoint: P224AffinePoint) {
-            self.init(
-                x: GMPInteger(bigEndian: fieldPoint.x.bigEndianBytes),
-                y: GMPInteger(bigEndian: fieldPoint.y.bigEndianBytes))
-        }
+        var fieldPoint: P224AffinePoint { affine }
 
         /// `scalar · self` by the constant-time fixed window of PRIM-P224-MUL.
         /// - Throws: `PrimitiveError.pointAtInfinity` if the product is the point at infinity,
@@ -124,8 +122,17 @@ public enum P224 {
             return Point(result)
         }
 
-        public static func == (l: Point, r: Point) -> Bool { l.x == r.x && l.y == r.y }
+        /// Equality of the fully reduced coordinates, without an early exit.
+        public static func == (l: Point, r: Point) -> Bool { l.affine == r.affine }
     }
+
+    /// b as a field element.
+    static let curveB: P224FieldElement = {
+        guard let value = P224FieldElement(bigEndian: b.bigEndianBytes(width: coordinateLength) ?? []) else {
+            preconditionFailure("the published b is below p")
+        }
+        return value
+    }()
 
     /// Checks the curve equation y² ≡ x³ + a·x + b (mod p).
     static func isOnCurve(x: GMPInteger, y: GMPInteger) -> Bool {
@@ -172,8 +179,7 @@ public enum P224 {
             let valid =
                 P224ScalarArithmetic.isBelowOrderMask(candidate) & ~P224ScalarArithmetic.isZeroMask(candidate)
                 & P224ScalarArithmetic.isZeroMask([mp_limb_t(extraBits)])
-            // Declassified: whether a key is valid (an invalid one is refused, SPEC.md PRIM-P224-SCALAR-CT).
-            guard valid != 0 else { throw .invalidScalar }
+            guard Self.publicVerdict(valid) else { throw .invalidScalar }
             self.init(limbs: candidate)
         }
 
@@ -190,8 +196,7 @@ public enum P224 {
                 let candidate = P224ScalarArithmetic.limbs(bigEndian: source.bytes(P224.scalarLength))
                 let accepted =
                     P224ScalarArithmetic.isBelowOrderMask(candidate) & ~P224ScalarArithmetic.isZeroMask(candidate)
-                // Declassified: whether a draw was rejected (SPEC.md PRIM-P224-SCALAR-CT).
-                if accepted != 0 { return Scalar(limbs: candidate) }
+                if Self.publicVerdict(accepted) { return Scalar(limbs: candidate) }
             }
             throw .invalidScalar
         }
@@ -205,7 +210,12 @@ public enum P224 {
         public var bytes: Bytes { P224ScalarArithmetic.bytes(limbs) }
 
         /// Whether the scalar is 0. Declassifies that one fact (a zero exponent is refused).
-        public var isZero: Bool { P224ScalarArithmetic.isZeroMask(limbs) != 0 }
+        public var isZero: Bool { Self.publicVerdict(P224ScalarArithmetic.isZeroMask(limbs)) }
+
+        /// A verdict on a secret scalar that the protocol makes public [CT-DECLASSIFY-P224-SCALAR]:
+        /// whether a key is valid (an invalid one is refused), whether a random draw was
+        /// rejected (it is drawn again), whether a product of exponents is zero (it fails).
+        private static func publicVerdict(_ mask: UInt64) -> Bool { Declassify.publish(mask) != 0 }
 
         /// `self · G` with the precomputed generator table (PRIM-P224-MUL-BASE).
         /// - Throws: `PrimitiveError.pointAtInfinity` when the scalar is zero.

@@ -15,8 +15,8 @@ extension P224.Point {
     /// prefix = 0x02 if Y is even, 0x03 if Y is odd ; out = prefix ‖ X (28 bytes, big-endian)
     /// ```
     public var compressed: Bytes {
-        let prefix: UInt8 = y.bit(0) ? 0x03 : 0x02
-        return [prefix] + xCoordinate
+        // Branch-free on the parity of Y (the field element's lowest bit).
+        [0x02 | UInt8(truncatingIfNeeded: affine.y.limbs[0] & 1)] + xCoordinate
     }
 
     /// Decodes a compressed point and recovers y. SPEC.md PRIM-P224-COMPRESS (decoding half).

@@ -31,14 +31,22 @@ struct P224FieldElement: Sendable {
     /// The field element encoded by 28 big-endian bytes, or nil when the value is not below p.
     init?(bigEndian bytes: Bytes) {
         guard bytes.count == P224.coordinateLength else { return nil }
+        let (candidate, valid) = Self.parse(bigEndian: bytes)
+        guard valid != 0 else { return nil }  // public data: a coordinate ≥ p is rejected
+        self = candidate
+    }
+
+    /// The value of 28 big-endian bytes and a mask, all ones when it is below p; no branch on
+    /// the bytes (a shared secret is re-read this way, PRIM-P224-DECODE).
+    static func parse(bigEndian bytes: Bytes) -> (Self, UInt64) {
+        precondition(bytes.count == P224.coordinateLength)
         var limbs: InlineArray<4, UInt64> = [0, 0, 0, 0]
         for (index, byte) in bytes.reversed().enumerated() {
             limbs[index / 8] |= UInt64(byte) &<< UInt64(8 * (index % 8))
         }
         let candidate = P224FieldElement(limbs: limbs)
         let (_, borrow) = candidate.subtractingModulus()
-        guard borrow == 1 else { return nil }  // public data: a coordinate ≥ p is rejected
-        self = candidate
+        return (candidate, 0 &- borrow)
     }
 
     /// The 28 big-endian bytes of the value.

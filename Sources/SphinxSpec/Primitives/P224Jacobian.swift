@@ -118,9 +118,10 @@ struct P224JacobianPoint: Sendable {
     }
 
     /// The affine coordinates (X/Z², Y/Z³), or nil for 𝒪. Whether the result is 𝒪 is public
-    /// (the caller reports it as an error); the inversion itself is constant-time.
+    /// (the caller reports it as an error) and declassified [CT-DECLASSIFY-P224-INFINITY]; the
+    /// inversion itself is constant-time.
     var affine: P224AffinePoint? {
-        if isInfinityMask != 0 { return nil }
+        if Declassify.publish(isInfinityMask) != 0 { return nil }
         let zInverse = z.inverted
         let zInverse2 = zInverse.squared
         return P224AffinePoint(x: x * zInverse2, y: y * zInverse2 * zInverse)

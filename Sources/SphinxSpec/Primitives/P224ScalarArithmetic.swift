@@ -1,4 +1,5 @@
 import CGMP
+import CSodium
 
 /// Integers modulo the P-224 group order n, for secret scalars, on GMP's low-level functions
 /// for cryptography: `mpn_sec_mul` and `mpn_sec_div_r` (GMP manual §8.12, "Low-level functions
@@ -68,11 +69,16 @@ enum P224ScalarArithmetic {
         return reduce(product)
     }
 
-    /// All ones when every limb is zero, else zero; no branch on the value.
+    /// All ones when every limb is zero, else zero; no branch on the value. The test is
+    /// libsodium's `sodium_is_zero` (constant time, and opaque to the optimiser): the same test
+    /// written in Swift, ((x | −x) >> 63) − 1, was recognised by LLVM in a release build as a
+    /// comparison and, combined with the other masks of a key check, compiled into a branch on
+    /// the key (found by `scripts/ct-check --release`, SPEC.md §2.9).
     static func isZeroMask(_ value: Limbs) -> UInt64 {
-        var any: UInt64 = 0
-        for limb in value { any |= UInt64(limb) }
-        return ((any | (0 &- any)) &>> 63) &- 1
+        let zero = value.withUnsafeBytes { raw in
+            sodium_is_zero(raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count)
+        }
+        return 0 &- UInt64(truncatingIfNeeded: zero)
     }
 
     /// All ones when a four-limb value is below n (the borrow of value − n), else zero.
@@ -82,14 +88,14 @@ enum P224ScalarArithmetic {
         let borrow = difference.withUnsafeMutableBufferPointer { d in
             __gmpn_sub_n(d.baseAddress, value, order, mp_size_t(order.count))
         }
-        return 0 &- UInt64(borrow)
+        return 0 &- UInt64(truncatingIfNeeded: borrow)
     }
 
     /// All ones when a == b (same length), else zero; no early exit.
     static func equalMask(_ a: Limbs, _ b: Limbs) -> UInt64 {
         precondition(a.count == b.count)
         var difference: UInt64 = 0
-        for index in a.indices { difference |= UInt64(a[index] ^ b[index]) }
+        for index in a.indices { difference |= UInt64(truncatingIfNeeded: a[index] ^ b[index]) }
         return ((difference | (0 &- difference)) &>> 63) &- 1
     }
 }

@@ -167,6 +167,8 @@ extension Sphinx {
             if let previous = out.last {
                 alpha = try profile.exponentiate(previous.alpha, by: [previous.keys.blindingFactor])
             }
+            // α_i is public: hop i receives it on the wire [CT-DECLASSIFY-ALPHA-CREATE].
+            Declassify.publish(&alpha)
             var s = try profile.exponentiate(y, by: exponents)
             let keys = try profile.deriveHopKeys(alpha: alpha, sharedSecret: s)
             exponents.append(keys.blindingFactor)

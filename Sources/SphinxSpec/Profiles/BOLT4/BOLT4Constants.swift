@@ -21,6 +21,9 @@ public enum BOLT4Constants {
     public static let replayTagLength = 20
     /// failure_len + pad_len in a return packet: "at least 256", "SHOULD be equal to 256".
     public static let failurePaddedLength = 256
+    /// Rounds the origin runs when decoding a return packet, whatever the matching hop:
+    /// "repeated 27 times (maximum route length of tlv payload type)", BOLT #4 "Returning Errors".
+    public static let errorDecodingRounds = 27
     /// A ChaCha20 (RFC 8439) nonce of 96 zero bits: BOLT #4 "Pseudo Random Byte Stream".
     static let zeroNonce = Bytes.zeros(ChaCha20.ietfNonceLength)
 

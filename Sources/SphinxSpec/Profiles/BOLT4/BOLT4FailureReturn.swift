@@ -117,42 +117,70 @@ extension BOLT4 {
         }
     }
 
-    /// The origin's peeling of a return packet. SPEC.md [BOLT4-ERROR-DECODE].
+    /// The origin's peeling of a return packet, in a constant number of rounds.
+    /// SPEC.md [BOLT4-ERROR-DECODE].
     /// ```text
-    /// for i = 0 … ν−1:
+    /// R = max(27, ν) ; found = none
+    /// for i = 0 … R−1:
+    ///   ss_i = the i-th hop's ss for i < ν, else 0^32 (constant keys for the extra rounds)
     ///   packet = packet ⊕ ChaCha20(ammag_i)
-    ///   if HMAC-SHA256(um_i, packet[32…]) = packet[0,32): parse packet[32…], return (i, failuremsg)
-    /// fail: unattributable
+    ///   ok_i = HMAC-SHA256(um_i, packet[32…]) = packet[0,32)     (constant time, kept as a mask)
+    ///   if ok_i and found = none: found = (i, packet)             (masked selection)
+    /// found = none → unattributable ; else parse found's packet[32…] → (i, failuremsg)
     /// ```
-    /// Not done: BOLT #4's origin "SHOULD continue decrypting" to 27 rounds to hide the
-    /// position in its timing; this reference returns at the match (SPEC.md §10).
+    /// BOLT #4 "Returning Errors" (origin node): "SHOULD continue decrypting, until the loop has
+    /// been repeated 27 times (maximum route length of tlv payload type)" and "SHOULD use
+    /// constant `ammag` and `um` keys"; its rationale is that the erring node must not learn its
+    /// position from the origin's timing. Every round therefore costs the same, no branch
+    /// depends on which round matched, and only the outcome leaves at the end. The result is
+    /// the first matching hop, as a loop that stops at the match gives.
     /// - Throws: `returnPacketTooShort`, `unattributable`, `malformedFailureMessage`,
-    ///   `invalidSharedSecretLength`.
+    ///   `invalidSharedSecretLength` (for a secret of the wrong length at or before the match).
     public static func decodeFailure(sharedSecrets: [Bytes], packet: Bytes) throws(BOLT4ReturnError)
         -> BOLT4DecodedFailure
     {
         let hmacLength = HMACSHA256.outputLength
         guard packet.count >= hmacLength + 4 else { throw .returnPacketTooShort(actual: packet.count) }
+        // Lengths are public: the first secret of a wrong length ends the real rounds there.
+        let usable = sharedSecrets.firstIndex { $0.count != SHA256.outputLength } ?? sharedSecrets.count
+        let dummy = Bytes.zeros(SHA256.outputLength)
         var current = packet
-        for (index, secret) in sharedSecrets.enumerated() {
+        var found: (mask: UInt8, index: UInt64) = (0, 0)
+        var foundPacket = Bytes.zeros(packet.count)
+        for round in 0..<Swift.max(BOLT4Constants.errorDecodingRounds, sharedSecrets.count) {
+            let ss = round < usable ? sharedSecrets[round] : dummy
+
             // Step 1: remove hop i's obfuscation. [BOLT4-ERROR-DECODE-1]
-            let ss = try checkedSecret(secret)
             current = obfuscate(current, ammag: BOLT4HopKeys.generateKey(BOLT4Constants.KeyType.ammag, ss))
 
-            // Step 2: check hop i's um HMAC in constant time. [BOLT4-ERROR-DECODE-2]
+            // Step 2: check hop i's um HMAC in constant time; keep the first match by masks.
+            // [BOLT4-ERROR-DECODE-2]
             let um = BOLT4HopKeys.generateKey(BOLT4Constants.KeyType.um, ss)
-            let body = Bytes(current[hmacLength...])
-            guard ByteOps.constantTimeEqual(HMACSHA256.mac(key: um, message: body), Bytes(current.prefix(hmacLength)))
-            else { continue }
-
-            // Step 3: parse failure_len ‖ failuremsg ‖ pad_len ‖ pad. [BOLT4-ERROR-DECODE-3]
-            let failureLength = Int(body[0]) << 8 | Int(body[1])
-            guard 2 + failureLength + 2 <= body.count else { throw .malformedFailureMessage }
-            let padLength = Int(body[2 + failureLength]) << 8 | Int(body[3 + failureLength])
-            guard 4 + failureLength + padLength == body.count else { throw .malformedFailureMessage }
-            return BOLT4DecodedFailure(
-                hopIndex: index, failureMessage: Bytes(body[2..<(2 + failureLength)]), plaintext: current)
+            let expected = HMACSHA256.mac(key: um, message: Bytes(current[hmacLength...]))
+            let ok = unsafeBitCast(
+                ByteOps.constantTimeEqual(expected, Bytes(current.prefix(hmacLength))), to: UInt8.self)
+            let isReal = UInt8(truncatingIfNeeded: round < usable ? 1 : 0)  // public: the round number
+            let first = (0 &- (ok & isReal)) & ~found.mask
+            for j in 0..<current.count { foundPacket[j] = (current[j] & first) | (foundPacket[j] & ~first) }
+            found.index |= UInt64(round) & (0 &- UInt64(first & 1))
+            found.mask |= first
         }
-        throw .unattributable
+        // Only the outcome leaves: whether a hop matched, which one, and its plaintext, which
+        // the origin acts on [CT-DECLASSIFY-ERROR].
+        found = Declassify.publish(found)
+        Declassify.publish(&foundPacket)
+        guard found.mask != 0 else {
+            if usable < sharedSecrets.count { throw .invalidSharedSecretLength(actual: sharedSecrets[usable].count) }
+            throw .unattributable
+        }
+
+        // Step 3: parse failure_len ‖ failuremsg ‖ pad_len ‖ pad. [BOLT4-ERROR-DECODE-3]
+        let body = Bytes(foundPacket[hmacLength...])
+        let failureLength = Int(body[0]) << 8 | Int(body[1])
+        guard 2 + failureLength + 2 <= body.count else { throw .malformedFailureMessage }
+        let padLength = Int(body[2 + failureLength]) << 8 | Int(body[3 + failureLength])
+        guard 4 + failureLength + padLength == body.count else { throw .malformedFailureMessage }
+        return BOLT4DecodedFailure(
+            hopIndex: Int(found.index), failureMessage: Bytes(body[2..<(2 + failureLength)]), plaintext: foundPacket)
     }
 }

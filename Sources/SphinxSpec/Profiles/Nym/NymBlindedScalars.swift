@@ -166,7 +166,9 @@ enum NymBlindedScalars {
         let minus = multiply(subtract(negate(e), twoTo254), inverseOfEight)
         let plusFits = fitsMask(plus)
         let minusFits = fitsMask(minus)
-        guard plusFits | minusFits == 0xff else { return nil }
+        // Whether neither candidate fits (probability ≈ 2^−125) decides whether the sender
+        // falls back to the readable schedule; that one bit is declassified [CT-DECLASSIFY-NYM-FALLBACK].
+        guard Declassify.publish(plusFits | minusFits) == 0xff else { return nil }
         var m = Bytes(repeating: 0, count: 32)
         for i in 0..<32 { m[i] = (plus[i] & plusFits) | (minus[i] & ~plusFits) }
         // k = 8m + 2^254: shift left by three bits, then set bit 254.
@@ -182,6 +184,7 @@ enum NymBlindedScalars {
 
     /// 0xff when m < 2^251 (no bit above bit 2 in its top byte), else 0x00, without a branch.
     private static func fitsMask(_ m: Bytes) -> UInt8 {
-        UInt8(truncatingIfNeeded: (Int(m[31] & 0xf8) - 1) >> 8)
+        // &-: a checked subtraction would branch (on overflow) on the secret byte.
+        UInt8(truncatingIfNeeded: (Int(m[31] & 0xf8) &- 1) >> 8)
     }
 }

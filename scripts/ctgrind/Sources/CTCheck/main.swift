@@ -131,6 +131,71 @@ func replay() throws {
     }
 }
 
+// MARK: bolt4
+
+/// Node secrets of a 3-hop bolt4 route (0x41…, 0x42…, 0x43…: onion-test.json's first keys).
+let bolt4Secrets: [Bytes] = (0..<3).map { bytes(UInt8(0x41 + $0), 32) }
+let bolt4AssociatedData = bytes(0x42, 32)
+
+func bolt4Onion(sessionKey: Bytes, payloads: [Bytes]) throws -> BOLT4OnionCreation {
+    var route: [BOLT4RouteHop] = []
+    for i in 0..<3 {
+        let publicKey = try Secp256k1.Scalar(canonical: bolt4Secrets[i]).publicKey().compressed
+        route.append(BOLT4RouteHop(publicKey: publicKey, payload: payloads[i]))
+    }
+    return try BOLT4.createOnion(route: route, associatedData: bolt4AssociatedData, sessionKey: sessionKey)
+}
+
+let bolt4Payloads: [Bytes] = (0..<3).map { bytes(UInt8(0xb0 + $0), 20 + 5 * $0) }
+
+/// Origin side: the session key and the hop payloads' contents are secret (their lengths are
+/// the route's public shape).
+func bolt4Create() throws {
+    var sessionKey = bytes(0x77, 32)
+    secret(&sessionKey)
+    var payloads = bolt4Payloads
+    for i in payloads.indices { secret(&payloads[i]) }
+    _ = try bolt4Onion(sessionKey: sessionKey, payloads: payloads)
+}
+
+/// Hop side: each node secret is secret; the onion is processed hop by hop to the end, with a
+/// replay cache whose hash key is secret too.
+func bolt4Process() throws {
+    var onion = try bolt4Onion(sessionKey: bytes(0x77, 32), payloads: bolt4Payloads).packet.bytes
+    var hashKey = bytes(0x99, 32)
+    secret(&hashKey)
+    var cache = try ReplayCache(capacityPerEpoch: 1000, hashKey: hashKey)
+    for hop in 0..<3 {
+        var x = bolt4Secrets[hop]
+        secret(&x)
+        let processed = try BOLT4.processOnion(
+            onion, nodeSecret: x, associatedData: bolt4AssociatedData, isReplay: { cache.contains($0) })
+        cache.insert(processed.replayTag)
+        switch processed.outcome {
+        case .forward(_, let next): onion = next.bytes
+        case .final: if hop != 2 { throw CheckError.setUp("final too early") }
+        }
+    }
+}
+
+/// The error return: the erring hop (the last) builds the packet from its secret ss and a
+/// secret failure message, the earlier hops wrap it with their secret ss, and the origin
+/// decodes it with every ss secret.
+func bolt4Error() throws {
+    let creation = try bolt4Onion(sessionKey: bytes(0x77, 32), payloads: bolt4Payloads)
+    let sharedSecrets = creation.creation.hops.map { $0.keys.detail("hop_shared_secret") ?? [] }
+    var marked = sharedSecrets
+    for i in marked.indices { secret(&marked[i]) }
+    var message = [0x40, 0x0f] + bytes(0x33, 40)
+    secret(&message)
+    var packet = try BOLT4.createFailure(sharedSecret: marked[2], failureMessage: message).packet
+    for hop in stride(from: 1, through: 0, by: -1) {
+        packet = try BOLT4.wrapFailure(sharedSecret: marked[hop], packet: packet)
+    }
+    let decoded = try BOLT4.decodeFailure(sharedSecrets: marked, packet: packet)
+    if decoded.hopIndex != 2 { throw CheckError.setUp("wrong erring hop \(decoded.hopIndex)") }
+}
+
 /// The negative control: a branch on a secret byte planted here must be reported.
 @inline(never)
 func selfTest() throws {
@@ -145,8 +210,8 @@ let ops: [(name: String, run: () throws -> Void)] = [
     ("nym-create", nymCreate), ("nym-process", nymProcess),
     ("sphinxmix-create", sphinxmixCreate), ("sphinxmix-process", sphinxmixProcess),
     ("lioness-nym", lionessNym), ("lioness-sphinxmix", lionessSphinxmix),
-    ("replay", replay), ("self-test", selfTest),
-    // bolt4 (issue 14): add ("bolt4-create", …), ("bolt4-process", …) here once that profile exists.
+    ("replay", replay), ("bolt4-create", bolt4Create), ("bolt4-process", bolt4Process),
+    ("bolt4-error", bolt4Error), ("self-test", selfTest),
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
