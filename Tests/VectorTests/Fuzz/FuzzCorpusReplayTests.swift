@@ -38,5 +38,16 @@ import Testing
         let replayed = FuzzEntry.mixNode([0, 7, 0, 1])
         #expect(replayed == ["replayedTag"], "\(replayed)")
         #expect(FuzzEntry.nym([0, 1, 2]).contains("invalidPacketLength"))
+        // bolt4: a short onion fails to parse; a forward payload behind a correct HMAC
+        // processes, without and with associated data; a failure body behind a correct um HMAC
+        // decodes, and one whose failure_len runs past the end is refused.
+        #expect(FuzzEntry.bolt4([0, 1, 2]) == Array(repeating: "invalidPacketLength", count: 3))
+        let hop = [5] + Bytes("abcde".utf8) + Bytes(repeating: 7, count: 32)
+        #expect(FuzzEntry.bolt4([1] + hop) == ["ok"])
+        #expect(FuzzEntry.bolt4([5] + hop) == ["ok"])
+        let failure = FuzzEntry.bolt4([2, 0, 4] + Bytes("fail".utf8) + [0, 0])
+        #expect(failure == ["returnPacketTooShort", "ok", "ok"], "\(failure)")
+        let malformed = FuzzEntry.bolt4([2, 0, 9] + Bytes("fail".utf8) + [0, 0])
+        #expect(malformed == ["returnPacketTooShort", "malformedFailureMessage", "ok"], "\(malformed)")
     }
 }
