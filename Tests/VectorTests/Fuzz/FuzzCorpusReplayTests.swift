@@ -49,5 +49,10 @@ import Testing
         #expect(failure == ["returnPacketTooShort", "ok", "ok"], "\(failure)")
         let malformed = FuzzEntry.bolt4([2, 0, 9] + Bytes("fail".utf8) + [0, 0])
         #expect(malformed == ["returnPacketTooShort", "malformedFailureMessage", "ok"], "\(malformed)")
+        // Found while writing the bolt4 harness (2026-12-05): `decodeRoutingEntry` on a block
+        // shorter than the length its BigSize declares (plus the next HMAC) trapped on an
+        // out-of-bounds slice; it is now `malformedRoutingEntry`. The input is also in the corpus.
+        let short = FuzzEntry.bolt4([3, 5] + Bytes("abcde".utf8))
+        #expect(short == ["invalidGroupElement", "ok", "malformedRoutingEntry", "invalidPacketLength"], "\(short)")
     }
 }
