@@ -14,7 +14,7 @@ let libraries: [Target.Dependency] = [
 let package = Package(
     name: "sphinx-spec-fuzz",
     dependencies: [.package(name: "sphinx-spec", path: "../..")],
-    targets: ["FuzzNym", "FuzzSphinxmix", "FuzzOracle", "FuzzVectorFile", "FuzzMixNode"].map {
+    targets: ["FuzzNym", "FuzzSphinxmix", "FuzzOracle", "FuzzVectorFile", "FuzzMixNode", "FuzzBOLT4"].map {
         .executableTarget(name: $0, dependencies: libraries)
     },
     swiftLanguageModes: [.v6]

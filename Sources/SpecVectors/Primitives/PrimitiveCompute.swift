@@ -29,6 +29,9 @@ extension PrimitiveVectors {
         }
     }
 
+    /// The largest `count` a DeterministicRandom test may ask for, 1 MiB.
+    static let maximumDraw = 1 << 20
+
     private static func need<T>(_ value: T?, _ name: String) throws(ComputeError) -> T {
         guard let value else { throw .missingInput(name) }
         return value
@@ -91,7 +94,13 @@ extension PrimitiveVectors {
             return PrimitiveOutputs(digest: Hex(SHA256.hash(try need(inputs.message, "message").bytes)))
         case .deterministicRandom:
             var random = try DeterministicRandom(seed: try need(inputs.randomSeed, "random_seed").bytes)
-            return PrimitiveOutputs(bytes: Hex(random.bytes(try need(inputs.count, "count"))))
+            // A number in a file must not choose the memory: at most 1 MiB per test (the
+            // fuzzer's FuzzVectorFile drew 1.2 GB with "count": 12e8 before this bound).
+            let count = try need(inputs.count, "count")
+            guard (0...Self.maximumDraw).contains(count) else {
+                throw PrimitiveError.invalidOutputLength(what: "DeterministicRandom count", requested: count)
+            }
+            return PrimitiveOutputs(bytes: Hex(random.bytes(count)))
         case .p224:
             let scalar = try P224.Scalar(canonical: try need(inputs.scalar, "scalar").bytes)
             let point = try P224.Point(encoded: try need(inputs.point, "point").bytes)

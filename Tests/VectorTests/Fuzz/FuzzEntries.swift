@@ -15,7 +15,7 @@ enum FuzzEntry {
     /// The harnesses and their entry functions, by the name of the corpus folder.
     static let all: [(name: String, run: @Sendable (Bytes) -> [String])] = [
         ("FuzzNym", nym), ("FuzzSphinxmix", sphinxmix), ("FuzzOracle", oracleLine),
-        ("FuzzVectorFile", vectorFile), ("FuzzMixNode", mixNode),
+        ("FuzzVectorFile", vectorFile), ("FuzzMixNode", mixNode), ("FuzzBOLT4", bolt4),
     ]
 
     static func outcome<T, E: Error>(_ body: () throws(E) -> T) -> String {
@@ -25,6 +25,7 @@ enum FuzzEntry {
         } catch let error as SphinxError {
             return error.name
         } catch {
+            if let error = error as? BOLT4ReturnError { return error.name }
             return String(describing: type(of: error))
         }
     }
@@ -156,6 +157,96 @@ enum FuzzEntry {
                 outcome { () throws(SphinxError) in
                     try Sphinxmix.process(parameters: p, privateKey: key.privateKey, packet: packet)
                 })
+        }
+        return outcomes
+    }
+
+    // MARK: bolt4
+
+    static let boltSecret = Bytes(repeating: 0x41, count: 32)
+    static let boltAlpha =
+        (try? BOLT4Profile().exponentiate(BOLT4Profile().generator, by: [Bytes(repeating: 0x17, count: 32)])) ?? []
+
+    /// An onion whose HMAC is correct over a chosen block of hop_payloads and the associated
+    /// data, so that chosen bytes reach the BigSize and payload parser (BOLT4-PARSE).
+    static func boltCraft(block: Bytes, associatedData: Bytes) -> Bytes? {
+        let profile = BOLT4Profile()
+        guard let s = try? profile.exponentiate(boltAlpha, by: [boltSecret]),
+            let keys = try? profile.deriveHopKeys(alpha: boltAlpha, sharedSecret: s),
+            let stream = try? profile.rho(key: keys.streamCipherKey, length: block.count)
+        else { return nil }
+        let beta = ByteOps.xor(block, stream)
+        guard let hmac = try? profile.headerMAC(key: keys.macKey, beta: beta, associatedData: associatedData)
+        else { return nil }
+        return [BOLT4Constants.version] + boltAlpha + beta + hmac
+    }
+
+    /// Mode (first byte) 0 mod 4: onion bytes to processing, without and with associated data,
+    /// and as a replay; 1 mod 4: a hop_payloads block in an HMAC-valid onion (bit 2 of the mode
+    /// adds associated data); 2 mod 4: the failure return, decoded with shared secrets taken
+    /// from the input and, wrapped behind a correct um HMAC, the failure_len/pad_len parser;
+    /// 3 mod 4: point decoding (with a multiplication), BigSize and the routing-entry parser.
+    static func bolt4(_ input: Bytes) -> [String] {
+        guard let mode = input.first else { return [] }
+        let rest = Bytes(input.dropFirst())
+        let profile = BOLT4Profile()
+        let paymentHash = Bytes(repeating: 0x42, count: 32)
+        var outcomes: [String] = []
+        switch mode % 4 {
+        case 0:
+            for ad in [[], paymentHash] {
+                outcomes.append(
+                    outcome { () throws(SphinxError) in
+                        try BOLT4.processOnion(rest, nodeSecret: boltSecret, associatedData: ad)
+                    })
+            }
+            outcomes.append(
+                outcome { () throws(SphinxError) in
+                    try BOLT4.processOnion(rest, nodeSecret: boltSecret, associatedData: [], isReplay: { _ in true })
+                })
+        case 1:
+            var block = Array(rest.prefix(BOLT4Constants.hopPayloadsLength))
+            block += Bytes(repeating: 0, count: BOLT4Constants.hopPayloadsLength - block.count)
+            let ad = mode & 4 == 0 ? [] : paymentHash
+            guard let onion = boltCraft(block: block, associatedData: ad) else { return outcomes }
+            outcomes.append(
+                outcome { () throws(SphinxError) in
+                    try BOLT4.processOnion(onion, nodeSecret: boltSecret, associatedData: ad)
+                })
+        case 2:
+            // The first byte after the mode: how many secrets (0 to 3) and how long each is.
+            let count = Int(rest.first ?? 0) % 4
+            let length = (rest.first ?? 0) & 0x80 == 0 ? 32 : Int(rest.first ?? 0) % 40
+            var secrets: [Bytes] = []
+            var offset = 1
+            for _ in 0..<count {
+                secrets.append(Array(rest[min(offset, rest.count)..<min(offset + length, rest.count)]))
+                offset += length
+            }
+            let packet = Array(rest[min(offset, rest.count)...])
+            outcomes.append(
+                outcome { () throws(BOLT4ReturnError) in
+                    try BOLT4.decodeFailure(sharedSecrets: secrets, packet: packet)
+                })
+            // The same bytes as a body behind a correct HMAC, from the route's second hop.
+            let ss = Bytes(repeating: 0x5c, count: 32)
+            let um = BOLT4HopKeys.generateKey(BOLT4Constants.KeyType.um, ss)
+            outcomes.append(
+                outcome { () throws(BOLT4ReturnError) in
+                    let wrapped = try BOLT4.wrapFailure(
+                        sharedSecret: ss, packet: HMACSHA256.mac(key: um, message: rest) + rest)
+                    let onTheWayBack = try BOLT4.wrapFailure(sharedSecret: boltSecret, packet: wrapped)
+                    return try BOLT4.decodeFailure(sharedSecrets: [boltSecret, ss], packet: onTheWayBack)
+                })
+            outcomes.append(
+                outcome { () throws(BOLT4ReturnError) in
+                    try BOLT4.createFailure(sharedSecret: ss, failureMessage: rest)
+                })
+        default:
+            outcomes.append(outcome { () throws(SphinxError) in try profile.exponentiate(rest, by: [boltSecret]) })
+            outcomes.append(BigSize.decode(rest) == nil ? "malformedBigSize" : "ok")
+            outcomes.append(outcome { () throws(SphinxError) in try profile.decodeRoutingEntry(rest) })
+            outcomes.append(outcome { () throws(SphinxError) in try BOLT4Packet(bytes: rest) })
         }
         return outcomes
     }

@@ -146,7 +146,7 @@ public struct BOLT4Profile: SphinxProfile {
     /// next_hmac = 0^32 → final(payload) ; else forward(payload), entry length w + ℓ
     /// ```
     /// - Throws: `malformedRoutingEntry` for a malformed or non-minimal BigSize, a length
-    ///   below 2, or a payload and HMAC that run past `hop_payloads`.
+    ///   below 2, or a payload and HMAC that run past `hop_payloads` or past the end of `block`.
     public func decodeRoutingEntry(_ block: Bytes) throws(SphinxError) -> DecodedRoutingEntry<BOLT4Profile> {
         guard let (value, width) = BigSize.decode(block) else { throw .malformedRoutingEntry }
         let limit = UInt64(BOLT4Constants.hopPayloadsLength - width - BOLT4Constants.hmacLength)
@@ -154,6 +154,8 @@ public struct BOLT4Profile: SphinxProfile {
             throw .malformedRoutingEntry
         }
         let end = width + Int(value)
+        // Processing always passes |β| + 1300 bytes; a caller's shorter block ends here too.
+        guard end + BOLT4Constants.hmacLength <= block.count else { throw .malformedRoutingEntry }
         let payload = BOLT4HopPayload(Bytes(block[width..<end]))
         let nextHMAC = block[end..<(end + BOLT4Constants.hmacLength)]
         if nextHMAC.allSatisfy({ $0 == 0 }) {

@@ -1,0 +1,1 @@
+../../../../Tests/VectorTests/Fuzz/FuzzEntries.swift
