@@ -87,18 +87,22 @@ struct SenderMassPool {
     /// The vector the departing message leaves with; `heldBefore` counts it.
     mutating func takeDeparting(heldBefore: Int) -> SparseMass {
         let n = Double(max(heldBefore, 1))
-        var v = SparseMass()
-        v.entries.reserveCapacity(listed.count)
-        v.pruned = pruned / n
         let emptied = heldBefore <= 1
         let listed = self.listed
-        mass.withUnsafeMutableBufferPointer { m in
-            for index in listed {
-                let i = Int(index)
-                let share = m[i] / n
-                v.entries.append(SparseMass.Entry(index: index, mass: share))
-                // Rounding could leave −0.0…1 behind; mass is never negative.
-                m[i] = emptied ? 0 : max(0, m[i] - share)
+        var v = SparseMass()
+        v.pruned = pruned / n
+        v.entries = mass.withUnsafeMutableBufferPointer { m in
+            listed.withUnsafeBufferPointer { indices in
+                [SparseMass.Entry](unsafeUninitializedCapacity: indices.count) { out, initialized in
+                    for k in indices.indices {
+                        let i = Int(indices[k])
+                        let share = m[i] / n
+                        out.initializeElement(at: k, to: SparseMass.Entry(index: indices[k], mass: share))
+                        // Rounding could leave −0.0…1 behind; mass is never negative.
+                        m[i] = emptied ? 0 : max(0, m[i] - share)
+                    }
+                    initialized = indices.count
+                }
             }
         }
         if emptied {
