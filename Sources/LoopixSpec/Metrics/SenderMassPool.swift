@@ -15,12 +15,12 @@
 /// do not interact, so while nothing is pruned the result equals the dense tracker's bit for
 /// bit, and a protected entry (the challenge senders of ε) is exact even when others are pruned.
 ///
-/// Layout (SPEC.md LOOPIX-METRIC-POOL-LAYOUT, a choice for speed that changes no number): S is
+/// Layout (a choice for speed that changes no number; SPEC.md §8.10 "Speed and memory"): S is
 /// the list `listed` of its indices in increasing order plus a table `mass` addressed by index.
 /// An arrival adds each entry of v at its index, O(|v|), instead of merging two sorted lists,
 /// O(|S| + |v|); only indices new to S are merged into `listed`. A departure walks `listed` in
-/// order, so the vector it returns, and every sum over it, has the entries in index order, as
-/// the sorted-list tracker it replaces did (`SenderMassPoolLayoutTests` compares the two).
+/// order, so the vector it returns, and every sum over it, has its entries in index order, as
+/// the sorted-list tracker this replaced did (SparseMassTests compares with the dense oracle).
 struct SenderMassPool {
     /// K: after pruning, the number of entries kept besides the protected ones; pruning starts
     /// above 2K entries.
@@ -159,13 +159,11 @@ struct SenderMassPool {
         if supportLimit == 0 {
             // K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector.
             var removed = 0.0
-            var kept = listed
-            kept.removeAll { index in
-                let drop = !protected.contains(index)
-                if drop { removed += unlist(index) }
+            compactListed { pool, index in
+                let drop = !pool.protected.contains(index)
+                if drop { removed += pool.unlist(index) }
                 return drop
             }
-            listed = kept
             pruned += removed
             return
         }
@@ -182,19 +180,31 @@ struct SenderMassPool {
         for m in masses where m > threshold { above += 1 }
         var equalLeft = supportLimit - above
         var removed = 0.0
-        var kept = listed
-        kept.removeAll { index in
-            let m = mass[Int(index)]
-            if protected.contains(index) || m > threshold { return false }
+        compactListed { pool, index in
+            let m = pool.mass[Int(index)]
+            if pool.protected.contains(index) || m > threshold { return false }
             if m == threshold && equalLeft > 0 {
                 equalLeft -= 1
                 return false
             }
-            removed += unlist(index)
+            removed += pool.unlist(index)
             return true
         }
-        listed = kept
         pruned += removed
+    }
+
+    /// Removes from `listed`, in place and in index order, the indices `drop` says to remove
+    /// (each asked once, in order).
+    private mutating func compactListed(_ drop: (inout Self, Int32) -> Bool) {
+        var kept = 0
+        for k in listed.indices {
+            let index = listed[k]
+            if !drop(&self, index) {
+                listed[kept] = index
+                kept += 1
+            }
+        }
+        listed.removeLast(listed.count - kept)
     }
 
     /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect, middle pivot;
