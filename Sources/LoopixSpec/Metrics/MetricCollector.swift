@@ -150,7 +150,7 @@ struct MetricCollector {
         mixes[mix].danezis.messageArrived(at: now)
         if inWindow(now) { mixes[mix].arrivals += 1 }
         if let view { mixes[mix].senderMass.add(view) }
-        if let targetMass, !(targetMass.isEmpty && mixes[mix].targetMass.sum.isEmpty) {
+        if let targetMass, !(targetMass.isEmpty && mixes[mix].targetMass.isEmpty) {
             mixes[mix].targetMass.add(targetMass)
         }
     }

@@ -14,14 +14,29 @@
 /// Each listed entry goes through exactly the arithmetic of a dense vector's entry, and entries
 /// do not interact, so while nothing is pruned the result equals the dense tracker's bit for
 /// bit, and a protected entry (the challenge senders of ε) is exact even when others are pruned.
+///
+/// Layout (a choice for speed that changes no number; SPEC.md §8.10 "Speed and memory"): S is
+/// the list `listed` of its indices in increasing order plus a table `mass` addressed by index.
+/// An arrival adds each entry of v at its index, O(|v|), instead of merging two sorted lists,
+/// O(|S| + |v|); only indices new to S are merged into `listed`. A departure walks `listed` in
+/// order, so the vector it returns, and every sum over it, has its entries in index order, as
+/// the sorted-list tracker this replaced did (SparseMassTests compares with the dense oracle).
 struct SenderMassPool {
     /// K: after pruning, the number of entries kept besides the protected ones; pruning starts
     /// above 2K entries.
     let supportLimit: Int
     /// Indices pruning never removes.
     let protected: [Int32]
-    private(set) var sum = SparseMass()
-    private var scratch: [SparseMass.Entry] = []
+    /// The indices of S's entries, increasing.
+    private var listed: [Int32] = []
+    /// S's mass at each listed index; 0 elsewhere. Grows to the largest index seen.
+    private var mass: [Double] = []
+    /// Whether an index is in `listed` (an entry may be listed with mass 0, as in the sorted list).
+    private var isListed: [Bool] = []
+    /// S.pruned.
+    private var pruned = 0.0
+    private var newIndices: [Int32] = []
+    private var scratchIndices: [Int32] = []
     private var scratchMasses: [Double] = []
 
     init(supportLimit: Int, protected: [Int] = []) {
@@ -30,58 +45,111 @@ struct SenderMassPool {
         self.protected = protected.map { Int32($0) }
     }
 
-    /// S = S + v (a sorted merge), then the pruning rule.
+    /// S is 0: no listed entry and no pruned mass.
+    var isEmpty: Bool { listed.isEmpty && pruned == 0 }
+
+    /// S as a sparse vector (for tests and inspection; the rules below never build it).
+    var sum: SparseMass {
+        var s = SparseMass()
+        s.entries = listed.map { SparseMass.Entry(index: $0, mass: mass[Int($0)]) }
+        s.pruned = pruned
+        return s
+    }
+
+    /// S = S + v, entry by entry at its index, then the pruning rule.
     mutating func add(_ v: SparseMass) {
-        sum.pruned += v.pruned
+        pruned += v.pruned
         if v.entries.isEmpty { return }
-        if sum.entries.isEmpty {
-            sum.entries = v.entries
-        } else if v.entries.count == 1, let last = sum.entries.last, last.index < v.entries[0].index {
-            sum.entries.append(v.entries[0])
-        } else {
-            merge(v.entries)
+        if let last = v.entries.last, Int(last.index) >= mass.count { grow(to: Int(last.index) + 1) }
+        var fresh: [Int32] = []
+        swap(&fresh, &newIndices)
+        fresh.removeAll(keepingCapacity: true)
+        mass.withUnsafeMutableBufferPointer { m in
+            isListed.withUnsafeMutableBufferPointer { l in
+                for e in v.entries {
+                    let i = Int(e.index)
+                    if l[i] {
+                        m[i] += e.mass
+                    } else {
+                        // A new entry takes v's value itself (not 0 + v: −0.0 stays −0.0).
+                        m[i] = e.mass
+                        l[i] = true
+                        fresh.append(e.index)
+                    }
+                }
+            }
         }
-        if sum.entries.count > 2 * supportLimit && sum.entries.count > protected.count { prune() }
+        swap(&fresh, &newIndices)
+        if !newIndices.isEmpty { insertNewIndices() }
+        if listed.count > 2 * supportLimit && listed.count > protected.count { prune() }
     }
 
     /// The vector the departing message leaves with; `heldBefore` counts it.
     mutating func takeDeparting(heldBefore: Int) -> SparseMass {
         let n = Double(max(heldBefore, 1))
-        var v = sum
-        for i in v.entries.indices { v.entries[i].mass /= n }
-        v.pruned /= n
-        if heldBefore <= 1 {
-            sum.entries.removeAll(keepingCapacity: true)
-            sum.pruned = 0
+        let emptied = heldBefore <= 1
+        let listed = self.listed
+        var v = SparseMass()
+        v.pruned = pruned / n
+        v.entries = mass.withUnsafeMutableBufferPointer { m in
+            listed.withUnsafeBufferPointer { indices in
+                [SparseMass.Entry](unsafeUninitializedCapacity: indices.count) { out, initialized in
+                    for k in indices.indices {
+                        let i = Int(indices[k])
+                        let share = m[i] / n
+                        out.initializeElement(at: k, to: SparseMass.Entry(index: indices[k], mass: share))
+                        // Rounding could leave −0.0…1 behind; mass is never negative.
+                        m[i] = emptied ? 0 : max(0, m[i] - share)
+                    }
+                    initialized = indices.count
+                }
+            }
+        }
+        if emptied {
+            for index in listed { isListed[Int(index)] = false }
+            self.listed.removeAll(keepingCapacity: true)
+            pruned = 0
         } else {
-            // Rounding could leave −0.0…1 behind; mass is never negative.
-            for i in sum.entries.indices { sum.entries[i].mass = max(0, sum.entries[i].mass - v.entries[i].mass) }
-            sum.pruned = max(0, sum.pruned - v.pruned)
+            pruned = max(0, pruned - v.pruned)
         }
         return v
     }
 
-    private mutating func merge(_ other: [SparseMass.Entry]) {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.reserveCapacity(sum.entries.count + other.count)
-        var i = 0, j = 0
-        let a = sum.entries
-        while i < a.count && j < other.count {
-            if a[i].index < other[j].index {
-                scratch.append(a[i])
-                i += 1
-            } else if a[i].index > other[j].index {
-                scratch.append(other[j])
-                j += 1
-            } else {
-                scratch.append(SparseMass.Entry(index: a[i].index, mass: a[i].mass + other[j].mass))
-                i += 1
-                j += 1
+    private mutating func grow(to count: Int) {
+        mass.append(contentsOf: repeatElement(0, count: count - mass.count))
+        isListed.append(contentsOf: repeatElement(false, count: count - isListed.count))
+    }
+
+    /// Merges `newIndices` (increasing, none listed yet) into `listed`.
+    private mutating func insertNewIndices() {
+        if let last = listed.last, let first = newIndices.first, last > first {
+            scratchIndices.removeAll(keepingCapacity: true)
+            scratchIndices.reserveCapacity(listed.count + newIndices.count)
+            var i = 0, j = 0
+            while i < listed.count && j < newIndices.count {
+                if listed[i] < newIndices[j] {
+                    scratchIndices.append(listed[i])
+                    i += 1
+                } else {
+                    scratchIndices.append(newIndices[j])
+                    j += 1
+                }
             }
+            scratchIndices.append(contentsOf: listed[i...])
+            scratchIndices.append(contentsOf: newIndices[j...])
+            swap(&listed, &scratchIndices)
+        } else {
+            listed.append(contentsOf: newIndices)
         }
-        scratch.append(contentsOf: a[i...])
-        scratch.append(contentsOf: other[j...])
-        swap(&sum.entries, &scratch)
+    }
+
+    /// Takes index `index` out of S; returns its mass.
+    private mutating func unlist(_ index: Int32) -> Double {
+        let i = Int(index)
+        let m = mass[i]
+        mass[i] = 0
+        isListed[i] = false
+        return m
     }
 
     /// SPEC.md [LOOPIX-METRIC-SPARSE]: keep the protected entries and the K largest masses of
@@ -91,12 +159,12 @@ struct SenderMassPool {
         if supportLimit == 0 {
             // K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector.
             var removed = 0.0
-            sum.entries.removeAll { e in
-                let drop = !protected.contains(e.index)
-                if drop { removed += e.mass }
+            compactListed { pool, index in
+                let drop = !pool.protected.contains(index)
+                if drop { removed += pool.unlist(index) }
                 return drop
             }
-            sum.pruned += removed
+            pruned += removed
             return
         }
         // The K-th largest mass of the unprotected entries (selection, not a full sort), then one
@@ -105,23 +173,38 @@ struct SenderMassPool {
         swap(&masses, &scratchMasses)
         masses.removeAll(keepingCapacity: true)
         defer { swap(&masses, &scratchMasses) }
-        for e in sum.entries where !protected.contains(e.index) { masses.append(e.mass) }
+        for index in listed where !protected.contains(index) { masses.append(mass[Int(index)]) }
         if masses.count <= supportLimit { return }
         let threshold = Self.select(&masses, rank: supportLimit - 1)
         var above = 0
         for m in masses where m > threshold { above += 1 }
         var equalLeft = supportLimit - above
         var removed = 0.0
-        sum.entries.removeAll { e in
-            if protected.contains(e.index) || e.mass > threshold { return false }
-            if e.mass == threshold && equalLeft > 0 {
+        compactListed { pool, index in
+            let m = pool.mass[Int(index)]
+            if pool.protected.contains(index) || m > threshold { return false }
+            if m == threshold && equalLeft > 0 {
                 equalLeft -= 1
                 return false
             }
-            removed += e.mass
+            removed += pool.unlist(index)
             return true
         }
-        sum.pruned += removed
+        pruned += removed
+    }
+
+    /// Removes from `listed`, in place and in index order, the indices `drop` says to remove
+    /// (each asked once, in order).
+    private mutating func compactListed(_ drop: (inout Self, Int32) -> Bool) {
+        var kept = 0
+        for k in listed.indices {
+            let index = listed[k]
+            if !drop(&self, index) {
+                listed[kept] = index
+                kept += 1
+            }
+        }
+        listed.removeLast(listed.count - kept)
     }
 
     /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect, middle pivot;

@@ -46,7 +46,7 @@ extension MetricCollector {
     /// ```
     mutating func targetDeparture(mix: Int, at now: Double) -> SparseMass? {
         guard targets != nil else { return nil }
-        if mixes[mix].targetMass.sum.isEmpty { return SparseMass() }
+        if mixes[mix].targetMass.isEmpty { return SparseMass() }
         let v = mixes[mix].targetMass.takeDeparting(heldBefore: mixes[mix].held)
         if mix >= lastLayerStart && now >= windowStart {
             for e in v.entries where e.mass > 0 {
