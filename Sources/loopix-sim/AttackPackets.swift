@@ -92,9 +92,10 @@ extension Attack.Drop {
             "culprits named (median of clients) loops: \(detection(r.medianDetectionLoops, r.medianDecisionsLoops));"
                 + " acks: \(detection(r.medianDetectionAcks, r.medianDecisionsAcks))")
         for c in r.clients {
-            print(
-                "  client \(c.client): loops name \(c.fromLoops.named) (\(detection(c.fromLoops.time, c.fromLoops.decisionsUntil))),"
-                    + " acks name \(c.fromAcks.named) (\(detection(c.fromAcks.time, c.fromAcks.decisionsUntil)))")
+            let loops = detection(c.fromLoops.time, c.fromLoops.decisionsUntil)
+            let acks = detection(c.fromAcks.time, c.fromAcks.decisionsUntil)
+            print("  client \(c.client): loops name \(c.fromLoops.named) (\(loops)),", terminator: "")
+            print(" acks name \(c.fromAcks.named) (\(acks))")
         }
         try output.write(r)
     }

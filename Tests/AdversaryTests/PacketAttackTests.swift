@@ -36,12 +36,12 @@ import Testing
         let simulator = try Self.dropNetwork(seed: 3)
         let setting = DroppingAttack.Setting(layers: [1], fraction: 0.5, dropProbability: 1)
         let r = try DroppingAttack.runPackets(setting, simulator: simulator, loopTimeout: 2)
+        let detection = [r.medianDetectionLoops, r.medianDetectionAcks].map { String(describing: $0) }
         print(
             "packet drop: loops \(r.loops) back \(r.loopsBack) (predicted \(r.loopsBackPredicted)), acked "
                 + "\(r.acknowledged) of \(r.realPackets) (predicted \(r.acknowledgedPredicted)), messages "
-                + "\(r.messagesDelivered) of \(r.messages); detection loops \(String(describing: r.medianDetectionLoops))"
-                + " s (\(String(describing: r.medianDecisionsLoops))), acks \(String(describing: r.medianDetectionAcks))"
-                + " s (\(String(describing: r.medianDecisionsAcks)))")
+                + "\(r.messagesDelivered) of \(r.messages); median detection loops \(detection[0]) s, acks "
+                + "\(detection[1]) s")
         #expect(r.culprits == [2])
         #expect(r.loops > 450)
         #expect(abs(r.loopsBack - r.loopsBackPredicted) <= 4 * binomialSE(r.loopsBackPredicted, r.loops))

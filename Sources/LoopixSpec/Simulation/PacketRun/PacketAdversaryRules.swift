@@ -98,7 +98,8 @@ extension PacketRunState {
         }
     }
 
-    /// Records a packet its creator just made (a client's or a mix's), before it leaves. SPEC.md [LOOPIX-ADV-PKT-RECORD].
+    /// Records a packet its creator just made (a client's or a mix's), before it leaves.
+    /// SPEC.md [LOOPIX-ADV-PKT-RECORD].
     /// ```text
     /// a client's loop or real packet: tracked (client, sent at, route, fate)
     /// a real packet's ack timer (set in the same call): (client, fragment, attempt) → the packet
