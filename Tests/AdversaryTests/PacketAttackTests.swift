@@ -114,7 +114,7 @@ import Testing
 extension PacketAttackTests {
     /// An attacked run is deterministic and the same for any number of threads (LOOPIX-PKT-AHEAD):
     /// dropping and blocking together, one thread against three, and again; another adversary
-    /// seed gives another run (the control).
+    /// seed gives another run (the control). In mode drop the held packets never arrive.
     @Test func attackedRunIsDeterministic() throws {
         var p = try Self.dropNetwork(seed: 8).parameters
         p.lambdaM = 2
@@ -140,5 +140,17 @@ extension PacketAttackTests {
         #expect(try fingerprint(threads: 3, seed: 1) == one)
         #expect(try fingerprint(threads: 1, seed: 1) == one)
         #expect(try fingerprint(threads: 1, seed: 2) != one)
+        // The other end of an episode: held packets discarded, none of them arrives.
+        let episodes = PacketAdversary.Blocking.schedule(times: [0.3], start: 0.5, gap: 0.4, end: 2.5)
+        let dropped = try simulator.runUnderAttack(
+            PacketAdversary(blocking: .init(target: 2, episodes: episodes, mode: .drop))
+        ).record
+        #expect(dropped.episodes.count == episodes.count)
+        #expect(dropped.discardedAfterBlocking == dropped.episodes.reduce(0) { $0 + $1.held })
+        #expect(dropped.discardedAfterBlocking > 0)
+        for e in dropped.episodes {
+            let end = e.episode.start + e.episode.length
+            #expect(!dropped.targetLoops.contains { $0.backAt.map { abs($0 - end) < 1e-9 } ?? false })
+        }
     }
 }
