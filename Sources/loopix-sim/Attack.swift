@@ -14,6 +14,8 @@ struct Attack: ParsableCommand {
               loopix-sim attack disclosure --cover none --json sda.json
               loopix-sim attack drop --attacked-layers 1 --fraction 0.34 --drop 1
               loopix-sim attack nminus1 --lambda-m 2 --window 5 --times 0.5,1,2,5,10
+              loopix-sim attack drop --packets --preset nym --attacked-layers 1 --fraction 0.5 --json drop.json
+              loopix-sim attack nminus1 --packets --lambda-m 4 --mu 10 --layers 2 --window 1 --timeout 0.5 --times 0.5,1
             """,
         subcommands: [Trace.self, Disclosure.self, Drop.self, NMinusOne.self])
 }
@@ -208,9 +210,13 @@ extension Attack {
         @Option(help: "Loops the honest client sends.") var loops: Int = 5000
         @Option(help: "z of the naming rule.") var z: Double = 4
         @Option(help: "Seed.") var seed: UInt64 = 1
+        @Option(name: .customLong("loop-timeout"), help: "With --packets: seconds after which a loop is lost.")
+        var loopTimeout: Double = 2
+        @OptionGroup var net: PacketAttackOptions
         @OptionGroup var output: AttackOutput
 
         func run() throws {
+            if net.packets { return try runPackets() }
             let p: LoopixParameters
             do { p = try LoopixParameters.preset(named: preset) } catch { throw ValidationError(error.description) }
             let layerList = try parseNumbers(attackedLayers, "attacked-layers").map { Int($0) }
@@ -250,9 +256,15 @@ extension Attack {
         @Option(help: "Blocking times t (s), comma-separated.") var times: String = "0.5,1,2,5,10,20"
         @Option(help: "Trials per t.") var trials: Int = 20000
         @Option(help: "Seed.") var seed: UInt64 = 1
+        @Option(help: "With --packets: preset of the behaviour (nym or loopix-paper).") var preset = "loopix-paper"
+        @Option(help: "With --packets: the target mix (global index).") var target = 0
+        @Option(help: "With --packets: the held packets at the end, release or drop.") var afterwards = "release"
+        @Option(help: "With --packets: seconds between episodes (default w + τ_q + 10/µ).") var gap: Double?
+        @OptionGroup var net: PacketAttackOptions
         @OptionGroup var output: AttackOutput
 
         func run() throws {
+            if net.packets { return try runPackets() }
             let setting = NMinusOneAttack.Setting(
                 lambdaM: lambdaM, mu: mu, layers: layers, s: s, window: window, timeout: timeout, poolSize: poolSize)
             let r: NMinusOneAttack.Report

@@ -25,6 +25,7 @@ extension PacketRunState {
     /// pushed) or stored.
     mutating func reachedInbox(_ tag: PacketTag, message: Bytes) {
         guard case .message(let kind) = tag.kind else { return }
+        if adversary != nil { adversaryPacketBack(tag) }
         endOfPath(tag, dropCover: false)
         switch kind {
         case .loop:

@@ -38,11 +38,15 @@ extension PacketRunState {
                 case .released(let input): call.released = input
                 case .ackForwarded: call.ackForwarded = true
                 case .packetProcessed: call.processed = true
-                case .mixLoopReturned: metrics.mixLoopReturned(at: nowSeconds)
+                case .mixLoopReturned:
+                    metrics.mixLoopReturned(at: nowSeconds)
+                    if adversary != nil, let incoming { adversaryPacketBack(incoming) }
                 default: break
                 }
             case let .send(bytes, to):
+                let made = call.created != nil
                 let tag = tagOfSend(from: source, cause: cause, incoming: incoming, call: &call)
+                if adversary != nil && made { adversarySent(tag, from: source) }
                 transmit(bytes, from: source, to: to, tag: tag)
             case let .setTimer(timer, due):
                 if case .mix(let m) = source, case .release(let input) = timer, let incoming {
@@ -50,7 +54,10 @@ extension PacketRunState {
                     held[m][input] = incoming
                     metrics.mixArrival(mix: m, view: incoming.view, at: nowSeconds)
                 }
-                if case .client(let c) = source { ahead?.timerSet(client: c, timer, at: due) }
+                if case .client(let c) = source {
+                    ahead?.timerSet(client: c, timer, at: due)
+                    if adversary != nil { adversaryTimerSet(client: c, timer) }
+                }
                 schedule(.node(source, .timerFired(timer), tag: nil), at: due)
             case let .requestPull(gateway):
                 guard case .client(let c) = source, case .gateway(let g) = gateway, g < p.providers else {
@@ -88,6 +95,10 @@ extension PacketRunState {
             let incoming
         {
             storedInInbox(incoming, gateway: g)
+        }
+        if adversary != nil, case .client(let c) = source, case let .timerFired(.ackTimeout(id, attempt)) = cause {
+            let retransmitted = actions.contains(.record(.retransmission(id)))
+            adversaryAckTimeout(client: c, id, attempt: attempt, retransmitted: retransmitted)
         }
         if case .client(let c) = source, case .timerFired(.payloadSlot) = cause {
             // LOOPIX-METRIC-BUFFER: every payload slot, and whether it found the buffer empty.
@@ -174,6 +185,10 @@ extension PacketRunState {
         observe?(
             PacketObservation(
                 time: now, from: address(of: source), to: to, bytes: bytes, truth: tag.kind, packetID: tag.id))
+        // LOOPIX-ADV-PKT-HOOK: an adversary may take a packet on a link into a mix.
+        if adversary != nil, case .mix(let m) = target, adversaryTakes(bytes, from: source, mix: m, tag: tag) {
+            return
+        }
         schedule(.node(target, .packetArrived(bytes, from: address(of: source)), tag: tag), at: now)
     }
 

@@ -60,6 +60,31 @@ public struct PacketSimulator: Sendable {
         return state.run(progress: progress)
     }
 
+    /// Runs the network with an active adversary (SPEC.md §8.13, LOOPIX-ADV-PKT-HOOK), and
+    /// returns what the run recorded for the attacks' measurement beside the result.
+    ///
+    /// - Throws: `AdversaryError.parameterOutOfRange` for an adversary that does not fit the
+    ///   parameters or fewer than 1 thread.
+    public func runUnderAttack(
+        _ adversary: PacketAdversary, threads: Int = 1, progress: ((Double) -> Void)? = nil
+    ) throws(AdversaryError) -> (result: PacketRunResult, record: PacketAdversaryRecord) {
+        try adversary.validate(for: parameters)
+        guard threads >= 1 else { throw .parameterOutOfRange(parameter: "threads", value: Double(threads)) }
+        var state: PacketRunState
+        do { state = try PacketRunState(parameters: parameters, behaviour: behaviour, config: config) } catch {
+            throw .unsuitable("\(error)")
+        }
+        state.adversary = AdversaryState(plan: adversary)
+        if threads > 1 { state.ahead = AheadWork(network: state.network, workers: threads - 1) }
+        defer { state.ahead?.stop() }
+        let result = state.run(progress: progress)
+        let end = result.metrics.stopReason == .duration ? config.duration : state.nowSeconds
+        guard let record = state.adversaryRecord(end: end) else {
+            preconditionFailure("BUG: the adversary's state is put back after every change")
+        }
+        return (result, record)
+    }
+
     /// The replay-cache size of every mix and gateway: no node can see more tags than every
     /// packet the run makes, C(λ_P + λ_L + λ_D) per second (twice with acks) plus the mix loops,
     /// over the duration; a quarter more keeps the Bloom filters below their design load, so a
@@ -88,6 +113,9 @@ enum PacketRunEvent {
     case node(NodeRef, NodeEvent, tag: PacketTag?)
     /// A client's user submits a real message (LOOPIX-PKT-USER).
     case userMessage(client: Int)
+    /// A blocking episode of the adversary starts or ends (LOOPIX-ADV-PKT-HOOK; never in an
+    /// honest run).
+    case episode(Int, starts: Bool)
 }
 
 /// The state of one packet-level run.
@@ -113,6 +141,8 @@ struct PacketRunState {
     var observe: ((PacketObservation) -> Void)?
     /// The Sphinx work done ahead on worker threads; nil with one thread (LOOPIX-PKT-AHEAD).
     var ahead: AheadWork?
+    /// The active adversary and its record (§8.13); nil in an honest run.
+    var adversary: AdversaryState?
 
     init(parameters p: LoopixParameters, behaviour: PacketBehaviour, config: SimulationConfig) throws(NodeError) {
         self.p = p
@@ -144,6 +174,7 @@ struct PacketRunState {
         for m in 0..<(p.layers * p.mixesPerLayer) { schedule(.node(.mix(m), .start, tag: nil), at: 0) }
         for g in 0..<p.providers { schedule(.node(.gateway(g), .start, tag: nil), at: 0) }
         for c in 0..<p.clients { schedule(.node(.client(c), .start, tag: nil), at: 0) }
+        if adversary != nil { scheduleEpisodes() }
         // Step 2: the users' first messages.
         guard p.realMessageRate > 0 else { return }
         for c in 0..<p.clients { schedule(.userMessage(client: c), at: userGap()) }
@@ -188,6 +219,8 @@ struct PacketRunState {
         switch event {
         case .userMessage(let c):
             userMessage(client: c)
+        case let .episode(i, starts):
+            episodeEvent(i, starts: starts)
         case let .node(.mix(m), nodeEvent, tag):
             let hop = hopAhead(nodeEvent, at: .mix(m), tag: tag)
             let actions = network.mixes[m / p.mixesPerLayer][m % p.mixesPerLayer].handle(
