@@ -141,9 +141,11 @@ extension Attack {
                     curves.append(c)
                     print(
                         "\(name): median rounds to disclosure, correlation \(median(c.medianRoundsCorrelation)),"
-                            + " excess \(median(c.medianRoundsExcess));"
-                            + " rounds model (B = \(f(c.model.backgroundRate, 1))/s)"
-                            + " and Danezis l=1,2,3: " + c.predictedRounds.map { f($0, 1) }.joined(separator: ", "))
+                            + " excess \(median(c.medianRoundsExcess))")
+                    print(
+                        "  rounds model (B = \(f(c.model.backgroundRate, 1))/s): correlation"
+                            + " \(median(c.modelMedianRoundsCorrelation)), excess \(median(c.modelMedianRoundsExcess));"
+                            + " Danezis l=1,2,3: " + c.predictedRounds.map { f($0, 1) }.joined(separator: ", "))
                     print(
                         "  excess, each run: "
                             + c.roundsExcess.map { $0.map(String.init) ?? "-" }.joined(separator: " "))

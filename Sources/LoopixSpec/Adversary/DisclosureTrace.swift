@@ -44,6 +44,9 @@ extension DisclosureAttack {
         /// (LOOPIX-ADV-SDA-ROUNDS) for l = 1, 2, 3, in rounds.
         public var model: LoopixSetting
         public var predictedRounds: [Double]
+        /// The rounds model's medians over max(trials, 40) trials of as many rounds.
+        public var modelMedianRoundsCorrelation: Int?
+        public var modelMedianRoundsExcess: Int?
     }
 
     /// The rounds model that matches a trace setting, and Danezis' prediction for it in rounds.
@@ -78,6 +81,7 @@ extension DisclosureAttack {
     ///             (+ l/µ·10 so the last round's deliveries are in), recording the view
     ///             attack the view alone (LOOPIX-ADV-SDA-4), start = burn-in, first `rounds` rounds
     ///             score: friends = the scored clients' providers; rounds to disclosure as in SDA-1
+    /// beside it: the rounds model (`model(of:)`, LOOPIX-ADV-SDA-2) over max(trials, 40) trials
     /// ```
     public static func traceCurve(
         _ s: TraceSetting, trials: Int, seed: UInt64, progress: ((Double) -> Void)? = nil
@@ -119,14 +123,18 @@ extension DisclosureAttack {
             }
             progress?(Double(trial + 1) / Double(trials))
         }
+        // Step 4: the rounds model beside it.
         let (model, predicted) = Self.model(of: s)
+        let modelCurve = try loopixCurve(model, maxRounds: s.rounds, trials: max(trials, 40), seed: seed ^ 0x5DA)
         return TraceCurve(
             setting: s, trials: trials, checkpoints: checkpoints,
             correlationCorrect: correlationHits.map { Double($0) / Double(trials) },
             excessCorrect: excessHits.map { Double($0) / Double(trials) },
             roundsCorrelation: roundsCorrelation, roundsExcess: roundsExcess,
             medianRoundsCorrelation: median(roundsCorrelation), medianRoundsExcess: median(roundsExcess),
-            model: model, predictedRounds: predicted)
+            model: model, predictedRounds: predicted,
+            modelMedianRoundsCorrelation: modelCurve.medianRoundsCorrelation,
+            modelMedianRoundsExcess: modelCurve.medianRoundsExcess)
     }
 
     /// 1 … 10, then growing by a quarter, and the last round.
