@@ -60,7 +60,9 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     ///
     /// Errors, first failing check wins: `notFinite`, `nonPositive` (duration),
     /// `negativeDuration` (burnIn, cooldown), `burnInNotBeforeEnd`, `countTooSmall` (maxEvents,
-    /// senderSupport), the target checks, `tooManyClientsForSenderEntropy`,
+    /// senderSupport), the target checks, the habit's (`noSuchClient`, `targetSenderIsRecipient`
+    /// for a friend who is the writer, `countTooSmall` for a friend named twice),
+    /// `tooManyClientsForSenderEntropy`,
     /// `challengeSenderCount`, `challengeSendersEqual`, `noSuchClient`.
     public func validate(for parameters: LoopixParameters) throws(LoopixError) {
         for (name, value) in [("duration", duration), ("burnIn", burnIn), ("cooldown", cooldown)]
