@@ -13,6 +13,8 @@
 ///   nym Sphinx packets, sans-I/O, and `PacketNetwork` (SPEC.md §8.11; map in NodeEvents.swift).
 /// - `Analysis/`: the closed forms (Lemma 1, Theorems 1 and 2, Danezis, Erlang, M/M/1, (n−1)).
 /// - `Experiments/`: the single-mix experiment (Fig. 4) and the Monte Carlo of the theorems.
+/// - `Adversary/`: the global observer's view and its files, and the attacks on it (tracing,
+///   statistical disclosure) and on the network (dropping mixes, (n − 1)) (SPEC.md §8.13).
 ///
 /// The Loopix test vectors (TestVectors/loopix/) and their verifier are in the SpecVectors
 /// library (Sources/SpecVectors/Loopix/), with every other vector file.

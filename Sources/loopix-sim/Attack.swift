@@ -10,8 +10,11 @@ struct Attack: ParsableCommand {
         discussion: """
             Examples:
               loopix-sim attack trace --preset loopix-paper --clients 40 --mu 10 --targets 500
-              loopix-sim attack trace --observation view.jsonl --truth truth.jsonl   (also writes the view)
+              loopix-sim attack trace --write-observation view.jsonl --write-truth truth.jsonl
+              loopix-sim attack trace --observation view.jsonl [--truth truth.jsonl]   (attack a file)
               loopix-sim attack disclosure --cover none --json sda.json
+              loopix-sim attack disclosure --trace --trials 20 --max-rounds 300   (on simulator runs)
+              loopix-sim attack disclosure --observation view.jsonl --writer 0 --friends 2 --start 5
               loopix-sim attack drop --attacked-layers 1 --fraction 0.34 --drop 1
               loopix-sim attack nminus1 --lambda-m 2 --window 5 --times 0.5,1,2,5,10
               loopix-sim attack drop --packets --preset nym --attacked-layers 1 --fraction 0.5 --json drop.json
@@ -55,148 +58,6 @@ func parseNumbers(_ s: String, _ name: String) throws -> [Double] {
 func f(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", x) }
 
 extension Attack {
-    struct Trace: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Trace messages through the mixes from the global observer's view (Bayesian pool-mass tracker).")
-
-        @Option(help: "Preset to start from: nym, loopix-paper or mixim.")
-        var preset: String = "loopix-paper"
-        @Option(help: "Number of clients.") var clients: Int = 40
-        @Option(help: "µ, rate of the per-hop delay (1/s).") var mu: Double?
-        @Option(help: "Number of mix layers.") var layers: Int?
-        @Option(name: .customLong("mixes-per-layer"), help: "Mixes in each layer.") var mixesPerLayer: Int?
-        @Option(name: .customLong("lambda-m"), help: "λ_M (1/s); the tracer is exact only with 0.")
-        var lambdaM: Double = 0
-        @Option(help: "Virtual seconds to simulate.") var duration: Double = 60
-        @Option(name: .customLong("burn-in"), help: "Seconds before targets are taken.") var burnIn: Double = 10
-        @Option(help: "Seed.") var seed: UInt64 = 1
-        @Option(help: "Targets to trace.") var targets: Int = 500
-        @Option(help: "k of the top-k guess.") var k: Int = 5
-        @Option(help: "Also write the observer's view (JSON lines, SPEC.md LOOPIX-ADV-FILE) to this file.")
-        var observation: String?
-        @Option(help: "Also write the ground truth (JSON lines) to this file.") var truth: String?
-        @OptionGroup var output: AttackOutput
-
-        func run() throws {
-            var p: LoopixParameters
-            do { p = try LoopixParameters.preset(named: preset) } catch { throw ValidationError(error.description) }
-            p.clients = clients
-            p.lambdaM = lambdaM
-            if let v = mu { p.mu = v }
-            if let v = layers { p.layers = v }
-            if let v = mixesPerLayer { p.mixesPerLayer = v }
-            let cooldown = min(10 * Double(p.layers) / p.mu, (duration - burnIn) / 2)
-            let config = SimulationConfig(seed: seed, duration: duration, burnIn: burnIn, cooldown: cooldown)
-            let simulator: LoopixSimulator
-            do { simulator = try LoopixSimulator(parameters: p, config: config) } catch {
-                throw ValidationError(error.description)
-            }
-            if !output.quiet { printError("loopix-sim: simulating \(duration) s and tracing up to \(targets) targets") }
-            let (result, recording) = ObserverRecording.run(simulator, progress: output.progress("simulating"))
-            if let path = observation {
-                try Data(ObservationFile.observationText(recording.observation, parameters: p).utf8)
-                    .write(to: URL(fileURLWithPath: path))
-            }
-            if let path = truth {
-                try Data(ObservationFile.truthText(recording.truth).utf8).write(to: URL(fileURLWithPath: path))
-            }
-            let r: TracingReport
-            do {
-                r = try TracingAttack.score(
-                    result: result, recording: recording, burnIn: burnIn, targets: targets, k: k)
-            } catch { throw ValidationError(error.description) }
-            print("targets traced                     \(r.targets)")
-            print("top-1 success                      \(f(r.top1Success)) ± \(f(r.top1StandardError)) (SE)")
-            print("top-\(r.k) success                      \(f(r.topKSuccess))")
-            print("mean top posterior probability     \(f(r.meanTopProbability))   (calibration: ≈ top-1 success)")
-            print("mean Fano bound on top-1           \(f(r.meanFanoBound))   (success must not exceed it)")
-            print(
-                "posterior entropy H over exits     \(f(r.meanPosteriorEntropy)) bits;"
-                    + " mean 2^−H \(f(r.meanTwoToMinusH))"
-            )
-            print("exit candidates per target         \(f(r.meanCandidates, 1))")
-            print("sender entropy (metric)            \(f(r.senderEntropy)) bits; 2^−H \(f(r.senderTwoToMinusH))")
-            try output.write(r)
-        }
-    }
-
-    struct Disclosure: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Statistical disclosure attack on a client writing to a few friends, with and without cover.")
-
-        @Option(help: "Cover rule of Alice's client: none, paper (drop in an empty slot), nym (loop), or all.")
-        var cover: String = "all"
-        @Option(help: "Recipients N (the last one is Alice's own inbox).") var recipients: Int = 100
-        @Option(help: "Alice's friends m.") var friends: Int = 3
-        @Option(name: .customLong("round-length"), help: "Seconds per round.") var roundLength: Double = 10
-        @Option(help: "Deliveries per second by everybody else.") var background: Double = 5
-        @Option(name: .customLong("real-rate"), help: "Alice's real messages per second.") var realRate: Double = 0.2
-        @Option(name: .customLong("lambda-p"), help: "λ_P (1/s).") var lambdaP: Double = 1
-        @Option(name: .customLong("lambda-l"), help: "λ_L (1/s).") var lambdaL: Double = 0.5
-        @Option(name: .customLong("lambda-d"), help: "λ_D (1/s).") var lambdaD: Double = 0.5
-        @Option(name: .customLong("max-rounds"), help: "Rounds per trial.") var maxRounds: Int = 1000
-        @Option(help: "Trials per setting.") var trials: Int = 20
-        @Option(help: "Batch size b of the threshold-mix check (Danezis 2003).") var batch: Int = 10
-        @Option(help: "Seed.") var seed: UInt64 = 1
-        @OptionGroup var output: AttackOutput
-
-        struct Output: Encodable {
-            var threshold: DisclosureAttack.ThresholdSetting
-            var thresholdRounds: [Int?]
-            var predictedRoundsL2: Double
-            var predictedRoundsL3: Double
-            var curves: [DisclosureAttack.Curve]
-        }
-
-        func run() throws {
-            let rules: [DisclosureAttack.Cover]
-            if cover == "all" {
-                rules = DisclosureAttack.Cover.allCases
-            } else if let c = DisclosureAttack.Cover(rawValue: cover) {
-                rules = [c]
-            } else {
-                throw ValidationError("--cover must be none, paper, nym or all")
-            }
-            do {
-                let th = DisclosureAttack.ThresholdSetting(recipients: recipients, friends: friends, batch: batch)
-                let rounds = try DisclosureAttack.thresholdRoundsToDisclosure(
-                    th, maxRounds: maxRounds, trials: trials, seed: seed)
-                let found = rounds.compactMap { $0 }.sorted()
-                let l2 = DisclosureAttack.predictedRounds(th, confidence: 2)
-                let l3 = DisclosureAttack.predictedRounds(th, confidence: 3)
-                print(
-                    "threshold mix N=\(recipients) m=\(friends) b=\(batch): median rounds "
-                        + (found.isEmpty ? "-" : "\(found[(found.count - 1) / 2])")
-                        + " (\(found.count)/\(trials) disclosed); Danezis 2003: \(f(l2, 0)) (l=2), \(f(l3, 0)) (l=3)"
-                )
-                var curves: [DisclosureAttack.Curve] = []
-                for (i, rule) in rules.enumerated() {
-                    let setting = DisclosureAttack.LoopixSetting(
-                        recipients: recipients, friends: friends, roundLength: roundLength, backgroundRate: background,
-                        realRate: realRate, cover: rule, lambdaP: lambdaP, lambdaL: lambdaL, lambdaD: lambdaD)
-                    let c = try DisclosureAttack.loopixCurve(
-                        setting, maxRounds: maxRounds, trials: trials, seed: seed &+ UInt64(i + 1),
-                        progress: output.progress("cover \(rule.rawValue)"))
-                    curves.append(c)
-                    let med = { (x: Int?) in x.map(String.init) ?? "not within \(maxRounds)" }
-                    print(
-                        "cover \(rule.rawValue): median rounds to disclosure, correlation "
-                            + "\(med(c.medianRoundsCorrelation)), excess \(med(c.medianRoundsExcess))"
-                    )
-                    print("  round:       " + c.checkpoints.map { String(format: "%6d", $0) }.joined())
-                    print("  correlation: " + c.correlationCorrect.map { String(format: "%6.2f", $0) }.joined())
-                    print("  excess:      " + c.excessCorrect.map { String(format: "%6.2f", $0) }.joined())
-                }
-                try output.write(
-                    Output(
-                        threshold: th, thresholdRounds: rounds, predictedRoundsL2: l2, predictedRoundsL3: l3,
-                        curves: curves))
-            } catch let e as AdversaryError {
-                throw ValidationError(e.description)
-            }
-        }
-    }
-
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Malicious mixes drop packets; an honest client's loops measure it and name them.")

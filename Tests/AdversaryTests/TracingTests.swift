@@ -24,7 +24,7 @@ import Testing
             "trace µ=\(mu): \(r.targets) targets, top-1 \(r.top1Success) ± \(r.top1StandardError),"
                 + " top-5 \(r.topKSuccess), mean max q \(r.meanTopProbability), Fano \(r.meanFanoBound),"
                 + " H \(r.meanPosteriorEntropy), 2^-H \(r.meanTwoToMinusH),"
-                + " sender H \(r.senderEntropy) (2^-H \(r.senderTwoToMinusH))"
+                + " sender H \(r.senderEntropy ?? .nan) (2^-H \(r.senderTwoToMinusH ?? .nan))"
         )
         #expect(r.targets >= 300)
         let se = max(r.top1StandardError, 1 / Double(r.targets))

@@ -93,29 +93,4 @@ public enum ObservationFile {
         for t in truth { out += line(TruthLine(message: t.message, kind: t.kind)) + "\n" }
         return out
     }
-
-    /// Reads an observation file. Any malformed line ends in `AdversaryError.badObservation`.
-    public static func parseObservation(_ text: String) throws(AdversaryError) -> (Header, [LinkEvent]) {
-        let decoder = JSONDecoder()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard let first = lines.next(), let header = try? decoder.decode(Header.self, from: Data(first.utf8)),
-            header.format == Header.formatName
-        else { throw .badObservation(line: 1, reason: "not a \(Header.formatName) header") }
-        var events: [LinkEvent] = []
-        var number = 1
-        while let l = lines.next() {
-            number += 1
-            guard let e = try? decoder.decode(EventLine.self, from: Data(l.utf8)) else {
-                throw .badObservation(line: number, reason: "not an event {t, from, to}")
-            }
-            guard e.t.isFinite, let from = NetworkNode(name: e.from), let to = NetworkNode(name: e.to) else {
-                throw .badObservation(line: number, reason: "time not finite or node name not c/p/m + index")
-            }
-            if let last = events.last, e.t < last.time {
-                throw .badObservation(line: number, reason: "time goes backwards")
-            }
-            events.append(LinkEvent(time: e.t, from: from, to: to))
-        }
-        return (header, events)
-    }
 }

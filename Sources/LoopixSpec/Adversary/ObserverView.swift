@@ -80,6 +80,11 @@ public struct ObserverRecording: Sendable {
     public struct TruthEntry: Hashable, Sendable {
         public var message: Int?
         public var kind: MessageKind?
+
+        public init(message: Int?, kind: MessageKind?) {
+            self.message = message
+            self.kind = kind
+        }
     }
 
     private var messageOfSlot: [Int: Int] = [:]

@@ -28,6 +28,8 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     public var senderSupport: Int?
     /// MiXiM's target messages and stop rule (SPEC.md LOOPIX-TARGETS); nil: none.
     public var targetMessages: TargetMessages?
+    /// A writer with friends and the empty-slot rule (SPEC.md LOOPIX-ADV-SDA-3); nil: none.
+    public var habit: WritingHabit?
 
     /// K when `senderSupport` is nil: every run with up to 1023 clients (every preset) is exact.
     public static let defaultSenderSupport = 512
@@ -36,7 +38,7 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
         seed: UInt64, duration: Double, burnIn: Double, cooldown: Double = 0,
         maxEvents: Int = 100_000_000,
         trackSenderEntropy: Bool = true, challengeSenders: [Int] = [0, 1],
-        senderSupport: Int? = nil, targetMessages: TargetMessages? = nil
+        senderSupport: Int? = nil, targetMessages: TargetMessages? = nil, habit: WritingHabit? = nil
     ) {
         self.seed = seed
         self.duration = duration
@@ -47,16 +49,20 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
         self.challengeSenders = challengeSenders
         self.senderSupport = senderSupport
         self.targetMessages = targetMessages
+        self.habit = habit
     }
 
     /// SPEC.md [LOOPIX-SIM-1]: duration, burn-in and cooldown finite, 0 ≤ burnIn,
     /// 0 ≤ cooldown, burnIn < duration − cooldown,
     /// maxEvents ≥ 1; senderSupport ≥ 0 when given; target messages valid (LOOPIX-TARGETS);
+    /// the habit's clients existing, its friends distinct and not the writer;
     /// when sender entropy is tracked, two distinct challenge senders that exist.
     ///
     /// Errors, first failing check wins: `notFinite`, `nonPositive` (duration),
     /// `negativeDuration` (burnIn, cooldown), `burnInNotBeforeEnd`, `countTooSmall` (maxEvents,
-    /// senderSupport), the target checks, `tooManyClientsForSenderEntropy`,
+    /// senderSupport), the target checks, the habit's (`noSuchClient`, `targetSenderIsRecipient`
+    /// for a friend who is the writer, `countTooSmall` for a friend named twice),
+    /// `tooManyClientsForSenderEntropy`,
     /// `challengeSenderCount`, `challengeSendersEqual`, `noSuchClient`.
     public func validate(for parameters: LoopixParameters) throws(LoopixError) {
         for (name, value) in [("duration", duration), ("burnIn", burnIn), ("cooldown", cooldown)]
@@ -72,6 +78,7 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
         if maxEvents < 1 { throw .countTooSmall(parameter: "maxEvents", value: maxEvents, minimum: 1) }
         if let k = senderSupport, k < 0 { throw .countTooSmall(parameter: "senderSupport", value: k, minimum: 0) }
         if let targets = targetMessages { try targets.validate(for: parameters, config: self) }
+        if let habit { try habit.validate(for: parameters) }
         guard trackSenderEntropy else { return }
         if parameters.clients > LoopixParameters.maximumClientsWithSenderEntropy {
             throw .tooManyClientsForSenderEntropy(

@@ -8,6 +8,7 @@ extension SimulationState {
     /// ```text
     /// schedule the next real message at now + Exp(r)
     /// recipient = floor(u · (C − 1)), skipping c itself (c itself if C = 1)
+    ///             (a writer with friends: a friend instead, LOOPIX-ADV-SDA-3)
     /// append the message to the tail of c's buffer
     /// ```
     mutating func realMessage(client c: Int) {
@@ -15,7 +16,9 @@ extension SimulationState {
         schedule(.realMessage(client: c), at: now + random.exponential(rate: p.realMessageRate))
         // Step 2: pick the recipient among the other clients.
         var recipient = c
-        if p.clients > 1 {
+        if let friend = config.habit?.friend(of: c, random: &random) {
+            recipient = friend
+        } else if p.clients > 1 {
             recipient = random.index(below: p.clients - 1)
             if recipient >= c { recipient += 1 }
         }
@@ -31,6 +34,7 @@ extension SimulationState {
     /// schedule the next slot at now + Exp(λ_P)
     /// if the buffer is not empty: take its head (a real message), path to the recipient's provider
     /// else: a drop message; destination provider floor(u · P); path to it
+    ///       (Nym's rule, LOOPIX-ADV-SDA-3: a loop to c itself, path to c's own provider)
     /// send it
     /// ```
     mutating func payloadSlot(client c: Int) {
@@ -50,6 +54,10 @@ extension SimulationState {
         }
         // Step 3: otherwise a drop message.
         metrics.emptySlot(client: c, at: now)
+        if config.habit?.emptySlotLoops == true {
+            sendLoop(client: c)
+            return
+        }
         let destination = random.index(below: p.providers)
         let path = PathSampling.clientPath(parameters: p, destinationProvider: destination, random: &random)
         send(
@@ -65,6 +73,11 @@ extension SimulationState {
         // Step 1: schedule the successor.
         schedule(.loopSlot(client: c), at: now + random.exponential(rate: p.lambdaL))
         // Step 2: a loop back to the client itself.
+        sendLoop(client: c)
+    }
+
+    /// A loop message from client c back to c, path to c's own provider (LOOPIX-CLIENT-3).
+    mutating func sendLoop(client c: Int) {
         let own = PathSampling.provider(ofClient: c, providers: p.providers)
         let path = PathSampling.clientPath(parameters: p, destinationProvider: own, random: &random)
         send(
