@@ -78,8 +78,7 @@ extension Attack {
 
         func run() throws {
             if net.packets { return try runPackets() }
-            let p: LoopixParameters
-            do { p = try LoopixParameters.preset(named: preset) } catch { throw ValidationError(error.description) }
+            let p = try CommandLineModel.parameters(preset: preset)
             let layerList = try parseNumbers(attackedLayers, "attacked-layers").map { Int($0) }
             let s = DroppingAttack.Setting(layers: layerList, fraction: fraction, dropProbability: dropProbability)
             let r: DroppingAttack.Report

@@ -36,7 +36,7 @@ struct PacketAttackOptions: ParsableArguments {
         if let v = lambdaP { p.lambdaP = v }
         if let v = lambdaL { p.lambdaL = v }
         if let v = realRate { p.realMessageRate = v }
-        do { return try PacketBehaviour.preset(named: preset) } catch { throw ValidationError("\(error)") }
+        return try CommandLineModel.behaviour(preset: preset)
     }
 
     func simulator(_ p: LoopixParameters, _ b: PacketBehaviour, _ config: SimulationConfig) throws -> PacketSimulator {
@@ -50,8 +50,7 @@ extension Attack.Drop {
     /// The drop attack on the packet-level run: the preset's behaviour (nym: acks, push), a
     /// small network by default.
     func runPackets() throws {
-        var p: LoopixParameters
-        do { p = try LoopixParameters.preset(named: preset) } catch { throw ValidationError(error.description) }
+        var p = try CommandLineModel.parameters(preset: preset)
         p.clients = 3
         p.providers = min(p.providers, 2)
         p.lambdaP = min(p.lambdaP, 4)
@@ -104,8 +103,7 @@ extension Attack.Drop {
 extension Attack.NMinusOne {
     /// (n − 1) on the packet-level run: the same run blocked and honest (LOOPIX-ADV-NM1-PKT).
     func runPackets() throws {
-        var p: LoopixParameters
-        do { p = try LoopixParameters.preset(named: preset) } catch { throw ValidationError(error.description) }
+        var p = try CommandLineModel.parameters(preset: preset)
         p.layers = layers
         p.mixesPerLayer = 1
         p.providers = 1
@@ -132,7 +130,7 @@ extension Attack.NMinusOne {
                 gap: gap ?? (window + timeout + 10 / mu), mode: mode, s: s, window: window, timeout: timeout,
                 threads: net.threads, progress: output.progress("running"))
         } catch let e as AdversaryError { throw ValidationError(e.description) }
-        print("target mix \(r.target), its loops \(r.targetLoops); held packets \(mode.rawValue)d at the end")
+        print("target mix \(r.target), its loops \(r.targetLoops); held packets at the end: \(mode.rawValue)")
         print(
             "      t  episodes  threshold: detect  false   timeout: detect  predicted  false   1−e^(−λ_M t)"
                 + "  pool k  flushed  mean (1−e^(−µt))^k  isolated&unseen")

@@ -61,8 +61,7 @@ extension Attack {
         func run() throws {
             if let observation { return try attackFile(observation) }
             guard truth == nil else { throw ValidationError("--truth needs --observation") }
-            var p: LoopixParameters
-            do { p = try LoopixParameters.preset(named: preset) } catch { throw ValidationError(error.description) }
+            var p = try CommandLineModel.parameters(preset: preset)
             p.clients = clients
             p.lambdaM = lambdaM
             if let v = mu { p.mu = v }
