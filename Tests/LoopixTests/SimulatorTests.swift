@@ -33,6 +33,19 @@ import Testing
         #expect(r.windowEnd < 1000)
     }
 
+    /// The bound refuses only an event past it: a run that handles exactly `limit` events and
+    /// then finds none due stopped by its duration (LOOPIX-SIM-2).
+    @Test func eventBudgetRefusesOnlyPastItsLimit() {
+        var budget = EventBudget(limit: 2)
+        let first = budget.admit(), second = budget.admit()
+        #expect(first && second)
+        #expect(budget.stopReason == .duration)
+        let third = budget.admit()
+        #expect(!third)
+        #expect(budget.stopReason == .eventLimit)
+        #expect(budget.handled == 2)
+    }
+
     /// Every preset runs; the bookkeeping of the event rules holds.
     @Test(arguments: LoopixParameters.presetNames)
     func presetRuns(name: String) throws {

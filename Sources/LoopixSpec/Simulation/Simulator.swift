@@ -113,24 +113,17 @@ struct SimulationState {
     /// time.
     mutating func run(progress: ((Double) -> Void)?) -> SimulationResult {
         scheduleStart()
-        var processed = 0
-        var stopReason = SimulationResult.StopReason.duration
-        while let time = queue.nextTime, time <= stopAt {
-            if processed >= config.maxEvents {
-                stopReason = .eventLimit
-                break
-            }
+        var budget = EventBudget(limit: config.maxEvents)
+        while let time = queue.nextTime, time <= stopAt, budget.admit() {
             let event = queue.removeNext()
             now = event.time
-            processed += 1
-            if processed & 0xFFFF == 0 { progress?(now / config.duration) }
+            if budget.handled & 0xFFFF == 0 { progress?(now / config.duration) }
             handle(event.action)
         }
-        let windowEnd = stopReason == .duration ? metrics.windowEnd : min(now, metrics.windowEnd)
         progress?(1)
         return SimulationResult(
-            metrics: metrics, parameters: p, config: config, stopReason: stopReason,
-            eventsProcessed: processed, windowEnd: windowEnd,
+            metrics: metrics, parameters: p, config: config, stopReason: budget.stopReason,
+            eventsProcessed: budget.handled, windowEnd: metrics.windowEnd(stoppedBy: budget.stopReason, at: now),
             unsentAtEnd: clients.reduce(0) { $0 + $1.buffer.count })
     }
 

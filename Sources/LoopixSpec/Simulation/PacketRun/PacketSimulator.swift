@@ -189,26 +189,19 @@ struct PacketRunState {
     mutating func run(progress: ((Double) -> Void)?) -> PacketRunResult {
         scheduleStart()
         let end = Self.nanoseconds(config.duration)
-        var handled = 0
-        var stopReason = SimulationResult.StopReason.duration
-        while let time = queue.nextTime, time <= end {
-            if handled >= config.maxEvents {
-                stopReason = .eventLimit
-                break
-            }
+        var budget = EventBudget(limit: config.maxEvents)
+        while let time = queue.nextTime, time <= end, budget.admit() {
             let event = queue.removeNext()
             if ahead != nil { ahead?.startPlanned(until: event.time, clients: network.clients) }
             now = event.time
             nowSeconds = Double(event.time) / 1e9
-            handled += 1
-            if handled & 0xFFF == 0 { progress?(Double(event.time) / Double(end)) }
+            if budget.handled & 0xFFF == 0 { progress?(Double(event.time) / Double(end)) }
             handle(event.action)
         }
-        let windowEnd = stopReason == .duration ? metrics.windowEnd : min(nowSeconds, metrics.windowEnd)
         progress?(1)
         let metricsResult = SimulationResult(
-            metrics: metrics, parameters: p, config: config, stopReason: stopReason,
-            eventsProcessed: handled, windowEnd: windowEnd,
+            metrics: metrics, parameters: p, config: config, stopReason: budget.stopReason,
+            eventsProcessed: budget.handled, windowEnd: metrics.windowEnd(stoppedBy: budget.stopReason, at: nowSeconds),
             unsentAtEnd: network.clients.reduce(0) { $0 + $1.bufferedCount })
         return PacketRunResult(
             metrics: metricsResult, behaviour: Self.describe(behaviour), packets: counts, wallClock: nil)
