@@ -61,6 +61,17 @@ public enum Explain {
 
     static func seedLabel(profile: ExplainProfile, seed: String) -> String { "explain/\(profile.rawValue)/\(seed)" }
 
+    /// The error a walkthrough's draw of random inputs ends in: an ExplainError as it is, a
+    /// PrimitiveError wrapped, anything else an unexpected outcome (shared by the nym and
+    /// sphinxmix draws).
+    static func drawFailure(_ error: any Error) -> ExplainError {
+        switch error {
+        case let error as ExplainError: error
+        case let error as PrimitiveError: .primitive(error)
+        default: .unexpectedOutcome(hop: 0, detail: "\(error)")
+        }
+    }
+
     /// Runs a profile call and reports its error as an `ExplainError`.
     static func sphinx<T>(_ body: () throws(SphinxError) -> T) throws(ExplainError) -> T {
         do {

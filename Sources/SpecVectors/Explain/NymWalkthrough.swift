@@ -45,12 +45,8 @@ enum NymWalkthrough {
                         address: try NymDestinationAddress(address), identifier: try NymIdentifier(identifier))
                 }
                 randomness = NymPacketRandomness.draw(hops: hops, from: &random)
-            } catch let error as ExplainError {
-                throw error
-            } catch let error as PrimitiveError {
-                throw .primitive(error)
             } catch {
-                throw .unexpectedOutcome(hop: 0, detail: "\(error)")
+                throw Explain.drawFailure(error)
             }
         }
 

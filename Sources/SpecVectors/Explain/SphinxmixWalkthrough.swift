@@ -39,12 +39,8 @@ enum SphinxmixWalkthrough {
                     path.append(SphinxmixPathHop(nodeID: id, publicKey: key.publicKey))
                     keys.append(key)
                 }
-            } catch let error as ExplainError {
-                throw error
-            } catch let error as PrimitiveError {
-                throw .primitive(error)
             } catch {
-                throw .unexpectedOutcome(hop: 0, detail: "\(error)")
+                throw Explain.drawFailure(error)
             }
             destination = random.bytes(16)
         }

@@ -76,37 +76,34 @@ extension NymInvalid {
             "delta: replaced by zeros, at the last hop", ["ModifiedPayload"],
             process(Array(p2.prefix(header)) + Bytes.zeros(p2.count - header), secret: s2))
 
-        // Routing blocks under a valid MAC.
+        // Routing blocks under a valid MAC: a packet crafted for hop 0 whose routing entry has
+        // the given flag and version bytes, processed at hop 0.
+        func addRoutingBlock(
+            _ comment: String, _ flags: [String], _ result: TestResult, label: String, flag: UInt8, version: Bytes
+        ) throws {
+            let packet = try craftedPacket(
+                nodePublicKey: y0, label: "nym/invalid/\(label)", plaintext: routingBlock(flag: flag, version: version))
+            add(comment, flags, result, process(packet, secret: s0))
+        }
         for (flag, what) in [(UInt8(0x03), "0x03"), (0x00, "0x00"), (0xff, "0xff")] {
-            let packet = try craftedPacket(
-                nodePublicKey: y0, label: "nym/invalid/flag-\(what)",
-                plaintext: routingBlock(flag: flag, version: [0, 1, 2]))
-            add("routing flag \(what) under a valid MAC", ["UnknownFlag"], process(packet, secret: s0))
+            try addRoutingBlock(
+                "routing flag \(what) under a valid MAC", ["UnknownFlag"], .invalid, label: "flag-\(what)", flag: flag,
+                version: [0, 1, 2])
         }
-        let v260 = try craftedPacket(
-            nodePublicKey: y0, label: "nym/invalid/version-260",
-            plaintext: routingBlock(flag: 0x02, version: [0, 1, 4]))
-        add("version 260 under a valid MAC", ["UnknownVersion"], .acceptable, process(v260, secret: s0))
-        let v65535 = try craftedPacket(
-            nodePublicKey: y0, label: "nym/invalid/version-65535",
-            plaintext: routingBlock(flag: 0x01, version: [0, 0xff, 0xff]))
-        add(
+        try addRoutingBlock(
+            "version 260 under a valid MAC", ["UnknownVersion"], .acceptable, label: "version-260", flag: 0x02,
+            version: [0, 1, 4])
+        try addRoutingBlock(
             "version 65535 in a forward block under a valid MAC", ["UnknownVersion"], .acceptable,
-            process(v65535, secret: s0))
+            label: "version-65535", flag: 0x01, version: [0, 0xff, 0xff])
         for (version, bytes) in [(257, Bytes([0, 1, 1])), (1, Bytes([0, 0, 1]))] {
-            let packet = try craftedPacket(
-                nodePublicKey: y0, label: "nym/invalid/version-\(version)",
-                plaintext: routingBlock(flag: 0x02, version: bytes))
-            add(
+            try addRoutingBlock(
                 "legacy version \(version) under a valid MAC", ["LegacyVersion"], .acceptable,
-                process(packet, secret: s0))
+                label: "version-\(version)", flag: 0x02, version: bytes)
         }
-        let badVersion = try craftedPacket(
-            nodePublicKey: y0, label: "nym/invalid/version-first-byte",
-            plaintext: routingBlock(flag: 0x02, version: [1, 1, 2]))
-        add(
+        try addRoutingBlock(
             "version field [1, 1, 2]: first byte not zero", ["NonZeroVersionPrefix"], .acceptable,
-            process(badVersion, secret: s0))
+            label: "version-first-byte", flag: 0x02, version: [1, 1, 2])
 
         // Small-order alpha.
         let zeroSecret = Bytes.zeros(32)
