@@ -3,7 +3,7 @@ import Testing
 @testable import SphinxSpec
 
 /// The constant-time secp256k1 arithmetic (Secp256k1FieldElement.swift, Secp256k1Jacobian.swift,
-/// Secp256k1ScalarMultiplication.swift, Secp256k1ScalarArithmetic.swift) against the readable
+/// Secp256k1ScalarMultiplication.swift, WeierstrassScalarArithmetic.swift) against the readable
 /// GMP reference (Secp256k1Reference.swift and GMP's own `mpz` arithmetic), on edge values and
 /// on values drawn from a seeded source. Secp256k1Tests.swift checks against published data.
 @Suite("secp256k1 constant-time arithmetic vs the GMP reference")

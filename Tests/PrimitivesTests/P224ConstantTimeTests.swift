@@ -124,7 +124,7 @@ struct P224ConstantTimeTests {
         #expect(throws: PrimitiveError.pointAtInfinity) { try P224.generator.multiplied(by: zero) }
     }
 
-    /// Scalars mod n on `mpn_sec_*` (P224ScalarArithmetic.swift) against GMP `mpz`: reduction of
+    /// Scalars mod n on `mpn_sec_*` (WeierstrassScalarArithmetic.swift) against GMP `mpz`: reduction of
     /// strings of 0 to 64 bytes, products, and the canonical-form checks.
     @Test func scalarArithmeticMatchesGMP() throws {
         var random = try DeterministicRandom(seed: Bytes(repeating: 0x6e, count: 32))

@@ -13,7 +13,7 @@ import CGMP
 /// **Constant-time for secret scalars.** Scalar multiplication runs on fixed-size field
 /// elements with a fixed window and masked table look-ups (P224FieldElement.swift,
 /// P224Jacobian.swift, P224ScalarMultiplication.swift), and scalars mod n on GMP's `mpn_sec_*`
-/// functions (P224ScalarArithmetic.swift). Points are public values: decoding, the on-curve
+/// functions (WeierstrassScalarArithmetic.swift). Points are public values: decoding, the on-curve
 /// check and the encodings below use GMP `mpz` integers, which are not constant-time. The
 /// readable affine double-and-add is kept as the test oracle in P224Reference.swift.
 public enum P224 {
@@ -21,6 +21,8 @@ public enum P224 {
     public static let coordinateLength = 28
     /// Length of a scalar encoding in bytes (same as a coordinate).
     public static let scalarLength = 28
+    /// Constant-time arithmetic on scalars mod n (WeierstrassScalarArithmetic.swift).
+    static let scalars = WeierstrassScalarArithmetic.p224
     /// Length of an uncompressed point encoding: 0x04 ‖ X ‖ Y.
     public static let pointLength = 1 + 2 * coordinateLength
 
@@ -145,12 +147,12 @@ public enum P224 {
 
     /// An integer modulo the group order n. SPEC.md [PRIM-P224-SCALAR]: scalars are reduced mod
     /// n on creation and multiplied mod n (`Bn.mod_mul` in sphinxmix's `Group_ECC.expon`).
-    /// The arithmetic is constant-time (P224ScalarArithmetic.swift, GMP's `mpn_sec_*`).
+    /// The arithmetic is constant-time (WeierstrassScalarArithmetic.swift, GMP's `mpn_sec_*`).
     public struct Scalar: Equatable, Sendable {
         /// Four limbs, least significant first, below n.
-        let limbs: P224ScalarArithmetic.Limbs
+        let limbs: WeierstrassScalarArithmetic.Limbs
 
-        private init(limbs: P224ScalarArithmetic.Limbs) { self.limbs = limbs }
+        private init(limbs: WeierstrassScalarArithmetic.Limbs) { self.limbs = limbs }
 
         /// `value mod n`, for tests and the reference arithmetic (not constant-time: GMP `mpz`).
         init(value: GMPInteger) {
@@ -164,7 +166,7 @@ public enum P224 {
         /// The big-endian integer `bytes` encodes, reduced mod n: sphinxmix's `makeexp`
         /// (`Bn.from_binary(data) % order`). Any length is accepted, the empty string is 0.
         public init(reducing bytes: Bytes) {
-            self.init(limbs: P224ScalarArithmetic.reduce(P224ScalarArithmetic.limbs(bigEndian: bytes)))
+            self.init(limbs: P224.scalars.reduce(P224.scalars.limbs(bigEndian: bytes)))
         }
 
         /// A scalar given in canonical form: big-endian, any length (leading zeros allowed),
@@ -175,10 +177,10 @@ public enum P224 {
             let extra = bytes.count > P224.scalarLength ? bytes.prefix(bytes.count - P224.scalarLength) : []
             var extraBits: UInt8 = 0
             for byte in extra { extraBits |= byte }
-            let candidate = P224ScalarArithmetic.limbs(bigEndian: Bytes(bytes.suffix(P224.scalarLength)))
+            let candidate = P224.scalars.limbs(bigEndian: Bytes(bytes.suffix(P224.scalarLength)))
             let valid =
-                P224ScalarArithmetic.isBelowOrderMask(candidate) & ~P224ScalarArithmetic.isZeroMask(candidate)
-                & P224ScalarArithmetic.isZeroMask([mp_limb_t(extraBits)])
+                P224.scalars.isBelowOrderMask(candidate) & ~P224.scalars.isZeroMask(candidate)
+                & P224.scalars.isZeroMask([mp_limb_t(extraBits)])
             guard Self.publicVerdict(valid) else { throw .invalidScalar }
             self.init(limbs: candidate)
         }
@@ -193,9 +195,9 @@ public enum P224 {
         /// gives up with `PrimitiveError.invalidScalar`.
         public static func random(using source: inout some RandomSource) throws(PrimitiveError) -> Scalar {
             for _ in 0..<64 {
-                let candidate = P224ScalarArithmetic.limbs(bigEndian: source.bytes(P224.scalarLength))
+                let candidate = P224.scalars.limbs(bigEndian: source.bytes(P224.scalarLength))
                 let accepted =
-                    P224ScalarArithmetic.isBelowOrderMask(candidate) & ~P224ScalarArithmetic.isZeroMask(candidate)
+                    P224.scalars.isBelowOrderMask(candidate) & ~P224.scalars.isZeroMask(candidate)
                 if Self.publicVerdict(accepted) { return Scalar(limbs: candidate) }
             }
             throw .invalidScalar
@@ -203,14 +205,14 @@ public enum P224 {
 
         /// `self · other mod n`.
         public func times(_ other: Scalar) -> Scalar {
-            Scalar(limbs: P224ScalarArithmetic.multiply(limbs, other.limbs))
+            Scalar(limbs: P224.scalars.multiply(limbs, other.limbs))
         }
 
         /// 28 big-endian bytes.
-        public var bytes: Bytes { P224ScalarArithmetic.bytes(limbs) }
+        public var bytes: Bytes { P224.scalars.bytes(limbs) }
 
         /// Whether the scalar is 0. Declassifies that one fact (a zero exponent is refused).
-        public var isZero: Bool { Self.publicVerdict(P224ScalarArithmetic.isZeroMask(limbs)) }
+        public var isZero: Bool { Self.publicVerdict(P224.scalars.isZeroMask(limbs)) }
 
         /// A verdict on a secret scalar that the protocol makes public [CT-DECLASSIFY-P224-SCALAR]:
         /// whether a key is valid (an invalid one is refused), whether a random draw was
@@ -226,7 +228,7 @@ public enum P224 {
 
         /// Equality without an early exit.
         public static func == (l: Scalar, r: Scalar) -> Bool {
-            P224ScalarArithmetic.equalMask(l.limbs, r.limbs) != 0
+            P224.scalars.equalMask(l.limbs, r.limbs) != 0
         }
     }
 }

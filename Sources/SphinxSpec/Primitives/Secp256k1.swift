@@ -12,7 +12,7 @@
 /// (Secp256k1FieldElement.swift); scalar multiplication is a fixed 4-bit window with masked
 /// table look-ups over Jacobian coordinates (Secp256k1Jacobian.swift,
 /// Secp256k1ScalarMultiplication.swift); scalars mod n use GMP's `mpn_sec_*` functions
-/// (Secp256k1ScalarArithmetic.swift); compression of a (possibly secret) product is
+/// (WeierstrassScalarArithmetic.swift); compression of a (possibly secret) product is
 /// branch-free. Decoding a received point branches on its validity: its input is public. The
 /// readable GMP `mpz` ladder is kept as the test oracle in Secp256k1Reference.swift.
 public enum Secp256k1 {
@@ -20,6 +20,8 @@ public enum Secp256k1 {
     public static let coordinateLength = 32
     /// Length of a scalar encoding in bytes.
     public static let scalarLength = 32
+    /// Constant-time arithmetic on scalars mod n (WeierstrassScalarArithmetic.swift).
+    static let scalars = WeierstrassScalarArithmetic.secp256k1
     /// Length of a compressed point: (0x02 | 0x03) ‖ X (SEC 1 v2 §2.3.3).
     public static let compressedPointLength = 1 + coordinateLength
 
@@ -95,19 +97,19 @@ public enum Secp256k1 {
     // MARK: - Scalars
 
     /// An integer modulo the group order n. SPEC.md [PRIM-SECP256K1-SCALAR]. The arithmetic
-    /// is constant-time (Secp256k1ScalarArithmetic.swift, GMP's `mpn_sec_*`).
+    /// is constant-time (WeierstrassScalarArithmetic.swift, GMP's `mpn_sec_*`).
     public struct Scalar: Equatable, Sendable {
         /// Four limbs, least significant first, below n.
-        let limbs: Secp256k1ScalarArithmetic.Limbs
+        let limbs: WeierstrassScalarArithmetic.Limbs
 
-        private init(limbs: Secp256k1ScalarArithmetic.Limbs) { self.limbs = limbs }
+        private init(limbs: WeierstrassScalarArithmetic.Limbs) { self.limbs = limbs }
 
         /// The big-endian integer `bytes` encodes, reduced mod n. Used for blinding factors
         /// (a SHA-256 output, BOLT #4 "Blinding Ephemeral Onion Keys"), as libsecp256k1's
         /// tweak functions read them after checking them below n (a SHA-256 output is ≥ n
         /// with probability ≈ 2⁻¹²⁸). Any length is accepted; the empty string is 0.
         public init(reducing bytes: Bytes) {
-            self.init(limbs: Secp256k1ScalarArithmetic.reduce(Secp256k1ScalarArithmetic.limbs(bigEndian: bytes)))
+            self.init(limbs: Secp256k1.scalars.reduce(Secp256k1.scalars.limbs(bigEndian: bytes)))
         }
 
         /// A private key: exactly 32 big-endian bytes with value in [1, n) (libsecp256k1's
@@ -116,9 +118,9 @@ public enum Secp256k1 {
         ///   zero or a value not below n.
         public init(canonical bytes: Bytes) throws(PrimitiveError) {
             try requireLength(bytes, Secp256k1.scalarLength, "secp256k1 private key")
-            let candidate = Secp256k1ScalarArithmetic.limbs(bigEndian: bytes)
+            let candidate = Secp256k1.scalars.limbs(bigEndian: bytes)
             let valid =
-                Secp256k1ScalarArithmetic.isBelowOrderMask(candidate) & ~Secp256k1ScalarArithmetic.isZeroMask(candidate)
+                Secp256k1.scalars.isBelowOrderMask(candidate) & ~Secp256k1.scalars.isZeroMask(candidate)
             guard Self.publicVerdict(valid) else { throw .invalidScalar }
             self.init(limbs: candidate)
         }
@@ -130,14 +132,14 @@ public enum Secp256k1 {
 
         /// `self · other mod n`.
         public func times(_ other: Scalar) -> Scalar {
-            Scalar(limbs: Secp256k1ScalarArithmetic.multiply(limbs, other.limbs))
+            Scalar(limbs: Secp256k1.scalars.multiply(limbs, other.limbs))
         }
 
         /// Whether the scalar is 0 (declassified, as `publicVerdict` says).
-        public var isZero: Bool { Self.publicVerdict(Secp256k1ScalarArithmetic.isZeroMask(limbs)) }
+        public var isZero: Bool { Self.publicVerdict(Secp256k1.scalars.isZeroMask(limbs)) }
 
         /// 32 big-endian bytes.
-        public var bytes: Bytes { Secp256k1ScalarArithmetic.bytes(limbs) }
+        public var bytes: Bytes { Secp256k1.scalars.bytes(limbs) }
 
         /// `self · G` with the precomputed generator table (PRIM-SECP256K1-MUL-BASE): the
         /// public key of a private key.
@@ -149,7 +151,7 @@ public enum Secp256k1 {
 
         /// Equality without an early exit.
         public static func == (l: Scalar, r: Scalar) -> Bool {
-            Secp256k1ScalarArithmetic.equalMask(l.limbs, r.limbs) != 0
+            Secp256k1.scalars.equalMask(l.limbs, r.limbs) != 0
         }
     }
 }
