@@ -34,7 +34,8 @@ public enum HKDFSHA256 {
         // One key for every block: absorb it once.
         let keyed = HMACSHA256.Keyed(key: prk)
         while okm.count < length {
-            previous = keyed.mac(previous + info + [counter])
+            // T(i), with its three parts hashed in turn rather than concatenated.
+            previous = keyed.mac(concatenationOf: previous, info, [counter])
             okm += previous
             counter &+= 1
         }

@@ -36,11 +36,28 @@ public enum HMACSHA256 {
 
         /// HMAC(key, message).
         public func mac(_ message: Bytes) -> Bytes {
+            // Inner: SHA-256((K0 ⊕ ipad) ‖ m), starting from the state after the key block.
             var innerHash = inner
-            innerHash.update(data: message)
+            message.withUnsafeBytes { innerHash.update(bufferPointer: $0) }
+            return finish(innerHash)
+        }
+
+        /// HMAC(key, m₁ ‖ m₂ ‖ …) without building the concatenation: each part goes into the
+        /// inner hash in turn, which hashes exactly the same bytes.
+        public func mac(concatenationOf parts: Bytes...) -> Bytes {
+            var innerHash = inner
+            for part in parts {
+                part.withUnsafeBytes { innerHash.update(bufferPointer: $0) }
+            }
+            return finish(innerHash)
+        }
+
+        /// Outer: SHA-256((K0 ⊕ opad) ‖ inner digest), the inner digest read straight from its
+        /// buffer (no intermediate array).
+        private func finish(_ innerHash: Crypto.SHA256) -> Bytes {
             var outerHash = outer
-            outerHash.update(data: Bytes(innerHash.finalize()))
-            return Bytes(outerHash.finalize())
+            innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
+            return outerHash.finalize().withUnsafeBytes { Bytes($0) }
         }
     }
 }
