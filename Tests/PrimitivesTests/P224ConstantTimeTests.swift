@@ -60,6 +60,26 @@ struct P224ConstantTimeTests {
         }
     }
 
+    /// The reduction alone (PRIM-P224-FIELD-REDUCE) on any 448-bit input, not only on products
+    /// of reduced values: 0, all ones (the largest input, where every fold carries), values whose
+    /// part above 2²²⁴ is all ones or 1, and 300 seeded random inputs.
+    @Test func reductionMatchesGMPOnAny448BitValue() throws {
+        var random = try DeterministicRandom(seed: Bytes(repeating: 0x48, count: 32))
+        var inputs: [Bytes] = [
+            Bytes(repeating: 0, count: 56), Bytes(repeating: 0xff, count: 56),
+            Bytes(repeating: 0xff, count: 28) + Bytes(repeating: 0, count: 28),
+            Bytes(repeating: 0, count: 27) + [1] + Bytes(repeating: 0xff, count: 28),
+        ]
+        for _ in 0..<300 { inputs.append(random.bytes(56)) }
+        for bytes in inputs {
+            // Seven 64-bit limbs, least significant first, from the big-endian bytes.
+            let limbs = (0..<7).map { i in bytes[(48 - 8 * i)..<(56 - 8 * i)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            }
+            let reduced = P224FieldElement.reduce(limbs[0], limbs[1], limbs[2], limbs[3], limbs[4], limbs[5], limbs[6])
+            #expect(Self.integer(reduced) == GMPInteger(bigEndian: bytes).mod(Self.p), "input \(bytes)")
+        }
+    }
+
     @Test func fieldDecodingRejectsValuesNotBelowP() throws {
         let pBytes = try #require(Self.p.bigEndianBytes(width: 28))
         #expect(P224FieldElement(bigEndian: pBytes) == nil)

@@ -222,72 +222,60 @@ struct P224FieldElement: Sendable {
         return Self.reduce(r0, r1, r2, r3, r4, r5, r6)
     }
 
-    /// Reduces a product c < p² (448 bits, given as seven 64-bit limbs) modulo p by the NIST
-    /// fast reduction for P-224: FIPS 186-4 Appendix D.2.2 (Solinas; also Hankerson–Menezes–
-    /// Vanstone, *Guide to ECC*, Algorithm 2.28). SPEC.md [PRIM-P224-FIELD-REDUCE].
+    /// Reduces a product c < 2⁴⁴⁸ (given as seven 64-bit limbs) modulo p by folding the part
+    /// above 2²²⁴ back with 2²²⁴ ≡ 2⁹⁶ − 1 (mod p), the identity behind the NIST fast reduction
+    /// (FIPS 186-4 Appendix D.2.2; Hankerson–Menezes–Vanstone, *Guide to ECC*, Algorithm 2.28),
+    /// here in 64-bit limbs. SPEC.md [PRIM-P224-FIELD-REDUCE].
     /// ```text
-    /// c = (c13, …, c0) in 32-bit words
-    /// T  = ( c6,  c5,  c4,  c3,  c2,  c1,  c0)
-    /// S1 = (c10,  c9,  c8,  c7,   0,   0,   0)      S2 = (  0, c13, c12, c11,   0,   0,   0)
-    /// D1 = (c13, c12, c11, c10,  c9,  c8,  c7)      D2 = (  0,   0,   0,   0, c13, c12, c11)
-    /// c mod p = T + S1 + S2 − D1 − D2 mod p
+    /// fold(x) = (x mod 2²²⁴) + (x div 2²²⁴)·(2⁹⁶ − 1)       ≡ x (mod p), and ≥ 0
+    /// c < 2⁴⁴⁸          → S = fold(c) < 2²²⁴ + 2³²⁰
+    /// S                 → T = fold(S) < 2²²⁴ + 2¹⁹³
+    /// T                 → U = fold(T) < 2²²⁴             (T div 2²²⁴ is 0 or 1)
+    /// c mod p = U − p if U ≥ p, else U                    (one masked subtraction)
     /// ```
-    /// Each word sum is formed in a signed 64-bit integer; carries are propagated with
-    /// arithmetic shifts. What is left above 2²²⁴ is a small signed k, folded back twice with
-    /// 2²²⁴ ≡ 2⁹⁶ − 1 (mod p) (two folds always suffice; SPEC.md says why), and one masked
-    /// subtraction of p brings the result below p. The same steps run for every input.
+    /// Each fold adds (x div 2²²⁴)·2⁹⁶ − (x div 2²²⁴), which is never negative, to the low 224
+    /// bits with a carry chain. The same steps run for every input.
     static func reduce(
         _ r0: UInt64, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64, _ r4: UInt64, _ r5: UInt64, _ r6: UInt64
     ) -> P224FieldElement {
-        @inline(__always) func low(_ limb: UInt64) -> Int64 { Int64(truncatingIfNeeded: limb & 0xffff_ffff) }
-        @inline(__always) func high(_ limb: UInt64) -> Int64 { Int64(truncatingIfNeeded: limb &>> 32) }
-        let (c0, c1, c2, c3, c4, c5, c6) = (low(r0), high(r0), low(r1), high(r1), low(r2), high(r2), low(r3))
-        let (c7, c8, c9, c10, c11, c12, c13) = (high(r3), low(r4), high(r4), low(r5), high(r5), low(r6), high(r6))
-        // T + S1 + S2 − D1 − D2, word by word.
-        var w0 = c0 &- c7 &- c11
-        var w1 = c1 &- c8 &- c12
-        var w2 = c2 &- c9 &- c13
-        var w3 = c3 &+ c7 &+ c11 &- c10
-        var w4 = c4 &+ c8 &+ c12 &- c11
-        var w5 = c5 &+ c9 &+ c13 &- c12
-        var w6 = c6 &+ c10 &- c13
-        // Carry, fold k·2²²⁴ ≡ k·2⁹⁶ − k, twice; then a last carry pass leaves 0 ≤ w < 2²²⁴.
-        for _ in 0..<2 {
-            let k = propagateCarries(&w0, &w1, &w2, &w3, &w4, &w5, &w6)
-            w0 &-= k
-            w3 &+= k
-        }
-        _ = propagateCarries(&w0, &w1, &w2, &w3, &w4, &w5, &w6)
-        @inline(__always) func limb(_ lowWord: Int64, _ highWord: Int64) -> UInt64 {
-            UInt64(bitPattern: lowWord) | (UInt64(bitPattern: highWord) &<< 32)
-        }
-        let result = P224FieldElement(limbs: [limb(w0, w1), limb(w2, w3), limb(w4, w5), UInt64(bitPattern: w6)])
-        return result.reducedOnce()
-    }
-
-    /// Leaves every word in [0, 2³²) and returns the signed carry out of word 6.
-    @inline(__always)
-    private static func propagateCarries(
-        _ w0: inout Int64, _ w1: inout Int64, _ w2: inout Int64, _ w3: inout Int64,
-        _ w4: inout Int64, _ w5: inout Int64, _ w6: inout Int64
-    ) -> Int64 {
-        // >> on Int64 is an arithmetic shift: the floor of w / 2³², also for w < 0. The wrapping
-        // operators (&+, &-) never wrap here; they only keep overflow checks (branches) out.
-        w1 &+= w0 >> 32
-        w0 &= 0xffff_ffff
-        w2 &+= w1 >> 32
-        w1 &= 0xffff_ffff
-        w3 &+= w2 >> 32
-        w2 &= 0xffff_ffff
-        w4 &+= w3 >> 32
-        w3 &= 0xffff_ffff
-        w5 &+= w4 >> 32
-        w4 &= 0xffff_ffff
-        w6 &+= w5 >> 32
-        w5 &= 0xffff_ffff
-        let k = w6 >> 32
-        w6 &= 0xffff_ffff
-        return k
+        let low32: UInt64 = 0xffff_ffff
+        var borrow: UInt64, carry: UInt64
+        // Step 1: S = fold(c). H = c div 2²²⁴ = (h3, h2, h1, h0), h3 < 2³²; H·2⁹⁶ − H has five
+        // limbs (d4 … d0); S = (c mod 2²²⁴) + that, with a carry out s5 ∈ {0, 1}.
+        let h0 = (r3 &>> 32) | (r4 &<< 32), h1 = (r4 &>> 32) | (r5 &<< 32)
+        let h2 = (r5 &>> 32) | (r6 &<< 32), h3 = r6 &>> 32
+        let d0: UInt64, d1: UInt64, d2: UInt64, d3: UInt64, d4: UInt64
+        (d0, borrow) = subtractWithBorrow(0, h0, 0)
+        (d1, borrow) = subtractWithBorrow(h0 &<< 32, h1, borrow)
+        (d2, borrow) = subtractWithBorrow((h0 &>> 32) | (h1 &<< 32), h2, borrow)
+        (d3, borrow) = subtractWithBorrow((h1 &>> 32) | (h2 &<< 32), h3, borrow)
+        (d4, _) = subtractWithBorrow((h2 &>> 32) | (h3 &<< 32), 0, borrow)  // H·2⁹⁶ ≥ H: no borrow
+        let s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64, s4: UInt64, s5: UInt64
+        (s0, carry) = addWithCarry(r0, d0, 0)
+        (s1, carry) = addWithCarry(r1, d1, carry)
+        (s2, carry) = addWithCarry(r2, d2, carry)
+        (s3, carry) = addWithCarry(r3 & low32, d3, carry)
+        (s4, s5) = addWithCarry(0, d4, carry)
+        // Step 2: T = fold(S). G = S div 2²²⁴ = (g1, g0) < 2⁹⁷; G·2⁹⁶ − G has four limbs.
+        let g0 = (s3 &>> 32) | (s4 &<< 32), g1 = (s4 &>> 32) | (s5 &<< 32)
+        let e0: UInt64, e1: UInt64, e2: UInt64, e3: UInt64
+        (e0, borrow) = subtractWithBorrow(0, g0, 0)
+        (e1, borrow) = subtractWithBorrow(g0 &<< 32, g1, borrow)
+        (e2, borrow) = subtractWithBorrow((g0 &>> 32) | (g1 &<< 32), 0, borrow)
+        (e3, _) = subtractWithBorrow(g1 &>> 32, 0, borrow)
+        var t0: UInt64, t1: UInt64, t2: UInt64, t3: UInt64
+        (t0, carry) = addWithCarry(s0, e0, 0)
+        (t1, carry) = addWithCarry(s1, e1, carry)
+        (t2, carry) = addWithCarry(s2, e2, carry)
+        (t3, _) = addWithCarry(s3 & low32, e3, carry)  // T < 2²²⁵: no carry out
+        // Step 3: U = fold(T), k = T div 2²²⁴ ∈ {0, 1}: add k·(2⁹⁶ − 1) = (0, 0, k·(2³² − 1), −k).
+        let mask = 0 &- (t3 &>> 32)
+        (t0, carry) = addWithCarry(t0, mask, 0)
+        (t1, carry) = addWithCarry(t1, mask & low32, carry)
+        (t2, carry) = addWithCarry(t2, 0, carry)
+        t3 = (t3 & low32) &+ carry
+        // Step 4: U < 2²²⁴ < 2p, so one masked subtraction of p leaves c mod p.
+        return P224FieldElement(limbs: [t0, t1, t2, t3]).reducedOnce()
     }
 
     // MARK: Inversion
