@@ -58,3 +58,59 @@ struct KeyScheduleProperties {
         }
     }
 }
+
+// The sphinxmix sender's method (SPEC.md SMX-SENDER-KEYS: α_i from the generator table by the
+// product of the factors, as sphinxmix's own `create_header`) against the readable
+// SPHINX-CREATE-2 (α_{i+1} = b_i·α_i): the same α_i, s_i and keys, or the same error. Keys are
+// honest P-224 points, 57 random bytes (almost never a point), the generator, or the point at
+// infinity's encoding; x is random, 0 or n (both ≡ 0 mod n).
+@Suite("Sphinxmix key schedules")
+struct SphinxmixKeyScheduleProperties {
+    struct Route: Sendable, CustomStringConvertible {
+        let kinds: [Int]
+        let secretKind: Int
+        let seed: UInt64
+        var description: String { "key kinds \(kinds), secret kind \(secretKind), seed \(seed)" }
+    }
+
+    static let routes = zip(Gen.int(in: 0...9).array(of: 1...5), Gen.int(in: 0...9), Gen.uint64()).map {
+        Route(kinds: $0.0, secretKind: $0.1, seed: $0.2)
+    }
+
+    static func outcome(
+        _ method: (Bytes, [Bytes]) throws(SphinxError) -> [Sphinx.HopMaterial<SphinxmixProfile>], _ x: Bytes,
+        _ keys: [Bytes]
+    ) -> Result<[Sphinx.HopMaterial<SphinxmixProfile>], SphinxError> {
+        do throws(SphinxError) { return .success(try method(x, keys)) } catch { return .failure(error) }
+    }
+
+    @Test func bothMethodsAgree() async throws {
+        let profile = SphinxmixProfile()
+        let order = Bytes(hex: "ffffffffffffffffffffffffffff16a2e0b8f03e13dd29455c5c2a3d") ?? []
+        await propertyCheck(count: RunSettings.count(40), input: fixedSeeds("keyschedule.sphinxmix"), Self.routes) {
+            _, r in
+            var random = try DeterministicRandom(seed: ByteOps.bigEndian(r.seed, width: 8) + Bytes.zeros(24))
+            var keys: [Bytes] = []
+            for kind in r.kinds {
+                switch kind {
+                case 0...6: keys.append(try P224.Scalar.random(using: &random).timesGenerator().encoded)
+                case 7: keys.append(random.bytes(57))
+                case 8: keys.append(P224.generator.encoded)
+                default: keys.append([0x00])
+                }
+            }
+            let x: Bytes
+            switch r.secretKind {
+            case 0: x = Bytes.zeros(28)
+            case 1: x = order
+            default: x = try P224.Scalar.random(using: &random).bytes
+            }
+            let fast = Self.outcome(profile.senderHopMaterial, x, keys)
+            let readable = Self.outcome(
+                { (x, keys) throws(SphinxError) in
+                    try Sphinx.hopKeyMaterial(profile: profile, initialSecret: x, publicKeys: keys)
+                }, x, keys)
+            #expect(fast == readable)
+        }
+    }
+}
