@@ -16,7 +16,7 @@
 /// Constant time: no branch and no memory index depends on a limb's value. Carries are taken
 /// from `addingReportingOverflow` and turned into 0/1 or all-zero/all-one masks by arithmetic;
 /// choices between two values are masked selections (`select`).
-struct P224FieldElement: Sendable {
+struct P224FieldElement: ConstantTimeFieldElement {
     var limbs: InlineArray<4, UInt64>
 
     init(limbs: InlineArray<4, UInt64>) { self.limbs = limbs }

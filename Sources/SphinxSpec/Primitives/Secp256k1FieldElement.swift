@@ -10,7 +10,7 @@
 /// The same layout and habits as P224FieldElement.swift: no branch and no memory index depends
 /// on a limb's value; carries come from `addingReportingOverflow` and become 0/1 or all-zero/
 /// all-one masks by arithmetic; choices are masked selections (`select`).
-struct Secp256k1FieldElement: Sendable {
+struct Secp256k1FieldElement: ConstantTimeFieldElement {
     var limbs: InlineArray<4, UInt64>
 
     init(limbs: InlineArray<4, UInt64>) { self.limbs = limbs }
