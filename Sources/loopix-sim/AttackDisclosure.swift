@@ -10,7 +10,9 @@ extension Attack {
                 Three forms. By default the rounds model (SPEC.md LOOPIX-ADV-SDA-1, -2). With --trace, \
                 simulator runs in which client 0 writes to clients 1 … m, attacked on their observer view \
                 (LOOPIX-ADV-SDA-5): --cover all runs the paper's and Nym's rule, each with the given λ_L, λ_D \
-                and without them. With --observation FILE, the attack on that file (LOOPIX-ADV-SDA-4): name \
+                and without them; with --trace --packets, packet-level runs on real Sphinx packets instead \
+                (LOOPIX-ADV-SDA-PKT: the paper's rule with the loopix-paper behaviour, Nym's with Nym's, \
+                acks and push included). With --observation FILE, the attack on that file (LOOPIX-ADV-SDA-4): name \
                 the writer, m, the round length and the start; with --truth, scored.
                 """)
 
@@ -35,6 +37,10 @@ extension Attack {
             Double = 5
         @Flag(help: "With --trace: Alice writes uniformly (negative control; clients 1 … m scored).") var uniform =
             false
+        @Flag(help: "With --trace: attack packet-level runs (real Sphinx packets, SPEC.md LOOPIX-ADV-SDA-PKT).")
+        var packets = false
+        @Option(help: "With --trace --packets: threads doing each run's Sphinx work (the figures do not depend on it).")
+        var threads = 1
         @Option(help: "Attack this observation file.") var observation: String?
         @Option(help: "With --observation: its ground truth, to score.") var truth: String?
         @Option(help: "With --observation: the client watched (Alice).") var writer: Int = 0
@@ -55,6 +61,11 @@ extension Attack {
             var friendProviders: [Int]?
             var roundsCorrelation: Int?
             var roundsExcess: Int?
+        }
+
+        func validate() throws {
+            if packets && !trace { throw ValidationError("--packets goes with --trace") }
+            if threads != 1 && !packets { throw ValidationError("--threads goes with --trace --packets") }
         }
 
         func run() throws {
@@ -136,9 +147,15 @@ extension Attack {
                         parameters: p, habit: habit, scoredFriends: Array(1...friends), roundLength: roundLength,
                         burnIn: burnIn, rounds: maxRounds)
                     let name = "\(rule.rawValue) rule, λ_L = \(l), λ_D = \(d)"
-                    let c = try DisclosureAttack.traceCurve(
-                        s, trials: trials, seed: seed, progress: output.progress(name))
+                    let c =
+                        packets
+                        ? try DisclosureAttack.packetCurve(
+                            s, behaviour: rule == .nym ? .nym : .loopixPaper, trials: trials, seed: seed,
+                            threads: threads, progress: output.progress(name))
+                        : try DisclosureAttack.traceCurve(
+                            s, trials: trials, seed: seed, progress: output.progress(name))
                     curves.append(c)
+                    if packets { print("runs: \(c.runs)") }
                     print(
                         "\(name): median rounds to disclosure, correlation \(median(c.medianRoundsCorrelation)),"
                             + " excess \(median(c.medianRoundsExcess))")

@@ -47,6 +47,9 @@ extension DisclosureAttack {
         /// The rounds model's medians over max(trials, 40) trials of as many rounds.
         public var modelMedianRoundsCorrelation: Int?
         public var modelMedianRoundsExcess: Int?
+        /// The runs attacked: "timing model", or the packet-level run and its behaviour
+        /// (LOOPIX-ADV-SDA-PKT).
+        public var runs: String
     }
 
     /// The rounds model that matches a trace setting, and Danezis' prediction for it in rounds.
@@ -86,6 +89,22 @@ extension DisclosureAttack {
     public static func traceCurve(
         _ s: TraceSetting, trials: Int, seed: UInt64, progress: ((Double) -> Void)? = nil
     ) throws(AdversaryError) -> TraceCurve {
+        try curve(s, runs: "timing model", trials: trials, seed: seed, progress: progress) {
+            config throws(AdversaryError) in
+            let simulator: LoopixSimulator
+            do { simulator = try LoopixSimulator(parameters: s.parameters, config: config) } catch {
+                throw .unsuitable("the run's settings: \(error)")
+            }
+            return ObserverRecording.run(simulator).recording.observation
+        }
+    }
+
+    /// The trials of a trace curve on the runs `record` makes: it runs one trial's configuration
+    /// and returns the observer's view of it.
+    static func curve(
+        _ s: TraceSetting, runs: String, trials: Int, seed: UInt64, progress: ((Double) -> Void)?,
+        record: (SimulationConfig) throws(AdversaryError) -> [LinkEvent]
+    ) throws(AdversaryError) -> TraceCurve {
         let p = s.parameters
         guard trials >= 1, s.rounds >= 1 else { throw .unsuitable("need trials ≥ 1 and rounds ≥ 1") }
         let friends = Set(s.scoredFriends.map { PathSampling.provider(ofClient: $0, providers: p.providers) })
@@ -102,14 +121,10 @@ extension DisclosureAttack {
             let config = SimulationConfig(
                 seed: seed &+ UInt64(trial), duration: duration, burnIn: s.burnIn, trackSenderEntropy: false,
                 habit: s.habit)
-            let simulator: LoopixSimulator
-            do { simulator = try LoopixSimulator(parameters: p, config: config) } catch {
-                throw .unsuitable("the run's settings: \(error)")
-            }
-            let (_, recording) = ObserverRecording.run(simulator)
+            let observation = try record(config)
             // Step 2: the attack on the view alone.
             var view = try onView(
-                recording.observation, providers: p.providers, layers: p.layers, mixesPerLayer: p.mixesPerLayer,
+                observation, providers: p.providers, layers: p.layers, mixesPerLayer: p.mixesPerLayer,
                 setting: ViewSetting(
                     writer: s.habit.writer, friends: friends.count, roundLength: s.roundLength, start: s.burnIn))
             view.correlationGuesses = Array(view.correlationGuesses.prefix(s.rounds))
@@ -134,7 +149,7 @@ extension DisclosureAttack {
             medianRoundsCorrelation: median(roundsCorrelation), medianRoundsExcess: median(roundsExcess),
             model: model, predictedRounds: predicted,
             modelMedianRoundsCorrelation: modelCurve.medianRoundsCorrelation,
-            modelMedianRoundsExcess: modelCurve.medianRoundsExcess)
+            modelMedianRoundsExcess: modelCurve.medianRoundsExcess, runs: runs)
     }
 
     /// 1 … 10, then growing by a quarter, and the last round.

@@ -73,7 +73,8 @@ public struct ObserverRecording: Sendable {
     /// The attacker's input: every link event of the run.
     public private(set) var observation: [LinkEvent] = []
     /// The ground truth, one entry per event: a message number unique in the run (numbered from
-    /// 0 in order of first link), or nil for a pull's dummy.
+    /// 0 in order of first link), or nil for a pull's dummy; the kind is nil for a dummy and for
+    /// an ack packet of a packet-level run.
     public private(set) var truth: [TruthEntry] = []
 
     /// The ground truth of one link event.
@@ -112,6 +113,19 @@ public struct ObserverRecording: Sendable {
     ) -> (result: SimulationResult, recording: ObserverRecording) {
         var recording = ObserverRecording()
         let result = simulator.run(progress: progress, observe: { recording.record($0, $1) })
+        return (result, recording)
+    }
+
+    /// Runs a packet-level run (SPEC.md §8.12) and records what the global passive adversary
+    /// sees of it (LOOPIX-ADV-PKT-VIEW): the same kind of view, from real packets; a SURB-ACK's
+    /// ack packet has a message number and no kind.
+    ///
+    /// - Throws: `NodeError.parameters` for fewer than 1 thread.
+    public static func run(
+        _ simulator: PacketSimulator, threads: Int = 1, progress: ((Double) -> Void)? = nil
+    ) throws(NodeError) -> (result: PacketRunResult, recording: ObserverRecording) {
+        var recording = ObserverRecording()
+        let result = try simulator.run(threads: threads, progress: progress, view: { recording.record($0, $1) })
         return (result, recording)
     }
 }

@@ -31,6 +31,9 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
     case targetsOutlastRun(lastCreated: Double, windowEnd: Double)
     /// Sender entropy asked for more clients than `LoopixParameters.maximumClientsWithSenderEntropy`.
     case tooManyClientsForSenderEntropy(clients: Int, maximum: Int)
+    /// A packet-level run's writing habit names an empty-slot rule other than its behaviour's
+    /// (there the client's code decides, LOOPIX-PKT-USER).
+    case habitRuleDisagrees(habitLoops: Bool, behaviourLoops: Bool)
 
     public var description: String {
         switch self {
@@ -50,6 +53,9 @@ public enum LoopixError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the last target message (at \(l) s) comes after the window's end (duration − cooldown = \(w) s)"
         case .tooManyClientsForSenderEntropy(let c, let m):
             return "sender entropy is tracked for at most \(m) clients (got \(c)); use --no-sender-entropy"
+        case .habitRuleDisagrees(let h, let b):
+            return
+                "the habit's empty-slot rule (\(h ? "loop" : "drop")) is not the behaviour's (\(b ? "loop" : "drop"))"
         case .unknownPreset(let n):
             return "unknown preset \"\(n)\" (known: \(LoopixParameters.presetNames.joined(separator: ", ")))"
         }

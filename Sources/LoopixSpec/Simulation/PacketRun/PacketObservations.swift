@@ -53,6 +53,7 @@ extension PacketRunState {
     mutating func storedInInbox(_ tag: PacketTag, gateway g: Int) {
         for (client, inbox) in network.gateways[g].inboxes where inbox.count > inboxSizes[client] {
             inboxSizes[client] = inbox.count
+            if view != nil { inboxPackets[client].append(tag) }
             if let message = inbox.last { reachedInbox(tag, message: message) }
             return
         }

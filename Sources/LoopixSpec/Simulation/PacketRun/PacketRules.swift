@@ -71,6 +71,9 @@ extension PacketRunState {
                     continue
                 }
                 pullAnswered(client: c, messages: messages)
+                if view != nil, case .gateway(let g) = source {
+                    viewPullAnswer(gateway: g, client: c, messages: messages)
+                }
                 schedule(.node(.client(c), .gatewayMessages(messages), tag: nil), at: now)
             case let .push(client, message):
                 guard let c = clientIndex(client) else {
@@ -78,6 +81,7 @@ extension PacketRunState {
                     continue
                 }
                 call.pushed = true
+                if view != nil, case .gateway(let g) = source { viewHandOver(gateway: g, client: c, tag: incoming) }
                 if let incoming { reachedInbox(incoming, message: message) }
                 schedule(.node(.client(c), .gatewayMessages([message]), tag: nil), at: now)
             case .deliver:
@@ -185,6 +189,7 @@ extension PacketRunState {
         observe?(
             PacketObservation(
                 time: now, from: address(of: source), to: to, bytes: bytes, truth: tag.kind, packetID: tag.id))
+        if view != nil { viewLink(from: source, to: target, tag: tag) }
         // LOOPIX-ADV-PKT-HOOK: an adversary may take a packet on a link into a mix.
         if adversary != nil, case .mix(let m) = target, adversaryTakes(bytes, from: source, mix: m, tag: tag) {
             return

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// The packet-level run: the nodes of §8.11 (`MixNode`, `GatewayNode`, `ClientNode`, made by
 /// `PacketNetwork`) exchanging real nym Sphinx packets on the shared `EventQueue`, in virtual
 /// nanoseconds, measured with the timing model's `MetricCollector`.
@@ -16,8 +18,9 @@ public struct PacketSimulator: Sendable {
 
     /// Validates the parameters and the run (LOOPIX-PARAM-1, LOOPIX-SIM-1).
     ///
-    /// - Throws: `NodeError.parameters` for invalid parameters or run settings, or a duration
-    ///   beyond `maximumDuration`; `NodeError.invalidTopology` for more than 4 layers.
+    /// - Throws: `NodeError.parameters` for invalid parameters or run settings, a duration
+    ///   beyond `maximumDuration`, or a writing habit whose empty-slot rule is not the
+    ///   behaviour's (`habitRuleDisagrees`); `NodeError.invalidTopology` for more than 4 layers.
     public init(parameters: LoopixParameters, behaviour: PacketBehaviour, config: SimulationConfig) throws(NodeError) {
         do {
             try parameters.validate()
@@ -31,6 +34,10 @@ public struct PacketSimulator: Sendable {
                 .countTooLarge(
                     parameter: "duration (ns)", value: nanoseconds < 0x1p62 ? Int(nanoseconds) : Int.max,
                     maximum: 1 << 53))
+        }
+        if let habit = config.habit, habit.emptySlotLoops != (behaviour.emptySlot == .loop) {
+            throw .parameters(
+                .habitRuleDisagrees(habitLoops: habit.emptySlotLoops, behaviourLoops: behaviour.emptySlot == .loop))
         }
         guard parameters.layers <= 4 else {
             throw .invalidTopology("\(parameters.layers) layers: a route of at most 5 Sphinx hops holds 4")
@@ -48,13 +55,18 @@ public struct PacketSimulator: Sendable {
     ///   - progress: called now and then with the share of virtual time done (0 … 1).
     ///   - observe: called with every packet put on a link, in order (tests of packet
     ///     properties); it cannot change the run.
+    ///   - view: called with every link event as the global passive observer sees it, and its
+    ///     ground truth (LOOPIX-ADV-PKT-VIEW; `ObserverRecording.run` records it); it cannot
+    ///     change the run.
     /// - Throws: `NodeError.parameters` for fewer than 1 thread.
     public func run(
-        threads: Int = 1, progress: ((Double) -> Void)? = nil, observe: ((PacketObservation) -> Void)? = nil
+        threads: Int = 1, progress: ((Double) -> Void)? = nil, observe: ((PacketObservation) -> Void)? = nil,
+        view: LinkObserver? = nil
     ) throws(NodeError) -> PacketRunResult {
         guard threads >= 1 else { throw .parameters(.countTooSmall(parameter: "threads", value: threads, minimum: 1)) }
         var state = try PacketRunState(parameters: parameters, behaviour: behaviour, config: config)
         state.observe = observe
+        state.view = view
         if threads > 1 { state.ahead = AheadWork(network: state.network, workers: threads - 1) }
         defer { state.ahead?.stop() }
         return state.run(progress: progress)
@@ -139,6 +151,10 @@ struct PacketRunState {
     var inboxSizes: [Int]
     var nextPacketID = 0
     var observe: ((PacketObservation) -> Void)?
+    /// The global passive observer's hook, and the packets stored in each client's inbox (in
+    /// order) so that a pull answer's messages are named in its ground truth (LOOPIX-ADV-PKT-VIEW).
+    var view: LinkObserver?
+    var inboxPackets: [Deque<PacketTag>]
     /// The Sphinx work done ahead on worker threads; nil with one thread (LOOPIX-PKT-AHEAD).
     var ahead: AheadWork?
     /// The active adversary and its record (§8.13); nil in an honest run.
@@ -155,6 +171,7 @@ struct PacketRunState {
         self.userRandom = SimulationRandom(seed: config.seed)
         self.held = Array(repeating: [:], count: p.layers * p.mixesPerLayer)
         self.inboxSizes = Array(repeating: 0, count: p.clients)
+        self.inboxPackets = Array(repeating: [], count: p.clients)
     }
 
     /// Adds an event at virtual time `time` (ns), after every event already there.
@@ -264,14 +281,17 @@ struct PacketRunState {
     /// ```text
     /// schedule the next at now + Exp(r) ns (round(10⁹ · (−ln(1 − u)/r)), LOOPIX-NODE-RANDOM)
     /// recipient = floor(u · (C − 1)), plus one if ≥ c (c itself when C = 1)   (LOOPIX-CLIENT-1)
+    ///   or, c the writer of a writing habit with friends F: F[floor(u · |F|)]   (LOOPIX-ADV-SDA-3)
     /// message = u64be(number of the message in the run) ; messageSubmitted(message, recipient)
     /// ```
     mutating func userMessage(client c: Int) {
         // Step 1: schedule the successor.
         schedule(.userMessage(client: c), at: now.saturatingAdd(userGap()))
-        // Step 2: pick the recipient among the other clients.
+        // Step 2: pick the recipient among the other clients (a writer: among her friends).
         var recipient = c
-        if p.clients > 1 {
+        if let friend = config.habit?.friend(of: c, random: &userRandom) {
+            recipient = friend
+        } else if p.clients > 1 {
             recipient = userRandom.index(below: p.clients - 1)
             if recipient >= c { recipient += 1 }
         }
