@@ -1,23 +1,9 @@
 /// The random inputs of nym packet creation: exactly these two, nothing else is drawn.
-public struct NymPacketRandomness: Sendable, Equatable {
-    /// x: 32 bytes, clamped at use, in wiped-on-release storage.
-    public let initialSecretStorage: SecretBytes
-    /// The final routing block's padding: 300 − 60·(ν−1) − 52 bytes.
-    public let finalPadding: Bytes
+/// x: 32 bytes, clamped at use; the final routing block's padding: 300 − 60·(ν−1) − 52 bytes
+/// (NYM-CREATE-2 checks both).
+public typealias NymPacketRandomness = PacketRandomness<NymProfile>
 
-    public init(initialSecret: SecretBytes, finalPadding: Bytes) {
-        self.initialSecretStorage = initialSecret
-        self.finalPadding = finalPadding
-    }
-
-    /// x given as an array, which stays the caller's to wipe.
-    public init(initialSecret: Bytes, finalPadding: Bytes) {
-        self.init(initialSecret: SecretBytes(initialSecret), finalPadding: finalPadding)
-    }
-
-    /// x as an array: exposed on purpose, vectors record every random input.
-    public var initialSecret: Bytes { initialSecretStorage.exposedCopy }
-
+extension PacketRandomness where Profile == NymProfile {
     /// Draws x (32 bytes) then the padding for a route of `hops` hops, in that order.
     public static func draw<R: RandomSource>(hops: Int, from random: inout R) -> NymPacketRandomness {
         let x = SecretBytes(taking: random.bytes(X25519.scalarLength))

@@ -79,22 +79,5 @@ public struct SphinxmixNodeKey: Sendable {
 
 /// The random inputs of a forward message, in the order sphinxmix draws them
 /// (`gensecret()` in create_header, then `os.urandom` for the routing padding).
-public struct SphinxmixPacketRandomness: Equatable, Sendable {
-    /// x: 28 big-endian bytes, a scalar in [1, n), in wiped-on-release storage.
-    public let initialSecretStorage: SecretBytes
-    /// The random bytes after the final routing entry.
-    public let finalPadding: Bytes
-
-    public init(initialSecret: SecretBytes, finalPadding: Bytes) {
-        self.initialSecretStorage = initialSecret
-        self.finalPadding = finalPadding
-    }
-
-    /// x given as an array, which stays the caller's to wipe.
-    public init(initialSecret: Bytes, finalPadding: Bytes) {
-        self.init(initialSecret: SecretBytes(initialSecret), finalPadding: finalPadding)
-    }
-
-    /// x as an array: exposed on purpose, vectors record every random input.
-    public var initialSecret: Bytes { initialSecretStorage.exposedCopy }
-}
+/// x: 28 big-endian bytes, a scalar in [1, n); then the random bytes after the final routing entry.
+public typealias SphinxmixPacketRandomness = PacketRandomness<SphinxmixProfile>
