@@ -10,7 +10,13 @@ extension DisclosureAttack {
     /// the behaviour's empty-slot rule must be the habit's (loop: Nym's client, drop: the paper's)
     /// beside it: the same rounds model and Danezis' prediction (they count no acks)
     /// ```
-    /// - Parameter threads: threads doing each run's Sphinx work; the figures do not depend on it.
+    /// - Parameters:
+    ///   - s: the network, the writing habit, the friends scored, the rounds and their length.
+    ///   - behaviour: the nodes' behaviour; its empty-slot rule must be the habit's.
+    ///   - trials: packet runs, with seeds seed, seed + 1, …
+    ///   - seed: the first run's seed (the rounds model beside it draws from its own).
+    ///   - threads: threads doing each run's Sphinx work; the figures do not depend on it.
+    ///   - progress: called with the share of trials done (0 … 1).
     /// - Throws: `AdversaryError.unsuitable` for a setting the run refuses (a habit whose rule is
     ///   not the behaviour's, fewer than 1 thread) or the attack cannot score.
     public static func packetCurve(
