@@ -51,23 +51,24 @@ extension PacketRunState {
     /// A final hop stored in an inbox of gateway `g` (pull delivery): the driver finds the inbox
     /// that grew, and the message at its end.
     mutating func storedInInbox(_ tag: PacketTag, gateway g: Int) {
-        for (client, inbox) in network.gateways[g].inboxes where inbox.count > inboxSizes[client] {
-            inboxSizes[client] = inbox.count
-            if view != nil { inboxPackets[client].append(tag) }
+        for (client, inbox) in network.gateways[g].inboxes where inbox.count > inboxTruth[client].count {
+            inboxTruth[client].append(Self.linkTruth(of: tag))
             if let message = inbox.last { reachedInbox(tag, message: message) }
             return
         }
     }
 
-    /// A gateway answered a pull of client c.
-    mutating func pullAnswered(client c: Int, messages: [Bytes]) {
+    /// Gateway g answered a pull of client c; with an observer, each message is a hand-over.
+    mutating func pullAnswered(gateway g: Int, client c: Int, messages: [Bytes]) {
         var dummies = 0
         for message in messages {
             if message == PacketPayload.dummy {
                 dummies += 1
+                if view != nil { viewHandOver(gateway: g, client: c, truth: nil) }
                 continue
             }
-            inboxSizes[c] = max(0, inboxSizes[c] - 1)
+            let truth = inboxTruth[c].popFirst()
+            if view != nil { viewHandOver(gateway: g, client: c, truth: truth) }
             if let number = users.number(inClientMessage: message) {
                 metrics.pulled(kind: .real, createdAt: users[number].createdAt, at: nowSeconds)
             }

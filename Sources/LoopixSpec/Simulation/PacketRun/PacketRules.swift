@@ -66,14 +66,11 @@ extension PacketRunState {
                 }
                 schedule(.node(.gateway(g), .pullRequested(by: clientAddress(c)), tag: nil), at: now)
             case let .answerPull(client, messages):
-                guard let c = clientIndex(client) else {
+                guard let c = clientIndex(client), case .gateway(let g) = source else {
                     counts.undeliverable += 1
                     continue
                 }
-                pullAnswered(client: c, messages: messages)
-                if view != nil, case .gateway(let g) = source {
-                    viewPullAnswer(gateway: g, client: c, messages: messages)
-                }
+                pullAnswered(gateway: g, client: c, messages: messages)
                 schedule(.node(.client(c), .gatewayMessages(messages), tag: nil), at: now)
             case let .push(client, message):
                 guard let c = clientIndex(client) else {
@@ -81,7 +78,9 @@ extension PacketRunState {
                     continue
                 }
                 call.pushed = true
-                if view != nil, case .gateway(let g) = source { viewHandOver(gateway: g, client: c, tag: incoming) }
+                if view != nil, case .gateway(let g) = source {
+                    viewHandOver(gateway: g, client: c, truth: incoming.map(Self.linkTruth(of:)))
+                }
                 if let incoming { reachedInbox(incoming, message: message) }
                 schedule(.node(.client(c), .gatewayMessages([message]), tag: nil), at: now)
             case .deliver:

@@ -147,14 +147,14 @@ struct PacketRunState {
     var userRandom: SimulationRandom
     /// Ground truth of the packets each mix holds, by input number (LOOPIX-PKT-TRUTH).
     var held: [[UInt64: PacketTag]]
-    /// How many messages the driver has seen stored in each client's inbox and not yet pulled.
-    var inboxSizes: [Int]
+    /// The messages the driver has seen stored in each client's inbox and not yet pulled, in
+    /// order, as the ground truth of the packets that brought them: their count finds the inbox
+    /// that grew, and a pull answer's messages are named by them (LOOPIX-ADV-PKT-VIEW).
+    var inboxTruth: [Deque<LinkTruth>]
     var nextPacketID = 0
     var observe: ((PacketObservation) -> Void)?
-    /// The global passive observer's hook, and the packets stored in each client's inbox (in
-    /// order) so that a pull answer's messages are named in its ground truth (LOOPIX-ADV-PKT-VIEW).
+    /// The global passive observer's hook (LOOPIX-ADV-PKT-VIEW).
     var view: LinkObserver?
-    var inboxPackets: [Deque<PacketTag>]
     /// The Sphinx work done ahead on worker threads; nil with one thread (LOOPIX-PKT-AHEAD).
     var ahead: AheadWork?
     /// The active adversary and its record (§8.13); nil in an honest run.
@@ -170,8 +170,7 @@ struct PacketRunState {
         self.metrics = MetricCollector(parameters: p, config: config)
         self.userRandom = SimulationRandom(seed: config.seed)
         self.held = Array(repeating: [:], count: p.layers * p.mixesPerLayer)
-        self.inboxSizes = Array(repeating: 0, count: p.clients)
-        self.inboxPackets = Array(repeating: [], count: p.clients)
+        self.inboxTruth = Array(repeating: [], count: p.clients)
     }
 
     /// Adds an event at virtual time `time` (ns), after every event already there.

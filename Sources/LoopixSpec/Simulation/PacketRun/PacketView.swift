@@ -1,6 +1,3 @@
-import DequeModule
-import SphinxSpec
-
 /// What the global passive observer sees of a packet-level run: the same link events as in the
 /// timing model's view (LOOPIX-ADV-VIEW), taken from the packets the nodes put on links.
 ///
@@ -36,19 +33,12 @@ extension PacketRunState {
         view?(LinkEvent(time: nowSeconds, from: networkNode(source), to: networkNode(target)), Self.linkTruth(of: tag))
     }
 
-    /// Gateway g hands one message to client c now; `tag` is the packet that brought it, nil for
-    /// a pull's dummy.
-    func viewHandOver(gateway g: Int, client c: Int, tag: PacketTag?) {
-        let truth = tag.map(Self.linkTruth(of:)) ?? LinkTruth(slot: nil, kind: nil, isFirstLink: false)
-        view?(LinkEvent(time: nowSeconds, from: .provider(g), to: .client(c)), truth)
-    }
-
-    /// The hand-overs of a pull answer: each message in order, the stored ones named by the
-    /// packets that stored them.
-    mutating func viewPullAnswer(gateway g: Int, client c: Int, messages: [Bytes]) {
-        for message in messages {
-            let tag = message == PacketPayload.dummy ? nil : inboxPackets[c].popFirst()
-            viewHandOver(gateway: g, client: c, tag: tag)
-        }
+    /// Gateway g hands one message to client c now; `truth` is that of the packet that brought
+    /// it (a pull answer's stored messages: `inboxTruth`, first in, first out), nil for a pull's
+    /// dummy.
+    func viewHandOver(gateway g: Int, client c: Int, truth: LinkTruth?) {
+        view?(
+            LinkEvent(time: nowSeconds, from: .provider(g), to: .client(c)),
+            truth ?? LinkTruth(slot: nil, kind: nil, isFirstLink: false))
     }
 }
