@@ -188,7 +188,7 @@ struct P224ConstantTimeTests {
     }
 
     @Test func generatorTableRowsAreMultiplesOfSixteen() throws {
-        let table = P224ScalarMultiplication.generatorTable
+        let table = P224Curve.generatorTable
         #expect(table.count == 15 * 56)
         // Row 1, entry 1 is 16·G; row 55, entry 15 is 15·16⁵⁵·G.
         let sixteen = try #require(Self.reference([16], P224.generator))

@@ -105,9 +105,6 @@ enum FixedWindow<C: ConstantTimeCurve> {
         return result.affine
     }
 
-    /// The generator table of the curve (built once, on first use, by `table(from:)`).
-    static var generatorTable: [AffinePoint<C>] { C.generatorTable }
-
     /// The 2L × 15 multiples d·16^w·G in affine form, row after row (about 15 group operations
     /// per row and one field inversion shared by all entries through Montgomery's
     /// simultaneous-inversion trick: Montgomery 1987, "Speeding the Pollard and elliptic curve
