@@ -131,6 +131,13 @@ struct Run: ParsableCommand {
             "With --packets: threads doing the Sphinx work, this one included (default: the machine's"
                 + " cores). The output is the same for any number (SPEC.md LOOPIX-PKT-AHEAD)."))
     var threads: Int?
+    @Flag(
+        name: .customLong("one-thread"),
+        help: ArgumentHelp(
+            "Timing model: track sender distributions on the run's own thread instead of a second one"
+                + " (slower on a machine with two cores or more; the output is the same, SPEC.md LOOPIX-METRIC-THREAD)."
+        ))
+    var oneThread = false
 
     func parameters() throws -> LoopixParameters {
         var p = try CommandLineModel.parameters(preset: preset)
@@ -158,6 +165,9 @@ struct Run: ParsableCommand {
         let p = try parameters()
         // A packet-level run does real cryptography at every hop: its defaults are short.
         if packets {
+            if oneThread {
+                throw ValidationError("--one-thread goes with the timing model (--threads 1 with --packets)")
+            }
             if p.realMessageRate == 0 && !quiet {
                 printError(
                     "loopix-sim: note: r = 0: this preset's real messages are target messages, which only the"
@@ -167,12 +177,13 @@ struct Run: ParsableCommand {
         }
         if threads != nil { throw ValidationError("--threads goes with --packets") }
         let config = try timingConfig(p)
-        let simulator: LoopixSimulator
+        var simulator: LoopixSimulator
         do {
             simulator = try LoopixSimulator(parameters: p, config: config)
         } catch {
             throw ValidationError(error.description)
         }
+        if oneThread { simulator.sendersOnSecondThread = false }
         let started = ContinuousClock.now
         let (result, mixHops) = simulator.runCountingHops(progress: progressPrinter(config.duration))
         let elapsed = ContinuousClock.now - started

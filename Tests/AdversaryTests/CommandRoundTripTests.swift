@@ -39,6 +39,26 @@ import Testing
         var roundsExcess: Int?
     }
 
+    /// `loopix-sim run --one-thread` writes the same JSON as the default run with the sender
+    /// tracking on a second thread (SPEC.md LOOPIX-METRIC-THREAD); with --packets it is refused.
+    @Test func oneThreadWritesTheSameFile() throws {
+        let tool = try #require(Self.loopixSim(), "loopix-sim was not built next to the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loopix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let common = [
+            "run", "--preset", "mixim", "--targets", "0", "--duration", "12", "--burn-in", "3", "--cooldown", "1",
+            "--quiet",
+        ]
+        let two = folder.appendingPathComponent("two.json"), one = folder.appendingPathComponent("one.json")
+        let (s2, log2) = try Self.run(tool, common + ["--json", two.path])
+        let (s1, log1) = try Self.run(tool, common + ["--one-thread", "--json", one.path])
+        #expect(s2 == 0 && s1 == 0, "\(log2)\(log1)")
+        #expect(try Data(contentsOf: one) == Data(contentsOf: two))
+        let (s3, log3) = try Self.run(tool, ["run", "--preset", "nym", "--packets", "--one-thread", "--quiet"])
+        #expect(s3 != 0 && log3.contains("--one-thread goes with the timing model"))
+    }
+
     @Test func theToolsFilesGiveTheFiguresOfTheRun() throws {
         let tool = try #require(Self.loopixSim(), "loopix-sim was not built next to the tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loopix-\(UUID().uuidString)")

@@ -122,3 +122,56 @@ struct DenseMassPool {
         #expect(a >= e - 1e-9 && a <= log2(40) + 1e-9)
     }
 }
+
+/// Pruning against a plain reference of LOOPIX-METRIC-SPARSE's rule, written the slow way: S as
+/// a dictionary, the unprotected entries sorted by mass (largest first, ties: smaller index),
+/// the first K kept, the others' masses summed in index order into ρ. Masses are multiples of
+/// ¼, so ties at the K-th place are frequent (the branch-free selection once kept every tied
+/// entry; this test catches that, `selectionMatchesSorting` did not).
+@Suite struct PruningReferenceTests {
+    struct ReferencePool {
+        let k: Int
+        let protected: Set<Int32> = [0, 1]
+        var mass: [Int32: Double] = [:]
+        var pruned = 0.0
+
+        mutating func add(_ v: SparseMass) {
+            pruned += v.pruned
+            for e in v.entries { mass[e.index] = mass[e.index].map { $0 + e.mass } ?? e.mass }
+            guard mass.count > 2 * k && mass.count > protected.count else { return }
+            let ranked = mass.filter { !protected.contains($0.key) }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            guard ranked.count > k else { return }
+            var removed = 0.0
+            for (index, m) in ranked.dropFirst(k).sorted(by: { $0.key < $1.key }) {
+                removed += m
+                mass[index] = nil
+            }
+            pruned += removed
+        }
+
+        var sum: SparseMass {
+            var s = SparseMass()
+            s.entries = mass.keys.sorted().map { SparseMass.Entry(index: $0, mass: mass[$0] ?? 0) }
+            s.pruned = pruned
+            return s
+        }
+    }
+
+    @Test(arguments: [0, 1, 2, 4])
+    func pruningMatchesTheReference(k: Int) {
+        var random = SimulationRandom(seed: UInt64(40 + k))
+        for _ in 0..<200 {
+            var pool = SenderMassPool(supportLimit: k, protected: [0, 1])
+            var reference = ReferencePool(k: k)
+            for _ in 0..<12 {
+                var v = SparseMass()
+                let indices = Set((0..<(1 + random.index(below: 8))).map { _ in Int32(random.index(below: 20)) })
+                v.entries = indices.sorted().map { SparseMass.Entry(index: $0, mass: Double(1 + random.index(below: 3)) / 4) }
+                pool.add(v)
+                reference.add(v)
+                #expect(pool.sum == reference.sum)
+            }
+        }
+    }
+}

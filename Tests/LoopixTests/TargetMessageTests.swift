@@ -15,17 +15,17 @@ import Testing
         let targets = TargetMessages(sender: 0, recipient: 2, count: 1, interval: 1)
         var m = MetricCollector(
             parameters: p, config: SimulationConfig(seed: 1, duration: 100, burnIn: 1, targetMessages: targets))
-        m.mixArrival(mix: 0, view: nil, targetMass: m.targetView(of: 0), at: 2)
-        m.mixArrival(mix: 0, view: nil, targetMass: m.targetView(of: nil), at: 2)
+        m.mixArrival(mix: 0, targetMass: m.targetView(of: 0), at: 2)
+        m.mixArrival(mix: 0, targetMass: m.targetView(of: nil), at: 2)
         let first = m.targetDeparture(mix: 0, at: 3)
-        _ = m.mixDeparture(mix: 0, kind: .real, at: 3)
+        m.mixDeparture(mix: 0, kind: .real, at: 3)
         #expect(first?.mass(at: 0) == 0.5)
         #expect(m.targets?.entropy == [0.5])
         _ = m.targetDeparture(mix: 0, at: 4)
-        _ = m.mixDeparture(mix: 0, kind: .real, at: 4)
+        m.mixDeparture(mix: 0, kind: .real, at: 4)
         #expect(m.targets?.entropy == [1])
         // Before the burn-in nothing is counted (MiXiM's mixlogging).
-        m.mixArrival(mix: 0, view: nil, targetMass: m.targetView(of: 0), at: 0.5)
+        m.mixArrival(mix: 0, targetMass: m.targetView(of: 0), at: 0.5)
         _ = m.targetDeparture(mix: 0, at: 0.6)
         #expect(m.targets?.entropy == [1])
     }

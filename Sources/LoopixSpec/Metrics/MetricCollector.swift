@@ -24,7 +24,6 @@ struct MetricCollector {
         var occupancy: TimeWeightedStatistics
         var pool = PoolEntropyTracker()
         var danezis: DanezisEntropyTracker
-        var senderMass: SenderMassPool
         var targetMass: SenderMassPool
         var arrivals = 0
         var departures = 0
@@ -39,10 +38,19 @@ struct MetricCollector {
     let windowStart: Double
     /// Set only by the collector (here and in TargetMetrics.swift).
     var windowEnd: Double
-    /// Whether messages carry the adversary's sender distribution (LOOPIX-METRIC-SENDER).
+    /// Whether the adversary's sender distributions are tracked (LOOPIX-METRIC-SENDER).
     let tracksSenders: Bool
     /// The challenge senders S0 and S1 of ε (LOOPIX-METRIC-EPSILON).
     let challengeSenders: (s0: Int, s1: Int)
+    /// The sender tracking of a run whose messages carry their own vectors (the packet-level
+    /// run, on its tags); nil otherwise. SenderObservations.swift.
+    var carriedSenders: SenderTracker?
+    /// The sender tracking of the timing model, which names messages by slot (on this thread
+    /// or a second one, LOOPIX-METRIC-THREAD); nil otherwise.
+    let slotSenders: SenderTracking?
+    /// What the sender tracking measured, once `finishSenderTracking` has run. Set only by the
+    /// collector (SenderObservations.swift).
+    var senderTally = SenderTally()
 
     private(set) var clientTallies: [ClientTally]
     /// Set only by the collector (here and in TargetMetrics.swift).
@@ -54,13 +62,6 @@ struct MetricCollector {
     private(set) var createdToInbox = RunningStatistics()
     private(set) var createdToPull = RunningStatistics()
     private(set) var loopSendToInbox = RunningStatistics()
-    private(set) var senderEntropy = RunningStatistics()
-    private(set) var senderEntropyReal = RunningStatistics()
-    private(set) var epsilon = RunningStatistics()
-    private(set) var epsilonInfinite = 0
-    /// Per sender-entropy sample, the share of its mass that was pruned (LOOPIX-METRIC-SPARSE).
-    private(set) var prunedShare = RunningStatistics()
-    private(set) var anyPruned = false
     private(set) var sentByKind: [MessageKind: Int] = [:]
     private(set) var mixDeparturesByKind: [MessageKind: Int] = [:]
     private(set) var dropsDiscarded = 0
@@ -73,7 +74,16 @@ struct MetricCollector {
     /// The first mix of the last layer: departures from index ≥ this leave the mix network.
     let lastLayerStart: Int
 
-    init(parameters p: LoopixParameters, config: SimulationConfig) {
+    /// Where a run keeps its messages' sender vectors (LOOPIX-METRIC-SENDER).
+    enum SenderVectors {
+        /// The caller carries each message's vector and hands it over (the packet-level run).
+        case carried
+        /// The collector keeps them by message slot, on this thread or a second one
+        /// (LOOPIX-METRIC-THREAD).
+        case bySlot(secondThread: Bool)
+    }
+
+    init(parameters p: LoopixParameters, config: SimulationConfig, senderVectors: SenderVectors = .carried) {
         clients = p.clients
         windowStart = config.burnIn
         windowEnd = config.duration - config.cooldown
@@ -85,10 +95,22 @@ struct MetricCollector {
         let observer = MixObserver(
             occupancy: TimeWeightedStatistics(windowStart: windowStart, windowEnd: windowEnd),
             danezis: DanezisEntropyTracker(mu: p.mu),
-            senderMass: SenderMassPool(
-                supportLimit: config.senderSupport ?? SimulationConfig.defaultSenderSupport,
-                protected: [challenge.first ?? 0, challenge.last ?? 1]),
             targetMass: SenderMassPool(supportLimit: TargetTally.unlimited))
+        let tracker = SenderTracker(
+            clients: p.clients, mixes: p.layers * p.mixesPerLayer,
+            supportLimit: config.senderSupport ?? SimulationConfig.defaultSenderSupport,
+            challengeSenders: challengeSenders)
+        switch (config.trackSenderEntropy, senderVectors) {
+        case (false, _):
+            carriedSenders = nil
+            slotSenders = nil
+        case (true, .carried):
+            carriedSenders = tracker
+            slotSenders = nil
+        case (true, .bySlot(let secondThread)):
+            carriedSenders = nil
+            slotSenders = SenderTracking(table: SenderViewTable(tracker: tracker), secondThread: secondThread)
+        }
         mixes = Array(repeating: observer, count: p.layers * p.mixesPerLayer)
         lastLayerStart = (p.layers - 1) * p.mixesPerLayer
         targets = config.targetMessages.map { TargetTally(count: $0.count) }
@@ -129,35 +151,24 @@ struct MetricCollector {
         sentByKind[kind, default: 0] += 1
     }
 
-    /// The adversary's view of a message just seen leaving its sender: all mass on that client,
-    /// or on "a mix" (entry C). Nil when sender distributions are not tracked.
-    func senderView(of sender: Sender) -> SenderDistribution? {
-        guard tracksSenders else { return nil }
-        switch sender {
-        case .client(let c): return SparseMass(single: c)
-        case .mix: return SparseMass(single: clients)
-        }
-    }
-
     // MARK: Mixes (LOOPIX-METRIC-OCCUPANCY, -POOL, -DANEZIS, -SENDER)
 
-    /// A message enters mix `mix`'s pool now, carrying the adversary's view `view` (and, in a
-    /// run with target messages, its mass over them).
-    mutating func mixArrival(mix: Int, view: SenderDistribution?, targetMass: SparseMass? = nil, at now: Double) {
+    /// A message enters mix `mix`'s pool now (in a run with target messages, with its mass over
+    /// them). Its sender vector is reported apart (SenderObservations.swift).
+    mutating func mixArrival(mix: Int, targetMass: SparseMass? = nil, at now: Double) {
         mixes[mix].held += 1
         mixes[mix].occupancy.set(Double(mixes[mix].held), at: now)
         mixes[mix].pool.messageArrived()
         mixes[mix].danezis.messageArrived(at: now)
         if inWindow(now) { mixes[mix].arrivals += 1 }
-        if let view { mixes[mix].senderMass.add(view) }
         if let targetMass, !(targetMass.isEmpty && mixes[mix].targetMass.isEmpty) {
             mixes[mix].targetMass.add(targetMass)
         }
     }
 
-    /// A message of this kind leaves mix `mix`'s pool now. Returns the adversary's new view of
-    /// its sender (the pool's average, LOOPIX-METRIC-SENDER), or nil when not tracked.
-    mutating func mixDeparture(mix: Int, kind: MessageKind, at now: Double) -> SenderDistribution? {
+    /// A message of this kind leaves mix `mix`'s pool now. Its sender vector is reported first,
+    /// while the pool still counts it (SenderObservations.swift).
+    mutating func mixDeparture(mix: Int, kind: MessageKind, at now: Double) {
         let heldBefore = mixes[mix].held
         precondition(heldBefore > 0, "BUG: a departure from the empty pool of mix \(mix)")
         mixes[mix].held -= 1
@@ -170,8 +181,6 @@ struct MetricCollector {
             mixes[mix].danezisEntropy.add(hDanezis)
             mixDeparturesByKind[kind, default: 0] += 1
         }
-        guard tracksSenders else { return nil }
-        return mixes[mix].senderMass.takeDeparting(heldBefore: heldBefore)
     }
 
     /// A mix loop came back to the mix that sent it.
@@ -179,54 +188,7 @@ struct MetricCollector {
         if inWindow(now) { mixLoopsReturned += 1 }
     }
 
-    // MARK: Providers (LOOPIX-METRIC-SENDER, -EPSILON, -LATENCY, -COVER)
-
-    /// A client's message reached the end of its path (its destination provider) carrying the
-    /// adversary's view `view`: its sender entropy and, for a challenge sender, ε.
-    ///
-    /// SPEC.md [LOOPIX-METRIC-EPSILON]: ε = |ln(p_S0 / p_S1)| (Loopix eq. (3)).
-    mutating func endOfPath(
-        kind: MessageKind, senderClient: Int, sentAt: Double, view: SenderDistribution?
-    ) {
-        guard inWindow(sentAt), let v = view else { return }
-        guard let (h, pruned) = Self.senderEntropy(of: v, clients: clients) else { return }
-        senderEntropy.add(h)
-        prunedShare.add(pruned)
-        if pruned > 0 { anyPruned = true }
-        if kind == .real { senderEntropyReal.add(h) }
-        let (s0, s1) = challengeSenders
-        if senderClient == s0 || senderClient == s1 {
-            let p0 = v.mass(at: s0), p1 = v.mass(at: s1)
-            if p0 > 0 && p1 > 0 {
-                epsilon.add(abs(log(p0 / p1)))
-            } else {
-                epsilonInfinite += 1
-            }
-        }
-    }
-
-    /// The sender entropy of a vector (LOOPIX-METRIC-SENDER): restricted to the clients and
-    /// renormalised, −Σ q_c log2 q_c; pruned mass is spread evenly over the clients not listed
-    /// (LOOPIX-METRIC-SPARSE). Also returns the pruned share of the mass; nil when no mass is on
-    /// a client.
-    static func senderEntropy(of v: SparseMass, clients: Int) -> (bits: Double, prunedShare: Double)? {
-        var total = 0.0
-        for e in v.entries where Int(e.index) < clients { total += e.mass }
-        if v.pruned > 0 { total += v.pruned }
-        guard total > 0 else { return nil }
-        var h = 0.0
-        var listed = 0
-        for e in v.entries where Int(e.index) < clients && e.mass > 0 {
-            let q = e.mass / total
-            h -= q * log2(q)
-            listed += 1
-        }
-        if v.pruned > 0 {
-            let r = v.pruned / total
-            h -= r * log2(r / Double(max(clients - listed, 1)))
-        }
-        return (h, v.pruned / total)
-    }
+    // MARK: Providers (LOOPIX-METRIC-LATENCY, -COVER)
 
     /// A provider discarded a drop message now.
     mutating func dropDiscarded(at now: Double) {

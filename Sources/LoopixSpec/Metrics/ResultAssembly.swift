@@ -1,6 +1,8 @@
 /// Building a `SimulationResult` from what a `MetricCollector` saw: rates over the window's
 /// length, shares, and the standard errors across clients. SPEC.md §8.6.
 extension SimulationResult {
+    /// `metrics` must have finished its sender tracking (`finishSenderTracking`).
+    ///
     /// - Parameters:
     ///   - windowEnd: the end of the measurement window actually covered: T − cooldown, or the
     ///     last event's time when the event bound stopped the run first.
@@ -10,6 +12,7 @@ extension SimulationResult {
         stopReason: StopReason, eventsProcessed: Int, windowEnd: Double, unsentAtEnd: Int
     ) {
         let length = max(windowEnd - m.windowStart, 0)
+        let senders = m.senderTally
         var mixMetrics: [MixMetrics] = []
         for (i, mix) in m.mixes.enumerated() {
             var occupancy = mix.occupancy
@@ -49,15 +52,15 @@ extension SimulationResult {
                 sendToInbox: m.sendToInbox.summary, createdToInbox: m.createdToInbox.summary,
                 createdToPull: m.createdToPull.summary, loopSendToInbox: m.loopSendToInbox.summary),
             anonymity: .init(
-                senderEntropy: m.senderEntropy.summary, senderEntropyReal: m.senderEntropyReal.summary,
-                epsilon: m.epsilon.summary, epsilonInfinite: m.epsilonInfinite),
+                senderEntropy: senders.senderEntropy.summary, senderEntropyReal: senders.senderEntropyReal.summary,
+                epsilon: senders.epsilon.summary, epsilonInfinite: senders.epsilonInfinite),
             traffic: .init(
                 sentByKind: byKind,
                 clientCoverShare: clientSent > 0 ? Double(clientCover) / Double(clientSent) : 0,
                 mixCoverShare: mixTotal > 0 ? Double(mixTotal - mixReal) / Double(mixTotal) : 0,
                 dropsDiscarded: m.dropsDiscarded, pullDummies: m.pullDummies, realPulled: m.realPulled,
                 mixLoopsReturned: m.mixLoopsReturned))
-        targets = m.targets.map(TargetMetrics.init(tally:))
-        if m.anyPruned { anonymity.prunedShare = m.prunedShare.summary }
+        targets = m.targets.map { TargetMetrics(tally: $0, senders: senders) }
+        if senders.anyPruned { anonymity.prunedShare = senders.prunedShare.summary }
     }
 }

@@ -35,8 +35,8 @@ struct SenderMassPool {
     private var isListed: [Bool] = []
     /// S.pruned.
     private var pruned = 0.0
+    /// Scratch lists (their counts are not meaningful between steps).
     private var newIndices: [Int32] = []
-    private var scratchIndices: [Int32] = []
     private var scratchMasses: [Double] = []
 
     init(supportLimit: Int, protected: [Int] = []) {
@@ -59,60 +59,70 @@ struct SenderMassPool {
     /// S = S + v, entry by entry at its index, then the pruning rule.
     mutating func add(_ v: SparseMass) {
         pruned += v.pruned
-        if v.entries.isEmpty { return }
-        if let last = v.entries.last, Int(last.index) >= mass.count { grow(to: Int(last.index) + 1) }
-        var fresh: [Int32] = []
-        swap(&fresh, &newIndices)
-        fresh.removeAll(keepingCapacity: true)
-        mass.withUnsafeMutableBufferPointer { m in
-            isListed.withUnsafeMutableBufferPointer { l in
-                for e in v.entries {
-                    let i = Int(e.index)
-                    if l[i] {
-                        m[i] += e.mass
-                    } else {
-                        // A new entry takes v's value itself (not 0 + v: −0.0 stays −0.0).
-                        m[i] = e.mass
-                        l[i] = true
-                        fresh.append(e.index)
+        guard let last = v.entries.last else { return }
+        if Int(last.index) >= mass.count { grow(to: Int(last.index) + 1) }
+        // Step 1: each entry at its index; the indices new to S are noted, in increasing order.
+        Self.resize(&newIndices, to: v.entries.count, fill: 0)
+        var fresh = 0
+        v.entries.withUnsafeBufferPointer { entries in
+            mass.withUnsafeMutableBufferPointer { m in
+                isListed.withUnsafeMutableBufferPointer { l in
+                    newIndices.withUnsafeMutableBufferPointer { new in
+                        // Written without branches on the data (selections the compiler makes
+                        // conditional moves): which entries are new is unpredictable.
+                        for e in entries {
+                            let i = Int(e.index)
+                            let known = l[i]
+                            // A new entry takes v's value itself (not 0 + v: −0.0 stays −0.0).
+                            m[i] = known ? m[i] + e.mass : e.mass
+                            l[i] = true
+                            new[fresh] = e.index
+                            fresh += known ? 0 : 1
+                        }
                     }
                 }
             }
         }
-        swap(&fresh, &newIndices)
-        if !newIndices.isEmpty { insertNewIndices() }
+        // Step 2: they join the list of indices.
+        if fresh > 0 { insertNewIndices(count: fresh) }
+        // Step 3: the pruning rule.
         if listed.count > 2 * supportLimit && listed.count > protected.count { prune() }
     }
 
     /// The vector the departing message leaves with; `heldBefore` counts it.
     mutating func takeDeparting(heldBefore: Int) -> SparseMass {
+        var v = SparseMass()
+        takeDeparting(heldBefore: heldBefore, into: &v)
+        return v
+    }
+
+    /// The same, written into `v` (its old entries are replaced; its storage is reused, so a
+    /// table of vectors allocates nothing once warm).
+    mutating func takeDeparting(heldBefore: Int, into v: inout SparseMass) {
         let n = Double(max(heldBefore, 1))
         let emptied = heldBefore <= 1
-        let listed = self.listed
-        var v = SparseMass()
         v.pruned = pruned / n
-        v.entries = mass.withUnsafeMutableBufferPointer { m in
+        Self.resize(&v.entries, to: listed.count, fill: SparseMass.Entry(index: 0, mass: 0))
+        mass.withUnsafeMutableBufferPointer { m in
             listed.withUnsafeBufferPointer { indices in
-                [SparseMass.Entry](unsafeUninitializedCapacity: indices.count) { out, initialized in
+                v.entries.withUnsafeMutableBufferPointer { out in
                     for k in indices.indices {
                         let i = Int(indices[k])
                         let share = m[i] / n
-                        out.initializeElement(at: k, to: SparseMass.Entry(index: indices[k], mass: share))
+                        out[k] = SparseMass.Entry(index: indices[k], mass: share)
                         // Rounding could leave −0.0…1 behind; mass is never negative.
                         m[i] = emptied ? 0 : max(0, m[i] - share)
                     }
-                    initialized = indices.count
                 }
             }
         }
         if emptied {
             for index in listed { isListed[Int(index)] = false }
-            self.listed.removeAll(keepingCapacity: true)
+            listed.removeAll(keepingCapacity: true)
             pruned = 0
         } else {
             pruned = max(0, pruned - v.pruned)
         }
-        return v
     }
 
     private mutating func grow(to count: Int) {
@@ -120,117 +130,149 @@ struct SenderMassPool {
         isListed.append(contentsOf: repeatElement(false, count: count - isListed.count))
     }
 
-    /// Merges `newIndices` (increasing, none listed yet) into `listed`.
-    private mutating func insertNewIndices() {
-        if let last = listed.last, let first = newIndices.first, last > first {
-            scratchIndices.removeAll(keepingCapacity: true)
-            scratchIndices.reserveCapacity(listed.count + newIndices.count)
-            var i = 0, j = 0
-            while i < listed.count && j < newIndices.count {
-                if listed[i] < newIndices[j] {
-                    scratchIndices.append(listed[i])
-                    i += 1
-                } else {
-                    scratchIndices.append(newIndices[j])
-                    j += 1
+    /// Merges the first `count` of `newIndices` (increasing, none listed yet) into `listed`, in
+    /// place from the back.
+    private mutating func insertNewIndices(count: Int) {
+        let old = listed.count
+        if old == 0 || listed[old - 1] < newIndices[0] {
+            listed.append(contentsOf: newIndices[0..<count])
+            return
+        }
+        Self.resize(&listed, to: old + count, fill: 0)
+        listed.withUnsafeMutableBufferPointer { a in
+            newIndices.withUnsafeBufferPointer { b in
+                // Without branches on the data: the larger of a[i] and b[j] goes to k.
+                var i = old - 1, j = count - 1, k = old + count - 1
+                while j >= 0 {
+                    let fromA = i >= 0 && a[max(i, 0)] > b[j]
+                    a[k] = fromA ? a[max(i, 0)] : b[j]
+                    i -= fromA ? 1 : 0
+                    j -= fromA ? 0 : 1
+                    k -= 1
                 }
             }
-            scratchIndices.append(contentsOf: listed[i...])
-            scratchIndices.append(contentsOf: newIndices[j...])
-            swap(&listed, &scratchIndices)
-        } else {
-            listed.append(contentsOf: newIndices)
         }
     }
 
-    /// Takes index `index` out of S; returns its mass.
-    private mutating func unlist(_ index: Int32) -> Double {
-        let i = Int(index)
-        let m = mass[i]
-        mass[i] = 0
-        isListed[i] = false
-        return m
+    /// Sets `array.count` to `count`, keeping its storage (new elements are `fill`): the
+    /// scratch lists are sized once and then rewritten in place, without an allocation per step.
+    private static func resize<T>(_ array: inout [T], to count: Int, fill: T) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(fill, count: count - array.count))
+        }
     }
 
     /// SPEC.md [LOOPIX-METRIC-SPARSE]: keep the protected entries and the K largest masses of
     /// the others (ties: the smaller index), move the rest into `pruned`; the list stays sorted
-    /// by index.
+    /// by index, and the removed masses are summed in index order.
     private mutating func prune() {
-        if supportLimit == 0 {
-            // K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector.
-            var removed = 0.0
-            compactListed { pool, index in
-                let drop = !pool.protected.contains(index)
-                if drop { removed += pool.unlist(index) }
-                return drop
+        // Step 1: the K-th largest mass of the unprotected entries (selection, not a full sort),
+        // and how many of those equal to it may stay (the smaller indices first).
+        var threshold = Double.infinity
+        var equalLeft = 0
+        if supportLimit > 0 {
+            Self.resize(&scratchMasses, to: listed.count, fill: 0)
+            let protected = self.protected
+            let selected: (threshold: Double, above: Int)? = listed.withUnsafeBufferPointer { indices in
+                mass.withUnsafeBufferPointer { m in
+                    scratchMasses.withUnsafeMutableBufferPointer { all in
+                        var count = 0
+                        for index in indices where !protected.contains(index) {
+                            all[count] = m[Int(index)]
+                            count += 1
+                        }
+                        if count <= supportLimit { return nil }
+                        let threshold = Self.select(
+                            UnsafeMutableBufferPointer(rebasing: all[0..<count]), rank: supportLimit - 1)
+                        // Counted on S itself: `select` leaves the scratch values in no
+                        // particular state.
+                        var above = 0
+                        for index in indices where !protected.contains(index) {
+                            above += m[Int(index)] > threshold ? 1 : 0
+                        }
+                        return (threshold, above)
+                    }
+                }
             }
-            pruned += removed
-            return
+            guard let selected else { return }
+            threshold = selected.threshold
+            equalLeft = supportLimit - selected.above
         }
-        // The K-th largest mass of the unprotected entries (selection, not a full sort), then one
-        // pass in index order: larger masses stay, and of those equal to it the smaller indices.
-        var masses: [Double] = []
-        swap(&masses, &scratchMasses)
-        masses.removeAll(keepingCapacity: true)
-        defer { swap(&masses, &scratchMasses) }
-        for index in listed where !protected.contains(index) { masses.append(mass[Int(index)]) }
-        if masses.count <= supportLimit { return }
-        let threshold = Self.select(&masses, rank: supportLimit - 1)
-        var above = 0
-        for m in masses where m > threshold { above += 1 }
-        var equalLeft = supportLimit - above
+        // Step 2: one pass in index order; larger masses stay, the rest move into `pruned`
+        // (K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector).
         var removed = 0.0
-        compactListed { pool, index in
-            let m = pool.mass[Int(index)]
-            if pool.protected.contains(index) || m > threshold { return false }
-            if m == threshold && equalLeft > 0 {
-                equalLeft -= 1
-                return false
-            }
-            removed += pool.unlist(index)
-            return true
-        }
-        pruned += removed
-    }
-
-    /// Removes from `listed`, in place and in index order, the indices `drop` says to remove
-    /// (each asked once, in order).
-    private mutating func compactListed(_ drop: (inout Self, Int32) -> Bool) {
         var kept = 0
-        for k in listed.indices {
-            let index = listed[k]
-            if !drop(&self, index) {
-                listed[kept] = index
-                kept += 1
+        let protected = self.protected
+        listed.withUnsafeMutableBufferPointer { indices in
+            mass.withUnsafeMutableBufferPointer { m in
+                isListed.withUnsafeMutableBufferPointer { l in
+                    for k in indices.indices {
+                        let index = indices[k]
+                        let i = Int(index)
+                        let above = m[i] > threshold || protected.contains(index)
+                        let tie = !above && m[i] == threshold && equalLeft > 0
+                        let keep = above || tie
+                        equalLeft -= tie ? 1 : 0
+                        // Without branches on the data. Adding +0.0 leaves `removed` as it is
+                        // (it starts at +0.0 and never becomes −0.0), so the sum is the one of
+                        // the removed masses in index order.
+                        indices[kept] = index
+                        kept += keep ? 1 : 0
+                        removed += keep ? 0 : m[i]
+                        m[i] = keep ? m[i] : 0
+                        l[i] = keep
+                    }
+                }
             }
         }
         listed.removeLast(listed.count - kept)
+        pruned += removed
     }
 
-    /// The value of rank `rank` (0 = largest) of `values` (Hoare's quickselect, middle pivot;
-    /// reorders `values`).
+    /// The value of rank `rank` (0 = largest) of `values` (overwrites `values`).
     static func select(_ values: inout [Double], rank: Int) -> Double {
-        var low = 0, high = values.count - 1
-        while low < high {
-            let pivot = values[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while values[i] > pivot { i += 1 }
-                while values[j] < pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
+        values.withUnsafeMutableBufferPointer { select($0, rank: rank) }
+    }
+
+    /// The same on a buffer: a three-way quickselect. Each round takes the middle element as
+    /// the pivot p, counts the values greater than p and equal to p, and either answers p or
+    /// keeps only the values on the rank's side of p (compacted in place). The loops have no
+    /// branches on the data, which matters more than the number of comparisons: the masses come
+    /// in no predictable order. The answer (the rank-th largest value) does not depend on the
+    /// method. The buffer's values are overwritten.
+    static func select(_ v: UnsafeMutableBufferPointer<Double>, rank: Int) -> Double {
+        precondition(rank >= 0 && rank < v.count, "BUG: rank \(rank) of \(v.count) values")
+        var count = v.count
+        var rank = rank
+        while true {
+            let pivot = v[count / 2]
+            var greater = 0, equal = 0
+            for k in 0..<count {
+                greater += v[k] > pivot ? 1 : 0
+                equal += v[k] == pivot ? 1 : 0
             }
-            if rank <= j {
-                high = j
-            } else if rank >= i {
-                low = i
+            if rank < greater {
+                var kept = 0
+                for k in 0..<count {
+                    let x = v[k]
+                    v[kept] = x
+                    kept += x > pivot ? 1 : 0
+                }
+                count = kept
+            } else if rank < greater + equal {
+                return pivot
             } else {
-                return values[rank]
+                var kept = 0
+                for k in 0..<count {
+                    let x = v[k]
+                    v[kept] = x
+                    kept += x < pivot ? 1 : 0
+                }
+                count = kept
+                rank -= greater + equal
             }
         }
-        return values[rank]
     }
 }

@@ -14,10 +14,6 @@ struct TargetTally {
     var delivered = 0
     var lastDeliveredAt: Double?
     var latency = RunningStatistics()
-    /// MiXiM's ln(p_A / p_B) per target message where both are > 0 (signed, as MiXiM).
-    var epsilon = RunningStatistics()
-    /// Target messages with p_B = 0 (MiXiM's δ counts them).
-    var epsilonUndefined = 0
 
     init(count: Int) {
         self.count = count
@@ -56,20 +52,14 @@ extension MetricCollector {
         return v
     }
 
-    /// Target message `target`, sent at `sentAt`, reaches its recipient now with the sender view
-    /// `view`. Returns true when it is the last of them to arrive: the run then ends one
-    /// cooldown later, and the measurement window ends now (LOOPIX-TARGETS).
-    mutating func targetDelivered(
-        target: Int, view: SenderDistribution?, sentAt: Double, at now: Double
-    ) -> Bool {
+    /// Target message `target`, sent at `sentAt`, reaches its recipient now (its sender vector,
+    /// for MiXiM's ε and δ, is reported apart: `senderTargetDelivered`). Returns true when it is
+    /// the last of them to arrive: the run then ends one cooldown later, and the measurement
+    /// window ends now (LOOPIX-TARGETS).
+    mutating func targetDelivered(target: Int, sentAt: Double, at now: Double) -> Bool {
         guard var t = targets else { return false }
         t.delivered += 1
         t.latency.add(now - sentAt)
-        if let v = view {
-            // MiXiM test_mode/anonymity_metrics.py getUnlinkability: A is the target sender.
-            let pA = v.mass(at: challengeSenders.s0), pB = v.mass(at: challengeSenders.s1)
-            if pB > 0 && pA > 0 { t.epsilon.add(log(pA / pB)) } else if pB == 0 { t.epsilonUndefined += 1 }
-        }
         let last = t.delivered == t.count
         if last {
             t.lastDeliveredAt = now
@@ -107,14 +97,18 @@ extension SimulationResult {
 }
 
 extension SimulationResult.TargetMetrics {
-    init(tally t: TargetTally) {
+    /// - Parameters:
+    ///   - t: what was measured of the target messages.
+    ///   - senders: the sender tracking's tally, with MiXiM's ε and δ (zero when not tracked).
+    init(tally t: TargetTally, senders: SenderTally) {
         var perMessage = RunningStatistics()
         for h in t.entropy { perMessage.add(h) }
         func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
         self.init(
             count: t.count, delivered: t.delivered, lastDeliveredAt: t.lastDeliveredAt,
             entropyAtLastDelivery: t.entropyAtLastDelivery.map(mean), entropyAtEnd: mean(t.entropy),
-            entropyPerMessage: perMessage.summary, latency: t.latency.summary, epsilon: t.epsilon.summary,
-            delta: t.delivered > 0 ? Double(t.epsilonUndefined) / Double(t.delivered) : 0)
+            entropyPerMessage: perMessage.summary, latency: t.latency.summary,
+            epsilon: senders.targetEpsilon.summary,
+            delta: t.delivered > 0 ? Double(senders.targetEpsilonUndefined) / Double(t.delivered) : 0)
     }
 }

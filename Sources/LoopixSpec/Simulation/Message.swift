@@ -51,8 +51,6 @@ struct SimMessage {
     var createdAt: Double
     /// When it left its sender; nil while a real message waits in the buffer.
     var sentAt: Double?
-    /// The adversary's view of its sender; nil when sender distributions are not tracked.
-    var distribution: SenderDistribution?
     /// MiXiM's target label (0 … count − 1) of a target message (SPEC.md LOOPIX-TARGETS).
     var target: Int?
     /// MiXiM's probability mass over the target messages (LOOPIX-METRIC-MIXIM); nil when the

@@ -17,7 +17,8 @@ public struct SimulationConfig: Sendable, Equatable, Codable {
     /// The run stops after this many events even if virtual time is left.
     public var maxEvents: Int
     /// Carry a probability vector over senders with every message (MiXiM's method), for the
-    /// sender-entropy and ε metrics. Costs O(clients) per mix step; switch off when not needed.
+    /// sender-entropy and ε metrics. Costs O(listed senders) per mix step (LOOPIX-METRIC-SPARSE),
+    /// by default on a second thread (LOOPIX-METRIC-THREAD); switch off when not needed.
     public var trackSenderEntropy: Bool
     /// The two challenge senders of the unlinkability metric ε (client indices).
     public var challengeSenders: [Int]

@@ -1,4 +1,5 @@
 import DequeModule
+import Foundation
 
 /// The discrete-event simulator of a Loopix network: virtual time, an event queue, one seeded
 /// generator. Links and providers add no delay; only mixes hold messages.
@@ -9,6 +10,10 @@ import DequeModule
 public struct LoopixSimulator: Sendable {
     public let parameters: LoopixParameters
     public let config: SimulationConfig
+    /// Whether the sender tracking (LOOPIX-METRIC-SENDER) runs on a second thread beside the
+    /// events (LOOPIX-METRIC-THREAD). The result is the same either way, bit for bit; the
+    /// default uses a second thread when the machine has more than one core.
+    public var sendersOnSecondThread = ProcessInfo.processInfo.activeProcessorCount > 1
 
     /// Validates both parameter sets; an invalid one ends in a `LoopixError`.
     public init(parameters: LoopixParameters, config: SimulationConfig) throws(LoopixError) {
@@ -32,7 +37,8 @@ public struct LoopixSimulator: Sendable {
     public func runCountingHops(
         progress: ((Double) -> Void)? = nil, observe: LinkObserver? = nil
     ) -> (result: SimulationResult, mixHops: Int) {
-        var state = SimulationState(parameters: parameters, config: config)
+        var state = SimulationState(
+            parameters: parameters, config: config, sendersOnSecondThread: sendersOnSecondThread)
         state.observe = observe
         let result = state.run(progress: progress)
         return (result, state.mixHops)
@@ -68,12 +74,13 @@ struct SimulationState {
     /// Mix departures so far, in and out of the window (speed figures only).
     var mixHops = 0
 
-    init(parameters: LoopixParameters, config: SimulationConfig) {
+    init(parameters: LoopixParameters, config: SimulationConfig, sendersOnSecondThread: Bool) {
         self.p = parameters
         self.config = config
         self.random = SimulationRandom(seed: config.seed)
         self.clients = Array(repeating: ClientState(), count: parameters.clients)
-        self.metrics = MetricCollector(parameters: parameters, config: config)
+        self.metrics = MetricCollector(
+            parameters: parameters, config: config, senderVectors: .bySlot(secondThread: sendersOnSecondThread))
         self.stopAt = config.duration
     }
 
@@ -121,6 +128,7 @@ struct SimulationState {
             handle(event.action)
         }
         progress?(1)
+        metrics.finishSenderTracking()
         return SimulationResult(
             metrics: metrics, parameters: p, config: config, stopReason: budget.stopReason,
             eventsProcessed: budget.handled, windowEnd: metrics.windowEnd(stoppedBy: budget.stopReason, at: now),

@@ -5,10 +5,10 @@ import SphinxSpec
 /// ```text
 /// client payload slot          → payloadSlotTaken ; emptySlot unless it sent a real packet
 /// client or mix sends a packet → messageSent(kind)                 (acks are not client messages)
-/// mix sets release(n)          → mixArrival (with the packet's sender view)
-/// mix releases input n         → mixDeparture ; the packet takes the pool's view
+/// mix sets release(n)          → senderArrived (the packet's sender view) ; mixArrival
+/// mix releases input n         → senderDeparted (the packet takes the pool's view) ; mixDeparture
 /// mix loop back at its mix     → mixLoopReturned
-/// exit gateway, a client packet's final hop → endOfPath ; drop cover: dropDiscarded ;
+/// exit gateway, a client packet's final hop → senderEndOfPath ; drop cover: dropDiscarded ;
 ///   real or loop pushed or stored → delivered (a real message: its first copy only, and
 ///   bufferLeft at that copy's send) ; push: the recipient takes it at once (pulled)
 /// pull answer                  → pulled for each real message ; pullPadded(dummies)
@@ -17,7 +17,7 @@ extension PacketRunState {
     /// The final hop of a client packet at its exit gateway (LOOPIX-PROV-1's observations).
     mutating func endOfPath(_ tag: PacketTag, dropCover: Bool) {
         guard case .message(let kind) = tag.kind, let sender = tag.senderClient else { return }
-        metrics.endOfPath(kind: kind, senderClient: sender, sentAt: tag.sentAt, view: tag.view)
+        metrics.senderEndOfPath(view: tag.view, kind: kind, senderClient: sender, sentAt: tag.sentAt)
         if dropCover { metrics.dropDiscarded(at: nowSeconds) }
     }
 

@@ -52,7 +52,8 @@ extension PacketRunState {
                 if case .mix(let m) = source, case .release(let input) = timer, let incoming {
                     // The packet joins the mix's pool (LOOPIX-MIX-1's observation).
                     held[m][input] = incoming
-                    metrics.mixArrival(mix: m, view: incoming.view, at: nowSeconds)
+                    metrics.senderArrived(view: incoming.view, mix: m)
+                    metrics.mixArrival(mix: m, at: nowSeconds)
                 }
                 if case .client(let c) = source {
                     ahead?.timerSet(client: c, timer, at: due)
@@ -148,8 +149,8 @@ extension PacketRunState {
                 let kind: MessageKind
                 if case .message(let k) = tag.kind { kind = k } else { kind = .loop }
                 // An ack counts as cover among the mix's departures (mixCoverShare).
-                let view = metrics.mixDeparture(mix: m, kind: kind, at: nowSeconds)
-                tag.view = view ?? tag.view
+                if let view = metrics.senderDeparted(mix: m) { tag.view = view }
+                metrics.mixDeparture(mix: m, kind: kind, at: nowSeconds)
                 return tag
             }
             precondition(call.created == .mixLoop, "BUG: a mix sends only released packets and its loops")

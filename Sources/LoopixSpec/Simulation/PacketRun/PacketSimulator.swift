@@ -215,6 +215,7 @@ struct PacketRunState {
             handle(event.action)
         }
         progress?(1)
+        metrics.finishSenderTracking()
         let metricsResult = SimulationResult(
             metrics: metrics, parameters: p, config: config, stopReason: budget.stopReason,
             eventsProcessed: budget.handled, windowEnd: metrics.windowEnd(stoppedBy: budget.stopReason, at: nowSeconds),

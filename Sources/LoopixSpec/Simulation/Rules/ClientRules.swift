@@ -106,7 +106,7 @@ extension SimulationState {
     /// knows its sender, so its sender distribution starts as that one client.
     mutating func send(slot: MessageStore.Slot) {
         messages[slot].sentAt = now
-        messages[slot].distribution = metrics.senderView(of: messages[slot].sender)
+        metrics.senderSent(slot: slot, sender: messages[slot].sender)
         messages[slot].targetMass = metrics.targetView(of: messages[slot].target)
         metrics.messageSent(messages[slot].kind, at: now)
         if let observe, case .client(let c) = messages[slot].sender {

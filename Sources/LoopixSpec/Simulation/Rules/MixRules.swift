@@ -12,8 +12,8 @@ extension SimulationState {
     /// ```
     mutating func mixArrival(slot: MessageStore.Slot, mix: Int, delay: Double) {
         // Step 1: the message joins the pool.
-        metrics.mixArrival(
-            mix: mix, view: messages[slot].distribution, targetMass: messages[slot].targetMass, at: now)
+        metrics.senderArrived(slot: slot, mix: mix)
+        metrics.mixArrival(mix: mix, targetMass: messages[slot].targetMass, at: now)
         // Step 2: it leaves when its own delay is over.
         let wait = p.processingDelay.map { delay + $0 } ?? delay
         schedule(.mixDeparture(message: slot, mix: mix), at: now + wait)
@@ -30,7 +30,8 @@ extension SimulationState {
         // Step 1: the message leaves the pool.
         mixHops += 1
         if messages[slot].targetMass != nil { messages[slot].targetMass = metrics.targetDeparture(mix: mix, at: now) }
-        messages[slot].distribution = metrics.mixDeparture(mix: mix, kind: messages[slot].kind, at: now)
+        metrics.senderDeparted(slot: slot, mix: mix)
+        metrics.mixDeparture(mix: mix, kind: messages[slot].kind, at: now)
         // Step 2: on to the next hop.
         forward(slot: slot)
     }
@@ -48,8 +49,8 @@ extension SimulationState {
         let path = PathSampling.mixLoopPath(parameters: p, origin: mix, random: &random)
         var m = SimMessage(kind: .mixLoop, sender: .mix(mix), recipient: nil, path: path, createdAt: now)
         m.sentAt = now
-        m.distribution = metrics.senderView(of: m.sender)
         let slot = messages.store(m)
+        metrics.senderSent(slot: slot, sender: m.sender)
         metrics.messageSent(.mixLoop, at: now)
         forward(slot: slot)
     }

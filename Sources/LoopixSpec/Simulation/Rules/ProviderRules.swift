@@ -20,7 +20,7 @@ extension SimulationState {
         guard let sentAt = m.sentAt else { preconditionFailure("BUG: a message arrived that was never sent") }
         // Step 2: the end of a client message.
         if case .client(let sender) = m.sender {
-            metrics.endOfPath(kind: m.kind, senderClient: sender, sentAt: sentAt, view: m.distribution)
+            metrics.senderEndOfPath(slot: slot, kind: m.kind, senderClient: sender, sentAt: sentAt)
         }
         // Step 3: drop messages end here.
         switch m.kind {
@@ -29,10 +29,11 @@ extension SimulationState {
             messages.release(slot)
         case .real, .loop:
             metrics.delivered(kind: m.kind, createdAt: m.createdAt, sentAt: sentAt, at: now)
-            if let target = m.target,
-                metrics.targetDelivered(target: target, view: m.distribution, sentAt: sentAt, at: now)
-            {
-                stopAt = min(stopAt, now + config.cooldown)
+            if let target = m.target {
+                metrics.senderTargetDelivered(slot: slot)
+                if metrics.targetDelivered(target: target, sentAt: sentAt, at: now) {
+                    stopAt = min(stopAt, now + config.cooldown)
+                }
             }
             // Step 4: the inbox.
             guard let recipient = m.recipient else { preconditionFailure("BUG: a \(m.kind) message without recipient") }
