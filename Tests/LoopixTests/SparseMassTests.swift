@@ -167,7 +167,9 @@ struct DenseMassPool {
             for _ in 0..<12 {
                 var v = SparseMass()
                 let indices = Set((0..<(1 + random.index(below: 8))).map { _ in Int32(random.index(below: 20)) })
-                v.entries = indices.sorted().map { SparseMass.Entry(index: $0, mass: Double(1 + random.index(below: 3)) / 4) }
+                v.entries = indices.sorted().map {
+                    SparseMass.Entry(index: $0, mass: Double(1 + random.index(below: 3)) / 4)
+                }
                 pool.add(v)
                 reference.add(v)
                 #expect(pool.sum == reference.sum)
