@@ -27,6 +27,8 @@ struct SenderMassPool {
     let supportLimit: Int
     /// Indices pruning never removes.
     let protected: [Int32]
+    /// The same two indices (−1: none), compared without a loop in the pruning passes.
+    private let protectedPair: (Int32, Int32)
     /// The indices of S's entries, increasing.
     private var listed: [Int32] = []
     /// S's mass at each listed index; 0 elsewhere. Grows to the largest index seen.
@@ -38,11 +40,17 @@ struct SenderMassPool {
     /// Scratch lists (their counts are not meaningful between steps).
     private var newIndices: [Int32] = []
     private var scratchMasses: [Double] = []
+    private var spareMasses: [Double] = []
+    /// The threshold of the last pruning: the first pivot of the next selection (the pool's
+    /// masses change little between two prunings, so it splits the values near the answer).
+    private var lastThreshold: Double?
 
     init(supportLimit: Int, protected: [Int] = []) {
         precondition(supportLimit >= 0, "BUG: a negative support limit")
         self.supportLimit = supportLimit
+        precondition(protected.count <= 2, "BUG: more than two protected indices")
         self.protected = protected.map { Int32($0) }
+        protectedPair = (self.protected.first ?? -1, self.protected.last ?? -1)
     }
 
     /// S is 0: no listed entry and no pruned mass.
@@ -62,7 +70,7 @@ struct SenderMassPool {
         guard let last = v.entries.last else { return }
         if Int(last.index) >= mass.count { grow(to: Int(last.index) + 1) }
         // Step 1: each entry at its index; the indices new to S are noted, in increasing order.
-        Self.resize(&newIndices, to: v.entries.count, fill: 0)
+        Self.atLeast(&newIndices, v.entries.count, fill: 0)
         var fresh = 0
         v.entries.withUnsafeBufferPointer { entries in
             mass.withUnsafeMutableBufferPointer { m in
@@ -154,6 +162,11 @@ struct SenderMassPool {
         }
     }
 
+    /// Makes `array.count` at least `count` (a scratch list whose length is not meaningful).
+    private static func atLeast<T>(_ array: inout [T], _ count: Int, fill: T) {
+        if array.count < count { array.append(contentsOf: repeatElement(fill, count: count - array.count)) }
+    }
+
     /// Sets `array.count` to `count`, keeping its storage (new elements are `fill`): the
     /// scratch lists are sized once and then rewritten in place, without an allocation per step.
     private static func resize<T>(_ array: inout [T], to count: Int, fill: T) {
@@ -173,45 +186,44 @@ struct SenderMassPool {
         var threshold = Double.infinity
         var equalLeft = 0
         if supportLimit > 0 {
-            Self.resize(&scratchMasses, to: listed.count, fill: 0)
-            let protected = self.protected
-            let selected: (threshold: Double, above: Int)? = listed.withUnsafeBufferPointer { indices in
+            Self.atLeast(&scratchMasses, listed.count, fill: 0)
+            Self.atLeast(&spareMasses, listed.count, fill: 0)
+            let (p0, p1) = protectedPair
+            let selected: (value: Double, above: Int)? = listed.withUnsafeBufferPointer { indices in
                 mass.withUnsafeBufferPointer { m in
                     scratchMasses.withUnsafeMutableBufferPointer { all in
-                        var count = 0
-                        for index in indices where !protected.contains(index) {
-                            all[count] = m[Int(index)]
-                            count += 1
+                        spareMasses.withUnsafeMutableBufferPointer { spare in
+                            var count = 0
+                            for index in indices {
+                                all[count] = m[Int(index)]
+                                count += index == p0 || index == p1 ? 0 : 1
+                            }
+                            if count <= supportLimit { return nil }
+                            return Self.select(
+                                UnsafeMutableBufferPointer(rebasing: all[0..<count]),
+                                spare: UnsafeMutableBufferPointer(rebasing: spare[0..<count]), rank: supportLimit - 1,
+                                firstPivot: lastThreshold)
                         }
-                        if count <= supportLimit { return nil }
-                        let threshold = Self.select(
-                            UnsafeMutableBufferPointer(rebasing: all[0..<count]), rank: supportLimit - 1)
-                        // Counted on S itself: `select` leaves the scratch values in no
-                        // particular state.
-                        var above = 0
-                        for index in indices where !protected.contains(index) {
-                            above += m[Int(index)] > threshold ? 1 : 0
-                        }
-                        return (threshold, above)
                     }
                 }
             }
             guard let selected else { return }
-            threshold = selected.threshold
+            threshold = selected.value
+            lastThreshold = selected.value
             equalLeft = supportLimit - selected.above
         }
         // Step 2: one pass in index order; larger masses stay, the rest move into `pruned`
         // (K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector).
         var removed = 0.0
         var kept = 0
-        let protected = self.protected
+        let (p0, p1) = protectedPair
         listed.withUnsafeMutableBufferPointer { indices in
             mass.withUnsafeMutableBufferPointer { m in
                 isListed.withUnsafeMutableBufferPointer { l in
                     for k in indices.indices {
                         let index = indices[k]
                         let i = Int(index)
-                        let above = m[i] > threshold || protected.contains(index)
+                        let above = m[i] > threshold || index == p0 || index == p1
                         let tie = !above && m[i] == threshold && equalLeft > 0
                         let keep = above || tie
                         equalLeft -= tie ? 1 : 0
@@ -233,45 +245,54 @@ struct SenderMassPool {
 
     /// The value of rank `rank` (0 = largest) of `values` (overwrites `values`).
     static func select(_ values: inout [Double], rank: Int) -> Double {
-        values.withUnsafeMutableBufferPointer { select($0, rank: rank) }
+        var spare = values
+        return values.withUnsafeMutableBufferPointer { v in
+            spare.withUnsafeMutableBufferPointer { select(v, spare: $0, rank: rank).value }
+        }
     }
 
-    /// The same on a buffer: a three-way quickselect. Each round takes the middle element as
-    /// the pivot p, counts the values greater than p and equal to p, and either answers p or
-    /// keeps only the values on the rank's side of p (compacted in place). The loops have no
-    /// branches on the data, which matters more than the number of comparisons: the masses come
-    /// in no predictable order. The answer (the rank-th largest value) does not depend on the
-    /// method. The buffer's values are overwritten.
-    static func select(_ v: UnsafeMutableBufferPointer<Double>, rank: Int) -> Double {
-        precondition(rank >= 0 && rank < v.count, "BUG: rank \(rank) of \(v.count) values")
+    /// The same on a buffer, with `spare` of the same size: the value of rank `rank` and the
+    /// number of values strictly greater than it. A three-way quickselect: each round takes the
+    /// middle element as the pivot p and splits the values in one pass, those greater than p to
+    /// the front of their buffer and those less than p into the other; it answers p if the
+    /// rank falls among the values equal to p, and goes on with the side the rank is in. The
+    /// loops have no branches on the data, which matters more than the number of comparisons:
+    /// the masses come in no predictable order. The answer does not depend on the method (nor on
+    /// `firstPivot`, a guess used as the first round's pivot: if no value equals it, that round
+    /// only splits). Both buffers are overwritten.
+    static func select(
+        _ values: UnsafeMutableBufferPointer<Double>, spare: UnsafeMutableBufferPointer<Double>, rank: Int,
+        firstPivot: Double? = nil
+    ) -> (value: Double, above: Int) {
+        precondition(
+            rank >= 0 && rank < values.count && spare.count >= values.count, "BUG: rank \(rank) of \(values.count)")
+        var v = values, w = spare
         var count = v.count
         var rank = rank
+        var above = 0
+        var guess = firstPivot
         while true {
-            let pivot = v[count / 2]
-            var greater = 0, equal = 0
+            let pivot = guess ?? v[count / 2]
+            guess = nil
+            var greater = 0, less = 0
             for k in 0..<count {
-                greater += v[k] > pivot ? 1 : 0
-                equal += v[k] == pivot ? 1 : 0
+                let x = v[k]
+                v[greater] = x
+                greater += x > pivot ? 1 : 0
+                w[less] = x
+                less += x < pivot ? 1 : 0
             }
+            let notLess = count - less
             if rank < greater {
-                var kept = 0
-                for k in 0..<count {
-                    let x = v[k]
-                    v[kept] = x
-                    kept += x > pivot ? 1 : 0
-                }
-                count = kept
-            } else if rank < greater + equal {
-                return pivot
+                count = greater
+            } else if rank < notLess {
+                return (pivot, above + greater)
             } else {
-                var kept = 0
-                for k in 0..<count {
-                    let x = v[k]
-                    v[kept] = x
-                    kept += x < pivot ? 1 : 0
-                }
-                count = kept
-                rank -= greater + equal
+                // Every value kept so far that is not less than p is above the answer.
+                above += notLess
+                rank -= notLess
+                count = less
+                swap(&v, &w)
             }
         }
     }

@@ -103,7 +103,7 @@ final class SenderTrackingWorker: @unchecked Sendable {
             var batch = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            for r in batch { table.apply(r) }
+            table.apply(batch)
             batch.removeAll(keepingCapacity: true)
             condition.lock()
             if spare.count < 2 { spare.append(batch) }
