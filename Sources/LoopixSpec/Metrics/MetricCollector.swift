@@ -62,8 +62,8 @@ struct MetricCollector {
     private(set) var createdToInbox = RunningStatistics()
     private(set) var createdToPull = RunningStatistics()
     private(set) var loopSendToInbox = RunningStatistics()
-    private(set) var sentByKind: [MessageKind: Int] = [:]
-    private(set) var mixDeparturesByKind: [MessageKind: Int] = [:]
+    private(set) var sentByKind = KindCounts()
+    private(set) var mixDeparturesByKind = KindCounts()
     private(set) var dropsDiscarded = 0
     private(set) var pullDummies = 0
     private(set) var realPulled = 0
@@ -148,7 +148,7 @@ struct MetricCollector {
     /// A message of this kind leaves its sender now.
     mutating func messageSent(_ kind: MessageKind, at now: Double) {
         guard inWindow(now) else { return }
-        sentByKind[kind, default: 0] += 1
+        sentByKind.add(kind)
     }
 
     // MARK: Mixes (LOOPIX-METRIC-OCCUPANCY, -POOL, -DANEZIS, -SENDER)
@@ -179,7 +179,7 @@ struct MetricCollector {
             mixes[mix].departures += 1
             mixes[mix].poolEntropy.add(hPool)
             mixes[mix].danezisEntropy.add(hDanezis)
-            mixDeparturesByKind[kind, default: 0] += 1
+            mixDeparturesByKind.add(kind)
         }
     }
 
@@ -219,4 +219,23 @@ struct MetricCollector {
     mutating func pullPadded(dummies: Int, at now: Double) {
         if inWindow(now) { pullDummies += dummies }
     }
+}
+
+/// A count per message kind (an array indexed by kind: counted at every event, so no hashing).
+struct KindCounts {
+    private var counts = [Int](repeating: 0, count: MessageKind.allCases.count)
+
+    private static func slot(_ kind: MessageKind) -> Int {
+        switch kind {
+        case .real: return 0
+        case .payloadDrop: return 1
+        case .loop: return 2
+        case .drop: return 3
+        case .mixLoop: return 4
+        }
+    }
+
+    subscript(kind: MessageKind) -> Int { counts[Self.slot(kind)] }
+    var total: Int { counts.reduce(0, +) }
+    mutating func add(_ kind: MessageKind) { counts[Self.slot(kind)] += 1 }
 }

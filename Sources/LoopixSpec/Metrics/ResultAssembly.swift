@@ -33,12 +33,12 @@ extension SimulationResult {
             if c.slots > 0 { dropMeans.add(Double(c.emptySlots) / Double(c.slots)) }
         }
         let sent = m.sentByKind
-        let clientSent = [MessageKind.real, .payloadDrop, .loop, .drop].reduce(0) { $0 + sent[$1, default: 0] }
-        let clientCover = [MessageKind.payloadDrop, .loop, .drop].reduce(0) { $0 + sent[$1, default: 0] }
-        let mixTotal = m.mixDeparturesByKind.values.reduce(0, +)
-        let mixReal = m.mixDeparturesByKind[.real, default: 0]
+        let clientSent = [MessageKind.real, .payloadDrop, .loop, .drop].reduce(0) { $0 + sent[$1] }
+        let clientCover = [MessageKind.payloadDrop, .loop, .drop].reduce(0) { $0 + sent[$1] }
+        let mixTotal = m.mixDeparturesByKind.total
+        let mixReal = m.mixDeparturesByKind[.real]
         var byKind: [String: Int] = [:]
-        for k in MessageKind.allCases { byKind[k.rawValue] = sent[k, default: 0] }
+        for k in MessageKind.allCases { byKind[k.rawValue] = sent[k] }
         self.init(
             parameters: p, config: config, stopReason: stopReason, eventsProcessed: eventsProcessed,
             windowStart: m.windowStart, windowEnd: windowEnd, mixes: mixMetrics,

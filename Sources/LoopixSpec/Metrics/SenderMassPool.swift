@@ -110,7 +110,7 @@ struct SenderMassPool {
         let n = Double(max(heldBefore, 1))
         let emptied = heldBefore <= 1
         v.pruned = pruned / n
-        Self.resize(&v.entries, to: listed.count, fill: SparseMass.Entry(index: 0, mass: 0))
+        Self.resize(&v.entries, to: listed.count)
         mass.withUnsafeMutableBufferPointer { m in
             listed.withUnsafeBufferPointer { indices in
                 v.entries.withUnsafeMutableBufferPointer { out in
@@ -165,6 +165,18 @@ struct SenderMassPool {
     /// Makes `array.count` at least `count` (a scratch list whose length is not meaningful).
     private static func atLeast<T>(_ array: inout [T], _ count: Int, fill: T) {
         if array.count < count { array.append(contentsOf: repeatElement(fill, count: count - array.count)) }
+    }
+
+    /// Zero entries to grow a vector from (appending a slice of an array is a copy of memory;
+    /// appending `repeatElement` goes element by element).
+    private static let zeroEntries = [SparseMass.Entry](repeating: SparseMass.Entry(index: 0, mass: 0), count: 512)
+
+    /// Sets `entries.count` to `count`, keeping its storage (new entries are zero).
+    private static func resize(_ entries: inout [SparseMass.Entry], to count: Int) {
+        if entries.count > count { entries.removeLast(entries.count - count) }
+        while entries.count < count {
+            entries.append(contentsOf: zeroEntries[0..<min(count - entries.count, zeroEntries.count)])
+        }
     }
 
     /// Sets `array.count` to `count`, keeping its storage (new elements are `fill`): the

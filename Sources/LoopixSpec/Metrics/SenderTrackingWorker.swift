@@ -8,9 +8,10 @@ import Foundation
 /// back, so both give the same result bit for bit; the second thread only lets the run use a
 /// second core (`SenderThreadTests` compares the two).
 final class SenderTracking {
-    private var inline: SenderViewTable?
+    @exclusivity(unchecked) private var inline: SenderViewTable?
     private let worker: SenderTrackingWorker?
-    private var batch: [SenderRecord] = []
+    /// Touched by the run's thread only (no dynamic exclusivity check at every observation).
+    @exclusivity(unchecked) private var batch: [SenderRecord] = []
     private let batchSize: Int
 
     /// - Parameters:
