@@ -103,6 +103,29 @@ struct X25519Tests {
         #expect(try X25519.publicKey(secret: raw) == X25519.publicKey(secret: clamped))
     }
 
+    /// PRIM-X25519-BASE: the fixed-base route (Edwards table, then the birational map) gives
+    /// the ladder's X25519(k, 9) on edge scalars (the all-zero scalar, which libsodium's Edwards
+    /// function alone would refuse; all ones; bits 254 and 255 alone) and on 600 pseudo-random
+    /// ones. The RFC 7748 §6.1 keys above also go through it.
+    @Test func fixedBaseRouteIsTheLadder() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt8 {
+            state = state &+ 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return UInt8(truncatingIfNeeded: z ^ (z >> 31))
+        }
+        var scalars: [Bytes] = [
+            Bytes.zeros(32), Bytes(repeating: 0xff, count: 32), [8] + Bytes.zeros(31),
+            Bytes.zeros(31) + [0x80], Bytes.zeros(31) + [0x40],
+        ]
+        for _ in 0..<600 { scalars.append((0..<32).map { _ in next() }) }
+        for k in scalars {
+            #expect(try X25519.publicKey(secret: k) == X25519.scalarMult(scalar: k, point: X25519.basePoint))
+        }
+    }
+
     @Test(arguments: [0, 1, 31, 33, 64])
     func wrongScalarLengthIsATypedError(length: Int) {
         #expect(throws: PrimitiveError.invalidLength(what: "X25519 scalar", expected: 32, actual: length)) {

@@ -249,7 +249,13 @@ enum BenchCases {
         let seed = label("bench nym seed", NymConstants.payloadKeySeedLength)
         let payloadKey = try NymHopKeys.payloadKey(fromSeed: seed)
         let payload = Bytes(repeating: 0x50, count: nymPayloadLength)
+        // X25519(k, 9) by the fixed-base route (PRIM-X25519-BASE): α_0, and every α_i of the
+        // blinded-scalars method.
+        let baseScalar = label("bench x25519 base scalar", 32)
         cases += [
+            BenchCase(id: "x25519.base", title: "X25519 public key, fixed-base route") {
+                try X25519.publicKey(secret: baseScalar)[0]
+            },
             BenchCase(id: "aes128ctr.360", title: "AES-128-CTR keystream, 360 B (β ‖ 0^60)") {
                 try AES128CTR.keystream(key: streamKey, iv: NymConstants.streamCipherIV, length: 360)[0]
             },

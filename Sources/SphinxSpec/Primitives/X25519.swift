@@ -29,10 +29,45 @@ public enum X25519 {
         return out
     }
 
-    /// X25519(k, 9): the public key of a secret scalar.
+    /// X25519(k, 9): the public key of a secret scalar, by the fixed-base table of the
+    /// birationally equivalent Edwards curve, as curve25519-dalek (and so Nym's crate) computes
+    /// it. The same bytes as `scalarMult(scalar: k, point: basePoint)`, in about half the time.
+    ///
+    /// SPEC.md [PRIM-X25519-BASE].
+    /// ```text
+    /// (x, y) = [c(k)]·B on edwards25519      libsodium crypto_scalarmult_ed25519_base: the
+    ///                                          same clamping c, a table of multiples of B
+    /// u = (1 + y) / (1 − y) mod p            RFC 7748 §4.1, the map to Curve25519 (B ↦ u = 9)
+    /// ```
+    ///
+    /// - Throws: `PrimitiveError.invalidLength` unless the scalar is 32 bytes.
     public static func publicKey(secret: Bytes) throws(PrimitiveError) -> Bytes {
-        try scalarMult(scalar: secret, point: basePoint)
+        try requireLength(secret, scalarLength, "X25519 scalar")
+        Sodium.ensureInitialised()
+        // Step 1: [c(k)]·B. libsodium refuses the identity, which needs ℓ | c(k) (no clamped
+        // scalar is such a multiple: c(k) = 2^254 + 8m < 8ℓ and ℓ is odd), and an all-zero
+        // input, so it is given c(k), which is never zero (it clamps again, without change).
+        var clamped = try clamp(secret)
+        defer { ByteOps.wipe(&clamped) }
+        var edwards = Bytes(repeating: 0, count: 32)
+        let rc = crypto_scalarmult_ed25519_base(&edwards, clamped)
+        // The Edwards point is the public key in another form [CT-DECLASSIFY-PUBLIC-KEY]: the
+        // map below is variable-time GMP arithmetic on it.
+        Declassify.publish(&edwards)
+        guard Declassify.publish(rc) == 0 else { throw .x25519AllZeroSharedSecret }
+        // Step 2: u = (1 + y)/(1 − y) mod p; y is the encoding without x's sign bit.
+        edwards[31] &= 0x7f
+        let y = GMPInteger(bigEndian: edwards.reversed())
+        let one = GMPInteger(1)
+        guard let inverse = (one - y).mod(edwardsFieldPrime).inverse(mod: edwardsFieldPrime),
+            let u = ((one + y) * inverse).mod(edwardsFieldPrime).bigEndianBytes(width: pointLength)
+        else { throw .x25519AllZeroSharedSecret }
+        return u.reversed()
     }
+
+    /// p = 2^255 − 19, the field of Curve25519 and edwards25519.
+    private static let edwardsFieldPrime =
+        GMPInteger(hex: "7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffed") ?? GMPInteger()
 
     /// The RFC 7748 §5 clamping, exposed for vectors and for readers: the value libsodium
     /// multiplies by.

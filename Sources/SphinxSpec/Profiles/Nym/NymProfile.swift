@@ -43,7 +43,14 @@ public struct NymProfile: SphinxProfile {
     public func exponentiate(_ base: Bytes, by exponents: [Bytes]) throws(SphinxError) -> Bytes {
         guard base.count == X25519.pointLength else { throw .invalidGroupElement }
         var acc = base
-        for e in exponents {
+        var rest = exponents[...]
+        // From the base point the first factor is a public key: the faster fixed-base route,
+        // same bytes (PRIM-X25519-BASE).
+        if base == X25519.basePoint, let first = rest.first, first.count == X25519.scalarLength {
+            acc = try SphinxError.wrap { () throws(PrimitiveError) -> Bytes in try X25519.publicKey(secret: first) }
+            rest = rest.dropFirst()
+        }
+        for e in rest {
             guard e.count == X25519.scalarLength else {
                 throw .invalidInputLength(what: "X25519 scalar", expected: X25519.scalarLength, actual: e.count)
             }
