@@ -24,20 +24,24 @@ public enum HKDFSHA256 {
         guard length >= 0, length <= maxOutputLength else {
             throw .invalidOutputLength(what: "HKDF-Expand L", requested: length)
         }
-        var okm = Bytes()
-        okm.reserveCapacity(length + hashLength)
-        var previous = Bytes()
+        let blocks = (length + hashLength - 1) / hashLength
+        var okm = Bytes(repeating: 0, count: blocks * hashLength)
         // The output is key material: clear this call's working copy (PRIM-WIPE); the caller
         // keeps the result (NYM-KEYS-1 in SecretBytes).
         defer { ByteOps.wipe(&okm) }
-        var counter: UInt8 = 1
         // One key for every block: absorb it once.
         let keyed = HMACSHA256.Keyed(key: prk)
-        while okm.count < length {
-            // T(i), with its three parts hashed in turn rather than concatenated.
-            previous = keyed.mac(concatenationOf: previous, info, [counter])
-            okm += previous
-            counter &+= 1
+        info.withUnsafeBytes { info in
+            okm.withUnsafeMutableBytes { t in
+                for i in 0..<blocks {
+                    // T(i + 1) = HMAC(PRK, T(i) ‖ info ‖ (i + 1)), its three parts hashed in
+                    // turn, written in place after T(i) (T(0) is empty).
+                    var counter = UInt8(truncatingIfNeeded: i + 1)
+                    let previous = UnsafeRawBufferPointer(rebasing: t[(max(i - 1, 0) * hashLength)..<(i * hashLength)])
+                    let block = UnsafeMutableRawBufferPointer(rebasing: t[(i * hashLength)..<((i + 1) * hashLength)])
+                    withUnsafeBytes(of: &counter) { keyed.mac(previous, info, $0, into: block) }
+                }
+            }
         }
         return Array(okm.prefix(length))
     }

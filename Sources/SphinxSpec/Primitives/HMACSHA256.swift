@@ -42,18 +42,33 @@ public enum HMACSHA256 {
             return finish(innerHash)
         }
 
-        /// HMAC(key, m₁ ‖ m₂ ‖ …) without building the concatenation: each part goes into the
-        /// inner hash in turn, which hashes exactly the same bytes.
-        public func mac(concatenationOf parts: Bytes...) -> Bytes {
-            var innerHash = inner
-            for part in parts {
-                part.withUnsafeBytes { innerHash.update(bufferPointer: $0) }
-            }
-            return finish(innerHash)
-        }
-
         /// Outer: SHA-256((K0 ⊕ opad) ‖ inner digest), the inner digest read straight from its
         /// buffer (no intermediate array).
+        /// HMAC(K, a ‖ b ‖ c) written into `out` (at least 32 bytes): HKDF-Expand's block
+        /// T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i) without building the message or a result array.
+        /// Each part goes into the inner hash in turn, which hashes exactly the same bytes as
+        /// their concatenation.
+        ///
+        /// - Parameters:
+        ///   - a: the first part (T(i−1)).
+        ///   - b: the second part (info).
+        ///   - c: the third part (the counter octet).
+        ///   - out: where the 32-byte MAC goes.
+        func mac(
+            _ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, _ c: UnsafeRawBufferPointer,
+            into out: UnsafeMutableRawBufferPointer
+        ) {
+            var innerHash = inner
+            innerHash.update(bufferPointer: a)
+            innerHash.update(bufferPointer: b)
+            innerHash.update(bufferPointer: c)
+            var outerHash = outer
+            innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
+            outerHash.finalize().withUnsafeBytes {
+                out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(32)))
+            }
+        }
+
         private func finish(_ innerHash: Crypto.SHA256) -> Bytes {
             var outerHash = outer
             innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
