@@ -16,7 +16,7 @@ import Testing
         "sphinxmix.create.1hop", "sphinxmix.create.3hop", "sphinxmix.create.5hop",
         "sphinxmix.process.relay",
         "lioness.chacha20-blake2b.2048",
-        "aes128ctr.360", "hmac-sha256.300", "hkdf.nym-keys.288", "hkdf.nym-payload-key.192",
+        "x25519.base", "aes128ctr.360", "hmac-sha256.300", "hkdf.nym-keys.288", "hkdf.nym-payload-key.192",
         "lioness.chacha20-blake2b.2065.decrypt",
         "p224.scalarmult", "lioness.aes128-sha256.1024",
         "loopix.packetrun", "loopix.packetrun.threads2",
