@@ -38,8 +38,6 @@ struct MetricCollector {
     let windowStart: Double
     /// Set only by the collector (here and in TargetMetrics.swift).
     var windowEnd: Double
-    /// Whether the adversary's sender distributions are tracked (LOOPIX-METRIC-SENDER).
-    let tracksSenders: Bool
     /// The challenge senders S0 and S1 of ε (LOOPIX-METRIC-EPSILON).
     let challengeSenders: (s0: Int, s1: Int)
     /// The sender tracking of a run whose messages carry their own vectors (the packet-level
@@ -87,7 +85,6 @@ struct MetricCollector {
         clients = p.clients
         windowStart = config.burnIn
         windowEnd = config.duration - config.cooldown
-        tracksSenders = config.trackSenderEntropy
         // validate(for:) guarantees two entries when tracking; they are unused otherwise.
         let challenge = config.challengeSenders
         challengeSenders = challenge.count == 2 ? (challenge[0], challenge[1]) : (0, 0)

@@ -25,10 +25,11 @@ struct SenderMassPool {
     /// K: after pruning, the number of entries kept besides the protected ones; pruning starts
     /// above 2K entries.
     let supportLimit: Int
-    /// Indices pruning never removes.
-    let protected: [Int32]
-    /// The same two indices (−1: none), compared without a loop in the pruning passes.
-    private let protectedPair: (Int32, Int32)
+    /// Indices pruning never removes: at most two (the challenge senders), −1 for none, so the
+    /// pruning passes compare without a loop.
+    private let protected: (Int32, Int32)
+    /// How many indices are protected.
+    private let protectedCount: Int
     /// The indices of S's entries, increasing.
     private var listed: [Int32] = []
     /// S's mass at each listed index; 0 elsewhere. Grows to the largest index seen.
@@ -49,8 +50,8 @@ struct SenderMassPool {
         precondition(supportLimit >= 0, "BUG: a negative support limit")
         self.supportLimit = supportLimit
         precondition(protected.count <= 2, "BUG: more than two protected indices")
-        self.protected = protected.map { Int32($0) }
-        protectedPair = (self.protected.first ?? -1, self.protected.last ?? -1)
+        self.protected = (Int32(protected.first ?? -1), Int32(protected.last ?? -1))
+        protectedCount = protected.count
     }
 
     /// S is 0: no listed entry and no pruned mass.
@@ -94,7 +95,7 @@ struct SenderMassPool {
         // Step 2: they join the list of indices.
         if fresh > 0 { insertNewIndices(count: fresh) }
         // Step 3: the pruning rule.
-        if listed.count > 2 * supportLimit && listed.count > protected.count { prune() }
+        if listed.count > 2 * supportLimit && listed.count > protectedCount { prune() }
     }
 
     /// The vector the departing message leaves with; `heldBefore` counts it.
@@ -142,11 +143,8 @@ struct SenderMassPool {
     /// place from the back.
     private mutating func insertNewIndices(count: Int) {
         let old = listed.count
-        if old == 0 || listed[old - 1] < newIndices[0] {
-            listed.append(contentsOf: newIndices[0..<count])
-            return
-        }
-        Self.resize(&listed, to: old + count, fill: 0)
+        listed.append(contentsOf: newIndices[0..<count])
+        if old == 0 || listed[old - 1] < newIndices[0] { return }
         listed.withUnsafeMutableBufferPointer { a in
             newIndices.withUnsafeBufferPointer { b in
                 // Without branches on the data: the larger of a[i] and b[j] goes to k.
@@ -179,16 +177,6 @@ struct SenderMassPool {
         }
     }
 
-    /// Sets `array.count` to `count`, keeping its storage (new elements are `fill`): the
-    /// scratch lists are sized once and then rewritten in place, without an allocation per step.
-    private static func resize<T>(_ array: inout [T], to count: Int, fill: T) {
-        if array.count > count {
-            array.removeLast(array.count - count)
-        } else if array.count < count {
-            array.append(contentsOf: repeatElement(fill, count: count - array.count))
-        }
-    }
-
     /// SPEC.md [LOOPIX-METRIC-SPARSE]: keep the protected entries and the K largest masses of
     /// the others (ties: the smaller index), move the rest into `pruned`; the list stays sorted
     /// by index, and the removed masses are summed in index order.
@@ -200,7 +188,7 @@ struct SenderMassPool {
         if supportLimit > 0 {
             Self.atLeast(&scratchMasses, listed.count, fill: 0)
             Self.atLeast(&spareMasses, listed.count, fill: 0)
-            let (p0, p1) = protectedPair
+            let (p0, p1) = protected
             let selected: (value: Double, above: Int)? = listed.withUnsafeBufferPointer { indices in
                 mass.withUnsafeBufferPointer { m in
                     scratchMasses.withUnsafeMutableBufferPointer { all in
@@ -228,7 +216,7 @@ struct SenderMassPool {
         // (K = 0 keeps the protected entries only: MiXiM's (others, A, B) vector).
         var removed = 0.0
         var kept = 0
-        let (p0, p1) = protectedPair
+        let (p0, p1) = protected
         listed.withUnsafeMutableBufferPointer { indices in
             mass.withUnsafeMutableBufferPointer { m in
                 isListed.withUnsafeMutableBufferPointer { l in

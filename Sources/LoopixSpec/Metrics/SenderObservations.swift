@@ -9,13 +9,8 @@ extension MetricCollector {
     /// The message in `slot` leaves its sender now (LOOPIX-CLIENT-5: all mass on that client,
     /// or on "a mix", index C).
     func senderSent(slot: Int, sender: Sender) {
-        guard let slotSenders else { return }
-        let index: Int
-        switch sender {
-        case .client(let c): index = c
-        case .mix: index = clients
-        }
-        slotSenders.record(SenderRecord(.sent, message: slot, argument: index))
+        slotSenders?.record(
+            SenderRecord(.sent, message: slot, argument: SenderTracker.index(of: sender, clients: clients)))
     }
 
     /// The message in `slot` enters mix `mix`'s pool: S = S + v.

@@ -28,9 +28,14 @@ struct SenderTracker {
     /// SPEC.md LOOPIX-CLIENT-5: a message just seen leaving its sender has all its mass on
     /// that client, or on "a mix" (index C).
     func view(of sender: Sender) -> SparseMass {
+        SparseMass(single: Self.index(of: sender, clients: clients))
+    }
+
+    /// The index of a sender in the vectors: a client's own, or C (`clients`) for "a mix".
+    static func index(of sender: Sender, clients: Int) -> Int {
         switch sender {
-        case .client(let c): return SparseMass(single: c)
-        case .mix: return SparseMass(single: clients)
+        case .client(let c): return c
+        case .mix: return clients
         }
     }
 

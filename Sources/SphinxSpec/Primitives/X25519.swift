@@ -59,15 +59,16 @@ public enum X25519 {
         edwards[31] &= 0x7f
         let y = GMPInteger(bigEndian: edwards.reversed())
         let one = GMPInteger(1)
-        guard let inverse = (one - y).mod(edwardsFieldPrime).inverse(mod: edwardsFieldPrime),
-            let u = ((one + y) * inverse).mod(edwardsFieldPrime).bigEndianBytes(width: pointLength)
+        let p = GMPInteger(bigEndian: fieldPrime.reversed())
+        guard let inverse = (one - y).mod(p).inverse(mod: p),
+            let u = ((one + y) * inverse).mod(p).bigEndianBytes(width: pointLength)
         else { throw .x25519AllZeroSharedSecret }
         return u.reversed()
     }
 
-    /// p = 2^255 − 19, the field of Curve25519 and edwards25519.
-    private static let edwardsFieldPrime =
-        GMPInteger(hex: "7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffed") ?? GMPInteger()
+    /// p = 2^255 − 19, the field of Curve25519 and edwards25519, little-endian as RFC 7748
+    /// encodes field elements.
+    static let fieldPrime: Bytes = [0xed] + Bytes(repeating: 0xff, count: 30) + [0x7f]
 
     /// The RFC 7748 §5 clamping, exposed for vectors and for readers: the value libsodium
     /// multiplies by.

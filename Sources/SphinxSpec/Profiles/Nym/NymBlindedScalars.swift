@@ -74,9 +74,6 @@ enum NymBlindedScalars {
 
     // MARK: The curve or its twist
 
-    /// p = 2^255 − 19.
-    static let fieldPrime: Bytes = [0xed] + Bytes(repeating: 0xff, count: 30) + [0x7f]
-
     /// Whether u (as X25519 reads it: bit 255 ignored, reduced mod p) is the u-coordinate of a
     /// point of Curve25519 other than (0, 0). SPEC.md [NYM-FAST-2].
     /// ```text
@@ -98,7 +95,7 @@ enum NymBlindedScalars {
         }
         // order −1: least significant byte first, as RFC 7748 encodes u.
         masked.withUnsafeBytes { _ = __gmpz_import(value, 32, -1, 1, 0, 0, $0.baseAddress) }
-        fieldPrime.withUnsafeBytes { _ = __gmpz_import(prime, 32, -1, 1, 0, 0, $0.baseAddress) }
+        X25519.fieldPrime.withUnsafeBytes { _ = __gmpz_import(prime, 32, -1, 1, 0, 0, $0.baseAddress) }
         __gmpz_mod(value, value, prime)
         // rhs = ((u + A)·u + 1)·u
         __gmpz_add_ui(rhs, value, 486_662)
