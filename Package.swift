@@ -40,11 +40,15 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"])]
         ),
+        // SHA-256's compression function on the x86 SHA extensions (the fast route of
+        // PRIM-SHA256; the readable Swift route is the definition and the fallback).
+        .target(name: "CSHA256Extensions"),
         .target(
             name: "SphinxSpec",
             dependencies: [
                 "CSodium",
                 "CGMP",
+                "CSHA256Extensions",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
@@ -77,7 +81,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PrimitivesTests", dependencies: ["SphinxSpec"]),
+        .testTarget(name: "PrimitivesTests", dependencies: ["SphinxSpec", "CSodium"]),
         .testTarget(name: "NymTests", dependencies: ["SphinxSpec"]),
         .testTarget(name: "SphinxmixTests", dependencies: ["SphinxSpec", "InteropSupport"]),
         // The bolt4 profile (SPEC.md §4.3): secp256k1, the official BOLT #4 files, error returns.

@@ -2,8 +2,9 @@
 /// paper's notation and run by three byte-compatible profiles. See SPEC.md, chapters 2 to 7.
 ///
 /// Where things are:
-/// - `Primitives/`: thin wrappers over libsodium, swift-crypto and GMP: X25519, P-224, SHA-256,
-///   HMAC, HKDF, AES-CTR, ChaCha20, BLAKE2b, the two LIONESS ciphers, random sources, byte
+/// - `Primitives/`: X25519, P-224, SHA-256 (our own, with the CPU's SHA extensions where
+///   present), HMAC, HKDF, AES-CTR, ChaCha20, BLAKE2b over libsodium, swift-crypto and GMP,
+///   the two LIONESS ciphers, random sources, byte
 ///   helpers (`ByteOps`) and `SecretBytes`, where kept secrets live and are wiped on release,
 ///   with `PrimitiveError` (SPEC.md chapter 2).
 /// - `Sphinx/`: the generic algorithm (SPEC.md chapter 3). `SphinxProfile` is what a profile

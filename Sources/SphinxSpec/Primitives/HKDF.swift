@@ -30,7 +30,8 @@ public enum HKDFSHA256 {
         // keeps the result (NYM-KEYS-1 in SecretBytes).
         defer { ByteOps.wipe(&okm) }
         // One key for every block: absorb it once.
-        let keyed = HMACSHA256.Keyed(key: prk)
+        var keyed = HMACSHA256.Keyed(key: prk)
+        defer { keyed.wipe() }
         info.withUnsafeBytes { info in
             okm.withUnsafeMutableBytes { t in
                 for i in 0..<blocks {

@@ -1,15 +1,16 @@
-import Crypto
+import CSodium
 
-/// HMAC-SHA256 (RFC 2104) with a key of any length, written from RFC 2104 §2 over swift-crypto's
-/// `SHA256` (BoringSSL's, which uses the CPU's SHA extensions where present: about four times
-/// libsodium 1.0.18's portable SHA-256 on the bench machine). SPEC.md [PRIM-HMAC].
+/// HMAC-SHA256 (RFC 2104) with a key of any length, written from RFC 2104 §2 over `SHA256.State`,
+/// whose states copy without allocating. SPEC.md [PRIM-HMAC].
 public enum HMACSHA256 {
     public static let outputLength = 32
     /// B, SHA-256's block length.
     public static let blockLength = 64
 
     public static func mac(key: Bytes, message: Bytes) -> Bytes {
-        Keyed(key: key).mac(message)
+        var keyed = Keyed(key: key)
+        defer { keyed.wipe() }
+        return keyed.mac(message)
     }
 
     /// HMAC with its key absorbed once: RFC 2104's inner and outer hash states after the padded
@@ -20,30 +21,37 @@ public enum HMACSHA256 {
     /// HMAC(K, m) = SHA-256((K0 ⊕ opad) ‖ SHA-256((K0 ⊕ ipad) ‖ m)),  ipad = 0x36^B, opad = 0x5c^B
     /// ```
     public struct Keyed: Sendable {
-        private let inner: Crypto.SHA256
-        private let outer: Crypto.SHA256
+        private var inner = SHA256.State()
+        private var outer = SHA256.State()
 
         public init(key: Bytes) {
-            var k0 = key.count > blockLength ? Bytes(Crypto.SHA256.hash(data: key)) : key
-            k0 += Bytes(repeating: 0, count: blockLength - k0.count)
-            var inner = Crypto.SHA256()
-            inner.update(data: k0.map { $0 ^ 0x36 })
-            var outer = Crypto.SHA256()
-            outer.update(data: k0.map { $0 ^ 0x5c })
-            self.inner = inner
-            self.outer = outer
+            // K0 in a block on the stack, then K0 ⊕ ipad into the inner hash and K0 ⊕ opad
+            // (= K0 ⊕ ipad ⊕ (ipad ⊕ opad)) into the outer one.
+            var block: SHA256.Block = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &block) { k0 in
+                if key.count > blockLength {
+                    var hashed = SHA256.hash(key)
+                    hashed.withUnsafeBytes { k0.copyMemory(from: $0) }
+                    ByteOps.wipe(&hashed)
+                } else {
+                    key.withUnsafeBytes { k0.copyMemory(from: $0) }
+                }
+                for i in 0..<blockLength { k0[i] ^= 0x36 }
+                inner.update(UnsafeRawBufferPointer(k0))
+                for i in 0..<blockLength { k0[i] ^= 0x36 ^ 0x5c }
+                outer.update(UnsafeRawBufferPointer(k0))
+                sodium_memzero(k0.baseAddress, k0.count)
+            }
         }
 
         /// HMAC(key, message).
         public func mac(_ message: Bytes) -> Bytes {
-            // Inner: SHA-256((K0 ⊕ ipad) ‖ m), starting from the state after the key block.
-            var innerHash = inner
-            message.withUnsafeBytes { innerHash.update(bufferPointer: $0) }
-            return finish(innerHash)
+            var out = Bytes(repeating: 0, count: outputLength)
+            let none = UnsafeRawBufferPointer(start: nil, count: 0)
+            message.withUnsafeBytes { m in out.withUnsafeMutableBytes { mac(m, none, none, into: $0) } }
+            return out
         }
 
-        /// Outer: SHA-256((K0 ⊕ opad) ‖ inner digest), the inner digest read straight from its
-        /// buffer (no intermediate array).
         /// HMAC(K, a ‖ b ‖ c) written into `out` (at least 32 bytes): HKDF-Expand's block
         /// T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i) without building the message or a result array.
         /// Each part goes into the inner hash in turn, which hashes exactly the same bytes as
@@ -58,21 +66,27 @@ public enum HMACSHA256 {
             _ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, _ c: UnsafeRawBufferPointer,
             into out: UnsafeMutableRawBufferPointer
         ) {
+            // Inner: SHA-256((K0 ⊕ ipad) ‖ m), from the state after the key block.
             var innerHash = inner
-            innerHash.update(bufferPointer: a)
-            innerHash.update(bufferPointer: b)
-            innerHash.update(bufferPointer: c)
+            innerHash.update(a)
+            innerHash.update(b)
+            innerHash.update(c)
+            var innerDigest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &innerDigest) { innerHash.finalize(into: $0) }
+            // Outer: SHA-256((K0 ⊕ opad) ‖ inner digest).
             var outerHash = outer
-            innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
-            outerHash.finalize().withUnsafeBytes {
-                out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(32)))
-            }
+            withUnsafeBytes(of: innerDigest) { outerHash.update($0) }
+            outerHash.finalize(into: out)
+            // The working copies hold key-dependent state (PRIM-WIPE).
+            innerHash.wipe()
+            outerHash.wipe()
+            withUnsafeMutableBytes(of: &innerDigest) { sodium_memzero($0.baseAddress, $0.count) }
         }
 
-        private func finish(_ innerHash: Crypto.SHA256) -> Bytes {
-            var outerHash = outer
-            innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
-            return outerHash.finalize().withUnsafeBytes { Bytes($0) }
+        /// Overwrites both keyed states with zeros (PRIM-WIPE); the value cannot be used after.
+        public mutating func wipe() {
+            inner.wipe()
+            outer.wipe()
         }
     }
 }

@@ -94,8 +94,8 @@ enum NymBlindedScalars {
             mpz.deallocate()
         }
         // order −1: least significant byte first, as RFC 7748 encodes u.
-        masked.withUnsafeBytes { _ = __gmpz_import(value, 32, -1, 1, 0, 0, $0.baseAddress) }
-        X25519.fieldPrime.withUnsafeBytes { _ = __gmpz_import(prime, 32, -1, 1, 0, 0, $0.baseAddress) }
+        masked.withUnsafeBytes { __gmpz_import(value, 32, -1, 1, 0, 0, $0.baseAddress) }
+        X25519.fieldPrime.withUnsafeBytes { __gmpz_import(prime, 32, -1, 1, 0, 0, $0.baseAddress) }
         __gmpz_mod(value, value, prime)
         // rhs = ((u + A)·u + 1)·u
         __gmpz_add_ui(rhs, value, 486_662)
