@@ -144,8 +144,11 @@ public enum SHA256 {
             case .cpuExtensions:
                 // Both addresses exist: `state` is eight words, and callers pass whole blocks.
                 guard let words = state.baseAddress, let bytes = blocks.baseAddress else { return }
-                sphinx_sha256_compress_extensions(
-                    words, bytes.assumingMemoryBound(to: UInt8.self), blocks.count / blockLength)
+                roundConstants.withUnsafeBufferPointer { constants in
+                    guard let k = constants.baseAddress else { return }
+                    sphinx_sha256_compress_extensions(
+                        words, bytes.assumingMemoryBound(to: UInt8.self), blocks.count / blockLength, k)
+                }
             }
         }
     }
