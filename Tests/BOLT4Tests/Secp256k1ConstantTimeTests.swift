@@ -52,6 +52,7 @@ struct Secp256k1ConstantTimeTests {
                 #expect(Self.integer(fa - fb) == (a - b).mod(Self.p))
                 #expect(Self.integer(fa * fb) == (a * b).mod(Self.p))
             }
+            #expect(Self.integer(fa.negated) == (GMPInteger() - a).mod(Self.p))
             let inverse = Self.integer(fa.inverted)
             #expect(inverse == (a.isZero ? GMPInteger() : (a.inverse(mod: Self.p) ?? GMPInteger(1))))
             let root = Self.integer(fa.squareRootCandidate)

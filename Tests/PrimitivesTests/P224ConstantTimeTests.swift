@@ -50,6 +50,7 @@ struct P224ConstantTimeTests {
                 #expect(Self.integer(fa - fb) == (a - b).mod(Self.p))
                 #expect(Self.integer(fa * fb) == (a * b).mod(Self.p))
             }
+            #expect(Self.integer(fa.negated) == (GMPInteger() - a).mod(Self.p))
             #expect(Self.integer(fa.squared) == (a * a).mod(Self.p))
             let inverse = Self.integer(fa.inverted)
             if a.isZero {
@@ -62,7 +63,9 @@ struct P224ConstantTimeTests {
 
     /// The reduction alone (PRIM-P224-FIELD-REDUCE) on any 448-bit input, not only on products
     /// of reduced values: 0, all ones (the largest input, where every fold carries), values whose
-    /// part above 2²²⁴ is all ones or 1, and 300 seeded random inputs.
+    /// part above 2²²⁴ is all ones or 1, values in [p, 2p) where the final masked subtraction
+    /// of p is taken (p, p + 1, 2²²⁴ − 1, 2²²⁴, 2p − 1), the largest product of two reduced
+    /// values (p − 1)², and 300 seeded random inputs.
     @Test func reductionMatchesGMPOnAny448BitValue() throws {
         var random = try DeterministicRandom(seed: Bytes(repeating: 0x48, count: 32))
         var inputs: [Bytes] = [
@@ -70,6 +73,14 @@ struct P224ConstantTimeTests {
             Bytes(repeating: 0xff, count: 28) + Bytes(repeating: 0, count: 28),
             Bytes(repeating: 0, count: 27) + [1] + Bytes(repeating: 0xff, count: 28),
         ]
+        let one = GMPInteger(1)
+        let twoTo224 = GMPInteger(bigEndian: [1] + Bytes(repeating: 0, count: 28))
+        for value in [
+            Self.p, Self.p + one, twoTo224 - one, twoTo224, Self.p + Self.p - one,
+            (Self.p - one) * (Self.p - one),
+        ] {
+            inputs.append(try #require(value.bigEndianBytes(width: 56)))
+        }
         for _ in 0..<300 { inputs.append(random.bytes(56)) }
         for bytes in inputs {
             // Seven 64-bit limbs, least significant first, from the big-endian bytes.

@@ -45,5 +45,6 @@ enum P224Curve: ConstantTimeCurve {
 typealias P224JacobianPoint = JacobianPoint<P224Curve>
 /// A finite P-224 point in affine coordinates over `P224FieldElement`.
 typealias P224AffinePoint = AffinePoint<P224Curve>
-/// k·P and k·G on P-224 (PRIM-P224-MUL, PRIM-P224-MUL-BASE): 56 digits of 4 bits.
+/// k·P and k·G on P-224 (PRIM-P224-MUL, PRIM-P224-MUL-BASE): 45 signed digits of 5 bits for k·P,
+/// 56 digits of 4 bits for k·G.
 typealias P224ScalarMultiplication = FixedWindow<P224Curve>

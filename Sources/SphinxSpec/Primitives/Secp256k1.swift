@@ -9,7 +9,7 @@
 /// SPEC.md [PRIM-SECP256K1-PARAMS].
 ///
 /// **Constant-time for secrets.** Points are held as fixed-limb field elements
-/// (Secp256k1FieldElement.swift); scalar multiplication is a fixed 4-bit window with masked
+/// (Secp256k1FieldElement.swift); scalar multiplication is a fixed window (signed 5-bit digits) with masked
 /// table look-ups over Jacobian coordinates (Secp256k1Jacobian.swift,
 /// Secp256k1ScalarMultiplication.swift); scalars mod n use GMP's `mpn_sec_*` functions
 /// (WeierstrassScalarArithmetic.swift); compression of a (possibly secret) product is

@@ -124,6 +124,20 @@ struct Secp256k1FieldElement: ConstantTimeFieldElement {
         return Self(limbs: [s0, s1, s2, s3])
     }
 
+    /// −a mod p = p − a, and 0 for a = 0 (by masked selection). Never inlined: `.zero − a`
+    /// inlined where the optimiser knew the zero became a branch on a (scripts/ct-check found
+    /// it in the signed-digit multiplication, which negates table entries).
+    @inline(never)
+    var negated: Self {
+        var borrow: UInt64
+        let d0: UInt64, d1: UInt64, d2: UInt64, d3: UInt64
+        (d0, borrow) = Self.subtractWithBorrow(Self.modulus.limbs[0], limbs[0], 0)
+        (d1, borrow) = Self.subtractWithBorrow(Self.modulus.limbs[1], limbs[1], borrow)
+        (d2, borrow) = Self.subtractWithBorrow(Self.modulus.limbs[2], limbs[2], borrow)
+        (d3, _) = Self.subtractWithBorrow(Self.modulus.limbs[3], limbs[3], borrow)  // a < p: no borrow
+        return Self.select(isZeroMask, Self.zero, Self(limbs: [d0, d1, d2, d3]))
+    }
+
     /// x − y − borrow as (difference, borrow out), borrows being 0 or 1.
     @inline(__always)
     private static func subtractWithBorrow(_ x: UInt64, _ y: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {

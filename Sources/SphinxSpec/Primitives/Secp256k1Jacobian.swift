@@ -42,5 +42,6 @@ typealias Secp256k1JacobianPoint = JacobianPoint<Secp256k1Curve>
 /// A finite secp256k1 point in affine coordinates over `Secp256k1FieldElement`: the storage of
 /// `Secp256k1.Point` and the entries of the generator table.
 typealias Secp256k1AffinePoint = AffinePoint<Secp256k1Curve>
-/// k·P and k·G on secp256k1 (PRIM-SECP256K1-MUL, PRIM-SECP256K1-MUL-BASE): 64 digits of 4 bits.
+/// k·P and k·G on secp256k1 (PRIM-SECP256K1-MUL, PRIM-SECP256K1-MUL-BASE): 52 signed digits of
+/// 5 bits for k·P, 64 digits of 4 bits for k·G.
 typealias Secp256k1ScalarMultiplication = FixedWindow<Secp256k1Curve>

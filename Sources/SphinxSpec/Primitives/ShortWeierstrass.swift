@@ -1,9 +1,10 @@
 /// The constant-time group law and scalar multiplication shared by the two short-Weierstrass
 /// curves of the project, P-224 (sphinxmix, §2.11) and secp256k1 (bolt4): Jacobian points, the
-/// addition formulas, and a fixed 4-bit window for any point and for the generator. Each curve
-/// supplies its field (`P224FieldElement`, `Secp256k1FieldElement`), its doubling formula (the
-/// one place the curves differ: a = −3 against a = 0) and its generator table
-/// (`P224Curve`, `Secp256k1Curve`). SPEC.md §2.11 and §5 name the steps.
+/// addition formulas, and fixed windows (signed 5-bit digits for any point, 4-bit rows of a table
+/// for the generator). Each curve supplies its field (`P224FieldElement`,
+/// `Secp256k1FieldElement`), its doubling formula (the one place the curves differ: a = −3
+/// against a = 0) and its generator table (`P224Curve`, `Secp256k1Curve`). SPEC.md §2.11 and §5
+/// name the steps.
 ///
 /// Constant time: no branch and no memory index depends on a secret. Table entries are found by
 /// reading every entry with masks (`lookup`), the addition is always computed, and the cases
@@ -17,6 +18,8 @@ protocol ConstantTimeFieldElement: Sendable, Equatable {
     static func + (a: Self, b: Self) -> Self
     static func - (a: Self, b: Self) -> Self
     static func * (a: Self, b: Self) -> Self
+    /// −a mod p (0 for 0).
+    var negated: Self { get }
     var squared: Self { get }
     var inverted: Self { get }
     /// All ones when the value is 0.
@@ -42,9 +45,9 @@ protocol ConstantTimeCurve {
 /// The addition formulas are the Explicit-Formulas Database's "add-2007-bl" and "madd-2007-bl"
 /// (Bernstein–Lange 2007, hyperelliptic.org/EFD/g1p/auto-shortw-jacobian.html), which do not
 /// involve a. They are not complete: addition gives a wrong result when both inputs are the same
-/// finite point and does not treat 𝒪 as an input. The scalar multiplications below never add a
-/// point to itself or to its negative (SPEC.md gives the argument for each curve) and settle the
-/// cases involving 𝒪 by masked selection. (Renes–Costello–Batina's complete formulas would need
+/// finite point and does not treat 𝒪 as an input. The scalar multiplications below add a point
+/// to itself only at the last signed digit, where they call `addingOrDoubling` (SPEC.md
+/// PRIM-P224-MUL gives the argument), and settle the cases involving 𝒪 by masked selection. (Renes–Costello–Batina's complete formulas would need
 /// no such argument, at about twice the cost per addition.)
 struct JacobianPoint<C: ConstantTimeCurve>: Sendable {
     var x: C.Field
@@ -105,6 +108,18 @@ struct JacobianPoint<C: ConstantTimeCurve>: Sendable {
         let y3 = r * (v - x3) - (s1j + s1j)
         let z3 = ((z + other.z).squared - z1z1 - z2z2) * h
         return Self(x: x3, y: y3, z: z3)
+    }
+
+    /// P + Q for finite Jacobian P and Q, also when P = Q, where `adding` is wrong: both are
+    /// computed, and 2Q is selected when U1 = U2 and S1 = S2 (the same point), by masks. Costs
+    /// a doubling and 6M + 2S more than `adding`; the multiplication of any point calls it for
+    /// its last digit only (SPEC.md PRIM-P224-MUL).
+    func addingOrDoubling(_ other: Self) -> Self {
+        let z1z1 = z.squared
+        let z2z2 = other.z.squared
+        let sameX = (x * z2z2 - other.x * z1z1).isZeroMask
+        let sameY = (y * other.z * z2z2 - other.y * z * z1z1).isZeroMask
+        return .select(sameX & sameY, other.doubled(), adding(other))
     }
 
     /// P + Q for Jacobian P and affine Q (Z2 = 1) by EFD "madd-2007-bl" (7M + 4S), with the
