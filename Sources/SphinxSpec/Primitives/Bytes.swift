@@ -98,7 +98,17 @@ public enum ByteOps {
     public static func wipe(_ a: inout Bytes) {
         if a.isEmpty { return }
         Sodium.ensureInitialised()
-        a.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
+        a.withUnsafeMutableBytes { wipe($0) }
+    }
+
+    /// `wipe` for memory that is not an array: a buffer, or the bytes of a value on the stack
+    /// (`wipe(bytesOf:)`), such as the hash states and key blocks of SHA-256 and HMAC.
+    public static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        sodium_memzero(buffer.baseAddress, buffer.count)
+    }
+
+    public static func wipe<T>(bytesOf value: inout T) {
+        withUnsafeMutableBytes(of: &value) { wipe($0) }
     }
 
     /// Big-endian encoding of an unsigned integer in `width` bytes. SPEC.md [CONV-INT].

@@ -1,5 +1,3 @@
-import CSodium
-
 /// HMAC-SHA256 (RFC 2104) with a key of any length, written from RFC 2104 §2 over `SHA256.State`,
 /// whose states copy without allocating. SPEC.md [PRIM-HMAC].
 public enum HMACSHA256 {
@@ -40,7 +38,7 @@ public enum HMACSHA256 {
                 inner.update(UnsafeRawBufferPointer(k0))
                 for i in 0..<blockLength { k0[i] ^= 0x36 ^ 0x5c }
                 outer.update(UnsafeRawBufferPointer(k0))
-                sodium_memzero(k0.baseAddress, k0.count)
+                ByteOps.wipe(k0)
             }
         }
 
@@ -80,7 +78,7 @@ public enum HMACSHA256 {
             // The working copies hold key-dependent state (PRIM-WIPE).
             innerHash.wipe()
             outerHash.wipe()
-            withUnsafeMutableBytes(of: &innerDigest) { sodium_memzero($0.baseAddress, $0.count) }
+            ByteOps.wipe(bytesOf: &innerDigest)
         }
 
         /// Overwrites both keyed states with zeros (PRIM-WIPE); the value cannot be used after.

@@ -1,5 +1,4 @@
 import CSHA256Extensions
-import CSodium
 
 /// SHA-256 (FIPS 180-4), written from the standard: the padding of §5.1.1, the initial hash value
 /// of §5.3.3 and the compression function of §6.2.2, with the state a plain value (`State`) that
@@ -120,13 +119,13 @@ public enum SHA256 {
                 out.storeBytes(of: word.bigEndian, toByteOffset: 4 * j, as: UInt32.self)
             }
             // The last block holds the message's tail (PRIM-WIPE); h is the digest, now in `out`.
-            withUnsafeMutableBytes(of: &block) { sodium_memzero($0.baseAddress, $0.count) }
+            ByteOps.wipe(bytesOf: &block)
         }
 
         /// Overwrites the state with zeros (PRIM-WIPE): HMAC's keyed states are key material.
         public mutating func wipe() {
-            withUnsafeMutableBytes(of: &h) { sodium_memzero($0.baseAddress, $0.count) }
-            withUnsafeMutableBytes(of: &pending) { sodium_memzero($0.baseAddress, $0.count) }
+            ByteOps.wipe(bytesOf: &h)
+            ByteOps.wipe(bytesOf: &pending)
         }
 
         private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
@@ -189,34 +188,36 @@ public enum SHA256 {
         precondition(
             state.count == 8 && blocks.count % blockLength == 0, "SHA-256 compresses whole 64-byte blocks into 8 words")
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for start in stride(from: 0, to: blocks.count, by: blockLength) {
-            // Step 1: the message schedule.
-            for t in 0..<16 {
-                w[t] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: start + 4 * t, as: UInt32.self))
+        // W_0…W_63 on the stack: no allocation per call.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for start in stride(from: 0, to: blocks.count, by: blockLength) {
+                // Step 1: the message schedule.
+                for t in 0..<16 {
+                    w[t] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: start + 4 * t, as: UInt32.self))
+                }
+                for t in 16..<64 {
+                    let sigma0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                    let sigma1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                    w[t] = sigma1 &+ w[t - 7] &+ sigma0 &+ w[t - 16]
+                }
+                // Step 2: the working variables.
+                var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+                var (e, f, g, h) = (state[4], state[5], state[6], state[7])
+                // Step 3: sixty-four rounds.
+                for t in 0..<64 {
+                    let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ bigSigma1 &+ ch &+ roundConstants[t] &+ w[t]
+                    let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = bigSigma0 &+ maj
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                }
+                // Step 4: the intermediate hash value H(i).
+                (state[0], state[1], state[2], state[3]) = (state[0] &+ a, state[1] &+ b, state[2] &+ c, state[3] &+ d)
+                (state[4], state[5], state[6], state[7]) = (state[4] &+ e, state[5] &+ f, state[6] &+ g, state[7] &+ h)
             }
-            for t in 16..<64 {
-                let sigma0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let sigma1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = sigma1 &+ w[t - 7] &+ sigma0 &+ w[t - 16]
-            }
-            // Step 2: the working variables.
-            var (a, b, c, d) = (state[0], state[1], state[2], state[3])
-            var (e, f, g, h) = (state[4], state[5], state[6], state[7])
-            // Step 3: sixty-four rounds.
-            for t in 0..<64 {
-                let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = h &+ bigSigma1 &+ ch &+ roundConstants[t] &+ w[t]
-                let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = bigSigma0 &+ maj
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            // Step 4: the intermediate hash value H(i).
-            (state[0], state[1], state[2], state[3]) = (state[0] &+ a, state[1] &+ b, state[2] &+ c, state[3] &+ d)
-            (state[4], state[5], state[6], state[7]) = (state[4] &+ e, state[5] &+ f, state[6] &+ g, state[7] &+ h)
+            ByteOps.wipe(UnsafeMutableRawBufferPointer(w))
         }
-        w.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
     }
 }
